@@ -1,0 +1,3 @@
+//! Source text to syntax tree: logos tokens, CPython's indentation rules, a chumsky parser.
+
+pub mod ast;
