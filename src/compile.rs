@@ -1,0 +1,696 @@
+//! Lowering: the AST plus the resolver's symbol table become resolved code (`runtime::code`).
+//!
+//! Every name becomes a local slot, a cell slot or a global name here, once. Locals get their
+//! slots in the order CPython's compiler meets them (parameters first), which is also the
+//! order of `co_varnames`.
+
+use crate::runtime::code::*;
+use crate::runtime::value::{PyStr, Value};
+use crate::scope::{Binding, ScopeId, ScopeKind, SymbolTable};
+use crate::syntax::ast::{self, ExprKind as E, Span, StmtKind as S, SyntaxError};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Whether expression statements at the top level echo their value (the REPL) or not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Exec,
+    Interactive,
+}
+
+/// Names are interned per compilation so that equal names share one `PyStr` (and its hash).
+#[derive(Default)]
+struct Interner(HashMap<String, Rc<PyStr>>);
+
+impl Interner {
+    fn get(&mut self, s: &str) -> Rc<PyStr> {
+        if let Some(r) = self.0.get(s) {
+            return r.clone();
+        }
+        let r = Rc::new(PyStr::new(s));
+        self.0.insert(s.to_string(), r.clone());
+        r
+    }
+}
+
+pub fn compile_module(
+    module: &ast::Module,
+    table: &SymbolTable,
+    file: Rc<str>,
+    source: Rc<str>,
+    mode: Mode,
+) -> Result<Rc<Code>, SyntaxError> {
+    let mut c = Compiler { table, file, source, names: Interner::default(), mode };
+    let mut unit = Unit::new(SymbolTable::MODULE);
+    let body = c.block(&mut unit, &module.body, true)?;
+    Ok(c.finish(unit, body, Span::default(), "<module>", None, Signature::default(), false))
+}
+
+struct Compiler<'a> {
+    table: &'a SymbolTable,
+    file: Rc<str>,
+    source: Rc<str>,
+    names: Interner,
+    mode: Mode,
+}
+
+/// The code object being built.
+struct Unit {
+    scope: ScopeId,
+    varnames: Vec<Rc<PyStr>>,
+    slots: HashMap<String, u32>,
+    cell_slots: HashMap<String, u32>,
+    global_names: Vec<Rc<PyStr>>,
+    loop_depth: u32,
+}
+
+impl Unit {
+    fn new(scope: ScopeId) -> Unit {
+        Unit {
+            scope,
+            varnames: Vec::new(),
+            slots: HashMap::new(),
+            cell_slots: HashMap::new(),
+            global_names: Vec::new(),
+            loop_depth: 0,
+        }
+    }
+}
+
+/// What a `def` or `lambda` evaluates in the defining scope before the body exists.
+#[derive(Default)]
+struct Defaults {
+    defaults: Vec<Expr>,
+    kwdefaults: Vec<(Rc<PyStr>, Expr)>,
+    annotations: Vec<(Rc<PyStr>, Expr)>,
+}
+
+impl Defaults {
+    fn into_func(self, code: Rc<Code>, closure: Vec<u32>, decorators: Vec<Expr>) -> FuncDef {
+        FuncDef {
+            code,
+            defaults: self.defaults,
+            kwdefaults: self.kwdefaults,
+            annotations: self.annotations,
+            closure,
+            decorators,
+        }
+    }
+}
+
+/// How a name is reached from the unit being compiled.
+enum Place {
+    Local(u32),
+    Cell(u32),
+    Global(Rc<PyStr>),
+}
+
+impl<'a> Compiler<'a> {
+    fn place(&mut self, u: &mut Unit, name: &str) -> Place {
+        let scope = self.table.get(u.scope);
+        if !scope.is_function_like() {
+            return Place::Global(self.names.get(name));
+        }
+        match scope.binding(name) {
+            Binding::Local => {
+                if let Some(&s) = u.slots.get(name) {
+                    return Place::Local(s);
+                }
+                let s = u.varnames.len() as u32;
+                u.varnames.push(self.names.get(name));
+                u.slots.insert(name.to_string(), s);
+                Place::Local(s)
+            }
+            Binding::Cell | Binding::Free => Place::Cell(u.cell_slots[name]),
+            Binding::GlobalExplicit | Binding::GlobalImplicit => {
+                let n = self.names.get(name);
+                if !u.global_names.iter().any(|g| Rc::ptr_eq(g, &n)) {
+                    u.global_names.push(n.clone());
+                }
+                Place::Global(n)
+            }
+        }
+    }
+
+    fn load(&mut self, u: &mut Unit, name: &str, span: Span) -> Expr {
+        match self.place(u, name) {
+            Place::Local(s) => Expr::Local(s, span),
+            Place::Cell(s) => Expr::Cell(s, span),
+            Place::Global(n) => Expr::Global(n, span),
+        }
+    }
+
+    fn store(&mut self, u: &mut Unit, name: &str) -> Target {
+        match self.place(u, name) {
+            Place::Local(s) => Target::Local(s),
+            Place::Cell(s) => Target::Cell(s),
+            Place::Global(n) => Target::Global(n),
+        }
+    }
+
+    /// Sets up a unit for a function-like scope: parameter slots first, then cell slots.
+    fn enter(&mut self, scope: ScopeId) -> Unit {
+        let mut u = Unit::new(scope);
+        let info = self.table.get(scope);
+        for p in &info.params {
+            let s = u.varnames.len() as u32;
+            u.varnames.push(self.names.get(p));
+            u.slots.insert(p.clone(), s);
+        }
+        for (i, name) in info.cellvars.iter().chain(&info.freevars).enumerate() {
+            u.cell_slots.insert(name.clone(), i as u32);
+        }
+        u
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &mut self,
+        u: Unit,
+        body: Vec<Stmt>,
+        span: Span,
+        name: &str,
+        docstring: Option<Value>,
+        sig: Signature,
+        is_async: bool,
+    ) -> Rc<Code> {
+        let info = self.table.get(u.scope);
+        let kind = match info.kind {
+            ScopeKind::Module => CodeKind::Module,
+            ScopeKind::Function => CodeKind::Function,
+            ScopeKind::Lambda => CodeKind::Lambda,
+            ScopeKind::Comprehension => CodeKind::Comprehension,
+            ScopeKind::Class => CodeKind::Class,
+        };
+        let cellvars: Vec<Rc<PyStr>> = info.cellvars.iter().map(|n| self.names.get(n)).collect();
+        let freevars: Vec<Rc<PyStr>> = info.freevars.iter().map(|n| self.names.get(n)).collect();
+        let cell_params = info
+            .params
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| info.cellvars.iter().position(|c| c == p).map(|c| (i, c)))
+            .collect();
+        Rc::new(Code {
+            kind,
+            name: self.names.get(name),
+            qualname: self.names.get(&info.qualname),
+            file: self.file.clone(),
+            source: self.source.clone(),
+            span,
+            first_line: line_of(&self.source, span.start),
+            varnames: u.varnames,
+            cellvars,
+            freevars,
+            cell_params,
+            sig,
+            body,
+            docstring,
+            is_async,
+            global_names: u.global_names,
+        })
+    }
+
+    fn block(&mut self, u: &mut Unit, stmts: &[ast::Stmt], top: bool) -> Result<Vec<Stmt>, SyntaxError> {
+        let mut out = Vec::with_capacity(stmts.len());
+        for s in stmts {
+            out.push(self.stmt(u, s, top)?);
+        }
+        Ok(out)
+    }
+
+    fn stmt(&mut self, u: &mut Unit, s: &ast::Stmt, top: bool) -> Result<Stmt, SyntaxError> {
+        let kind = match &s.kind {
+            S::Expr(e) => {
+                let v = self.expr(u, e)?;
+                if top && self.mode == Mode::Interactive {
+                    StmtKind::Echo(v)
+                } else {
+                    StmtKind::Expr(v)
+                }
+            }
+            S::Assign { targets, value } => {
+                let value = self.expr(u, value)?;
+                let mut ts = Vec::with_capacity(targets.len());
+                for t in targets {
+                    ts.push(self.target(u, t)?);
+                }
+                StmtKind::Assign(ts, value)
+            }
+            S::AugAssign { target, op, value } => {
+                let t = self.target(u, target)?;
+                let v = self.expr(u, value)?;
+                StmtKind::AugAssign(t, *op, v)
+            }
+            S::AnnAssign { target, annotation, value, simple } => {
+                let module_level = self.table.get(u.scope).kind == ScopeKind::Module;
+                let value = match value {
+                    Some(v) => Some((self.target(u, target)?, self.expr(u, v)?)),
+                    None => None,
+                };
+                match (&target.kind, module_level && *simple) {
+                    (E::Name(n), true) => StmtKind::Annotated {
+                        name: self.names.get(n),
+                        annotation: self.expr(u, annotation)?,
+                        value,
+                    },
+                    _ => match value {
+                        Some((t, v)) => StmtKind::Assign(vec![t], v),
+                        None => StmtKind::Pass,
+                    },
+                }
+            }
+            S::FunctionDef(def) => {
+                let func = self.function(u, def, s.span)?;
+                let target = self.store(u, &def.name.name);
+                StmtKind::Def { func, target }
+            }
+            S::ClassDef(_) => StmtKind::Unsupported("class definitions"),
+            S::Return(v) => StmtKind::Return(v.as_ref().map(|v| self.expr(u, v)).transpose()?),
+            S::Delete(targets) => {
+                let mut ts = Vec::new();
+                for t in targets {
+                    ts.push(self.target(u, t)?);
+                }
+                StmtKind::Delete(ts)
+            }
+            S::Pass => StmtKind::Pass,
+            S::Break => StmtKind::Break,
+            S::Continue => StmtKind::Continue,
+            S::If { test, body, orelse } => {
+                let t = self.expr(u, test)?;
+                StmtKind::If(t, self.block(u, body, false)?, self.block(u, orelse, false)?)
+            }
+            S::While { test, body, orelse } => {
+                let t = self.expr(u, test)?;
+                u.loop_depth += 1;
+                let b = self.block(u, body, false)?;
+                u.loop_depth -= 1;
+                StmtKind::While(t, b, self.block(u, orelse, false)?)
+            }
+            S::For { target, iter, body, orelse, is_async } => {
+                if *is_async {
+                    StmtKind::Unsupported("async for")
+                } else {
+                    let iter = self.expr(u, iter)?;
+                    let target = self.target(u, target)?;
+                    u.loop_depth += 1;
+                    let b = self.block(u, body, false)?;
+                    u.loop_depth -= 1;
+                    StmtKind::For { target, iter, body: b, orelse: self.block(u, orelse, false)? }
+                }
+            }
+            S::With { .. } => StmtKind::Unsupported("the with statement"),
+            S::Try { body, handlers, orelse, finalbody } => {
+                let body = self.block(u, body, false)?;
+                let mut hs = Vec::new();
+                for h in handlers {
+                    let typ = h.typ.as_ref().map(|t| self.expr(u, t)).transpose()?;
+                    let name = h.name.as_ref().map(|n| self.store(u, &n.name));
+                    hs.push(Handler { typ, name, body: self.block(u, &h.body, false)?, span: h.span });
+                }
+                StmtKind::Try {
+                    body,
+                    handlers: hs,
+                    orelse: self.block(u, orelse, false)?,
+                    finalbody: self.block(u, finalbody, false)?,
+                }
+            }
+            S::Raise { exc, cause } => StmtKind::Raise(
+                exc.as_ref().map(|e| self.expr(u, e)).transpose()?,
+                cause.as_ref().map(|e| self.expr(u, e)).transpose()?,
+            ),
+            S::Assert { test, msg } => {
+                StmtKind::Assert(self.expr(u, test)?, msg.as_ref().map(|m| self.expr(u, m)).transpose()?)
+            }
+            S::Import(aliases) => {
+                if aliases.len() == 1 {
+                    self.import(u, &aliases[0])
+                } else {
+                    let mut body = Vec::new();
+                    for a in aliases {
+                        body.push(Stmt { kind: self.import(u, a), span: a.span });
+                    }
+                    StmtKind::If(Expr::Const(Value::Bool(true)), body, Vec::new())
+                }
+            }
+            S::ImportFrom { module, names, level, star } => {
+                if *level > 0 {
+                    StmtKind::Unsupported("relative imports")
+                } else if *star {
+                    StmtKind::Unsupported("import *")
+                } else {
+                    let mut ns = Vec::new();
+                    for a in names {
+                        let bound = a.asname.as_ref().map_or(a.name.as_str(), |n| n.name.as_str());
+                        let t = self.store(u, bound);
+                        ns.push((self.names.get(&a.name), t));
+                    }
+                    StmtKind::ImportFrom { module: module.clone().unwrap_or_default(), names: ns }
+                }
+            }
+            S::Global(_) | S::Nonlocal(_) => StmtKind::Pass,
+        };
+        Ok(Stmt { kind, span: s.span })
+    }
+
+    fn import(&mut self, u: &mut Unit, a: &ast::Alias) -> StmtKind {
+        match &a.asname {
+            Some(n) => StmtKind::Import { module: a.name.clone(), target: self.store(u, &n.name), bind_top: false },
+            None => {
+                let top = a.name.split('.').next().unwrap_or("");
+                StmtKind::Import { module: a.name.clone(), target: self.store(u, top), bind_top: true }
+            }
+        }
+    }
+
+    fn signature(params: &ast::Params) -> Signature {
+        Signature {
+            posonly: params.posonly.len(),
+            argcount: params.posonly.len() + params.args.len(),
+            kwonly: params.kwonly.len(),
+            varargs: params.vararg.is_some(),
+            varkw: params.kwarg.is_some(),
+        }
+    }
+
+    /// Defaults, keyword defaults and annotations are evaluated where the function is defined.
+    fn defaults(&mut self, u: &mut Unit, params: &ast::Params) -> Result<Defaults, SyntaxError> {
+        let mut defaults = Vec::new();
+        for p in params.posonly.iter().chain(&params.args) {
+            if let Some(d) = &p.default {
+                defaults.push(self.expr(u, d)?);
+            }
+        }
+        let mut kwdefaults = Vec::new();
+        for p in &params.kwonly {
+            if let Some(d) = &p.default {
+                let v = self.expr(u, d)?;
+                kwdefaults.push((self.names.get(&p.name.name), v));
+            }
+        }
+        let mut annotations = Vec::new();
+        let all = params.posonly.iter().chain(&params.args).chain(&params.vararg).chain(&params.kwonly).chain(&params.kwarg);
+        for p in all {
+            if let Some(a) = &p.annotation {
+                let v = self.expr(u, a)?;
+                annotations.push((self.names.get(&p.name.name), v));
+            }
+        }
+        Ok(Defaults { defaults, kwdefaults, annotations })
+    }
+
+    fn closure_of(&self, u: &Unit, child: ScopeId) -> Vec<u32> {
+        self.table.get(child).freevars.iter().map(|n| u.cell_slots[n]).collect()
+    }
+
+    fn function(&mut self, u: &mut Unit, def: &ast::FunctionDef, span: Span) -> Result<Rc<FuncDef>, SyntaxError> {
+        let mut decorators = Vec::new();
+        for d in &def.decorators {
+            decorators.push(self.expr(u, d)?);
+        }
+        let mut d = self.defaults(u, &def.params)?;
+        if let Some(r) = &def.returns {
+            let v = self.expr(u, r)?;
+            d.annotations.push((self.names.get("return"), v));
+        }
+        let scope = self.table.of_function(def);
+        let mut inner = self.enter(scope);
+        let docstring = docstring_of(&def.body);
+        let stmts = if docstring.is_some() { &def.body[1..] } else { &def.body[..] };
+        let mut body = self.block(&mut inner, stmts, false)?;
+        if body.is_empty() {
+            body.push(Stmt { kind: StmtKind::Pass, span });
+        }
+        let code = self.finish(inner, body, span, &def.name.name, docstring, Self::signature(&def.params), def.is_async);
+        Ok(Rc::new(d.into_func(code, self.closure_of(u, scope), decorators)))
+    }
+
+    fn lambda(&mut self, u: &mut Unit, e: &ast::Expr, params: &ast::Params, body: &ast::Expr) -> Result<Expr, SyntaxError> {
+        let d = self.defaults(u, params)?;
+        let scope = self.table.of_expr(e);
+        let mut inner = self.enter(scope);
+        let ret = self.expr(&mut inner, body)?;
+        let stmt = Stmt { kind: StmtKind::Return(Some(ret)), span: body.span };
+        let code = self.finish(inner, vec![stmt], e.span, "<lambda>", None, Self::signature(params), false);
+        Ok(Expr::Lambda(Rc::new(d.into_func(code, self.closure_of(u, scope), Vec::new()))))
+    }
+
+    fn comprehension(
+        &mut self,
+        u: &mut Unit,
+        e: &ast::Expr,
+        generators: &[ast::Comprehension],
+        make: impl FnOnce(&mut Self, &mut Unit) -> Result<CompKind, SyntaxError>,
+    ) -> Result<Expr, SyntaxError> {
+        if generators.iter().any(|g| g.is_async) {
+            return Ok(Expr::Unsupported("asynchronous comprehensions", e.span));
+        }
+        let first = self.expr(u, &generators[0].iter)?;
+        let scope = self.table.of_expr(e);
+        let mut inner = self.enter(scope);
+        let mut loops = Vec::new();
+        for (i, g) in generators.iter().enumerate() {
+            let iter = if i == 0 { None } else { Some(self.expr(&mut inner, &g.iter)?) };
+            let target = self.target(&mut inner, &g.target)?;
+            let mut ifs = Vec::new();
+            for c in &g.ifs {
+                ifs.push(self.expr(&mut inner, c)?);
+            }
+            loops.push(CompLoop { target, iter, ifs });
+        }
+        let kind = make(self, &mut inner)?;
+        let name = self.table.get(scope).name.clone();
+        let body = vec![Stmt { kind: StmtKind::Comp(Box::new(CompBody { loops, kind })), span: e.span }];
+        let sig = Signature { argcount: 1, ..Signature::default() };
+        let code = self.finish(inner, body, e.span, &name, None, sig, false);
+        let fd = Defaults::default().into_func(code, self.closure_of(u, scope), Vec::new());
+        Ok(Expr::Comprehension(Rc::new(fd), Box::new(first), e.span))
+    }
+
+    fn target(&mut self, u: &mut Unit, t: &ast::Expr) -> Result<Target, SyntaxError> {
+        Ok(match &t.kind {
+            E::Name(n) => self.store(u, n),
+            E::Attribute { value, attr } => Target::Attr(Box::new(self.expr(u, value)?), self.names.get(&attr.name)),
+            E::Subscript { value, index } => {
+                Target::Subscript(Box::new(self.expr(u, value)?), Box::new(self.expr(u, index)?))
+            }
+            E::Tuple(items) | E::List(items) => {
+                let mut ts = Vec::new();
+                let mut star = None;
+                for (i, item) in items.iter().enumerate() {
+                    if let E::Starred(inner) = &item.kind {
+                        star = Some(i);
+                        ts.push(self.target(u, inner)?);
+                    } else {
+                        ts.push(self.target(u, item)?);
+                    }
+                }
+                Target::Unpack { items: ts, star, span: t.span }
+            }
+            E::Starred(inner) => self.target(u, inner)?,
+            _ => return Err(SyntaxError::new("cannot assign to expression", t.span)),
+        })
+    }
+
+    fn exprs(&mut self, u: &mut Unit, es: &[ast::Expr]) -> Result<Vec<Elt>, SyntaxError> {
+        let mut out = Vec::with_capacity(es.len());
+        for e in es {
+            out.push(match &e.kind {
+                E::Starred(inner) => Elt::Star(self.expr(u, inner)?),
+                _ => Elt::One(self.expr(u, e)?),
+            });
+        }
+        Ok(out)
+    }
+
+    fn boxed(&mut self, u: &mut Unit, e: &ast::Expr) -> Result<Box<Expr>, SyntaxError> {
+        Ok(Box::new(self.expr(u, e)?))
+    }
+
+    fn expr(&mut self, u: &mut Unit, e: &ast::Expr) -> Result<Expr, SyntaxError> {
+        let span = e.span;
+        Ok(match &e.kind {
+            E::Name(n) => self.load(u, n, span),
+            E::Constant(c) => match constant(c) {
+                Some(v) => Expr::Const(v),
+                None => Expr::Unsupported(unsupported_constant(c), span),
+            },
+            E::JoinedStr(parts) => Expr::FString(self.fparts(u, parts)?),
+            E::BinOp { left, op, right } => Expr::BinOp(self.boxed(u, left)?, *op, self.boxed(u, right)?, span),
+            E::UnaryOp { op, operand } => Expr::Unary(*op, self.boxed(u, operand)?, span),
+            E::BoolOp { op, values } => {
+                let mut it = values.iter().rev();
+                let mut acc = self.expr(u, it.next().expect("a bool op has operands"))?;
+                let mut rest: Vec<Expr> = Vec::new();
+                for v in values[..values.len() - 1].iter() {
+                    rest.push(self.expr(u, v)?);
+                }
+                for v in rest.into_iter().rev() {
+                    acc = match op {
+                        ast::BoolOp::And => Expr::And(Box::new(v), Box::new(acc)),
+                        ast::BoolOp::Or => Expr::Or(Box::new(v), Box::new(acc)),
+                    };
+                }
+                acc
+            }
+            E::Compare { left, ops, comparators } => {
+                let l = self.boxed(u, left)?;
+                let mut rest = Vec::new();
+                for (op, c) in ops.iter().zip(comparators) {
+                    rest.push((*op, self.expr(u, c)?));
+                }
+                Expr::Compare(l, rest, span)
+            }
+            E::Call { func, args, keywords } => {
+                if let E::Attribute { value, attr } = &func.kind {
+                    let obj = self.boxed(u, value)?;
+                    let name = self.names.get(&attr.name);
+                    let call = self.call(u, Expr::Const(Value::None), args, keywords, span)?;
+                    Expr::CallMethod(obj, name, Box::new(call))
+                } else {
+                    let f = self.expr(u, func)?;
+                    Expr::Call(Box::new(self.call(u, f, args, keywords, span)?))
+                }
+            }
+            E::Attribute { value, attr } => Expr::Attr(self.boxed(u, value)?, self.names.get(&attr.name), span),
+            E::Subscript { value, index } => Expr::Subscript(self.boxed(u, value)?, self.boxed(u, index)?, span),
+            E::Slice { lower, upper, step } => {
+                let mut part = |p: &Option<Box<ast::Expr>>| -> Result<Option<Box<Expr>>, SyntaxError> {
+                    p.as_ref().map(|x| self.boxed(u, x)).transpose()
+                };
+                Expr::Slice(part(lower)?, part(upper)?, part(step)?)
+            }
+            E::Starred(_) => return Err(SyntaxError::new("can't use starred expression here", span)),
+            E::List(items) => Expr::List(self.exprs(u, items)?),
+            E::Tuple(items) => {
+                if items.iter().all(|i| matches!(i.kind, E::Constant(_))) {
+                    let vals: Option<Vec<Value>> = items
+                        .iter()
+                        .map(|i| if let E::Constant(c) = &i.kind { constant(c) } else { None })
+                        .collect();
+                    if let Some(vals) = vals {
+                        return Ok(Expr::Const(Value::tuple(vals)));
+                    }
+                }
+                Expr::Tuple(self.exprs(u, items)?)
+            }
+            E::Set(items) => Expr::Set(self.exprs(u, items)?),
+            E::Dict(pairs) => {
+                let mut out = Vec::new();
+                for (k, v) in pairs {
+                    let k = k.as_ref().map(|k| self.expr(u, k)).transpose()?;
+                    out.push((k, self.expr(u, v)?));
+                }
+                Expr::Dict(out)
+            }
+            E::ListComp { elt, generators } => {
+                self.comprehension(u, e, generators, |c, inner| Ok(CompKind::List(c.expr(inner, elt)?)))?
+            }
+            E::SetComp { elt, generators } => {
+                self.comprehension(u, e, generators, |c, inner| Ok(CompKind::Set(c.expr(inner, elt)?)))?
+            }
+            E::GeneratorExp { elt, generators } => {
+                self.comprehension(u, e, generators, |c, inner| Ok(CompKind::Gen(c.expr(inner, elt)?)))?
+            }
+            E::DictComp { key, value, generators } => self.comprehension(u, e, generators, |c, inner| {
+                let k = c.expr(inner, key)?;
+                Ok(CompKind::Dict(k, c.expr(inner, value)?))
+            })?,
+            E::Lambda { params, body } => self.lambda(u, e, params, body)?,
+            E::IfExp { test, body, orelse } => {
+                Expr::IfExp(self.boxed(u, test)?, self.boxed(u, body)?, self.boxed(u, orelse)?)
+            }
+            E::NamedExpr { target, value } => {
+                let v = self.boxed(u, value)?;
+                Expr::Walrus(Box::new(self.store(u, &target.name)), v)
+            }
+            E::Await(inner) => {
+                let scope = self.table.get(u.scope);
+                if scope.kind == ScopeKind::Module {
+                    return Err(SyntaxError::new("'await' outside function", span));
+                }
+                Expr::Await(self.boxed(u, inner)?, span)
+            }
+            E::Yield(_) | E::YieldFrom(_) => {
+                if self.table.get(u.scope).kind == ScopeKind::Module {
+                    return Err(SyntaxError::new("'yield' outside function", span));
+                }
+                Expr::Unsupported("generators (yield)", span)
+            }
+        })
+    }
+
+    fn call(
+        &mut self,
+        u: &mut Unit,
+        func: Expr,
+        args: &[ast::Expr],
+        keywords: &[ast::Keyword],
+        span: Span,
+    ) -> Result<Call, SyntaxError> {
+        let mut out = Vec::with_capacity(args.len() + keywords.len());
+        for a in args {
+            out.push(match &a.kind {
+                E::Starred(inner) => Arg::Star(self.expr(u, inner)?),
+                _ => Arg::Pos(self.expr(u, a)?),
+            });
+        }
+        for k in keywords {
+            let v = self.expr(u, &k.value)?;
+            out.push(match &k.arg {
+                Some(name) => Arg::Kw(self.names.get(&name.name), v),
+                None => Arg::StarStar(v),
+            });
+        }
+        let simple = out.iter().all(|a| matches!(a, Arg::Pos(_)));
+        Ok(Call { func, args: out, simple, span })
+    }
+
+    fn fparts(&mut self, u: &mut Unit, parts: &[ast::FStringPart]) -> Result<Vec<FPart>, SyntaxError> {
+        let mut out = Vec::new();
+        for p in parts {
+            out.push(match p {
+                ast::FStringPart::Literal(s) => FPart::Lit(Rc::new(PyStr::new(s))),
+                ast::FStringPart::Formatted { value, conversion, format_spec } => FPart::Field {
+                    value: self.expr(u, value)?,
+                    conversion: *conversion,
+                    spec: format_spec.as_ref().map(|s| self.fparts(u, s)).transpose()?,
+                },
+            });
+        }
+        Ok(out)
+    }
+}
+
+fn constant(c: &ast::Constant) -> Option<Value> {
+    Some(match c {
+        ast::Constant::None => Value::None,
+        ast::Constant::True => Value::Bool(true),
+        ast::Constant::False => Value::Bool(false),
+        ast::Constant::Ellipsis => Value::Ellipsis,
+        ast::Constant::Int(i) => Value::bigint(i.clone()),
+        ast::Constant::Float(f) => Value::Float(*f),
+        ast::Constant::Str(s) => Value::str(s),
+        ast::Constant::Imaginary(_) | ast::Constant::Bytes(_) => return None,
+    })
+}
+
+fn unsupported_constant(c: &ast::Constant) -> &'static str {
+    match c {
+        ast::Constant::Imaginary(_) => "complex numbers",
+        _ => "bytes",
+    }
+}
+
+fn docstring_of(body: &[ast::Stmt]) -> Option<Value> {
+    match body.first().map(|s| &s.kind) {
+        Some(S::Expr(ast::Expr { kind: E::Constant(ast::Constant::Str(s)), .. })) => Some(Value::str(s)),
+        _ => None,
+    }
+}
+
+/// The 1-based line of a byte offset.
+pub fn line_of(source: &str, offset: u32) -> u32 {
+    let end = (offset as usize).min(source.len());
+    source.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() as u32 + 1
+}

@@ -1,0 +1,223 @@
+//! Resolved code: the tree the interpreter walks. The compiler lowers the AST into it with
+//! every variable already resolved to where it lives (a local slot, a cell slot, a global
+//! name), so that running never looks a local up by name.
+
+use super::value::{PyStr, Value};
+use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
+use std::rc::Rc;
+
+/// What a code object is the body of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeKind {
+    Module,
+    Function,
+    Lambda,
+    Comprehension,
+    Class,
+}
+
+/// A code object: one function, lambda, comprehension, class body or module.
+pub struct Code {
+    pub kind: CodeKind,
+    pub name: Rc<PyStr>,
+    pub qualname: Rc<PyStr>,
+    pub file: Rc<str>,
+    pub source: Rc<str>,
+    pub span: Span,
+    pub first_line: u32,
+    /// `co_varnames`: parameters first, then other plain locals in order of first use.
+    pub varnames: Vec<Rc<PyStr>>,
+    /// `co_cellvars` then `co_freevars`: a frame's cell slots are these, in this order.
+    pub cellvars: Vec<Rc<PyStr>>,
+    pub freevars: Vec<Rc<PyStr>>,
+    /// Parameters that are cells: (parameter index, cell slot). Their argument moves into the
+    /// cell when the frame starts.
+    pub cell_params: Vec<(usize, usize)>,
+    pub sig: Signature,
+    pub body: Vec<Stmt>,
+    pub docstring: Option<Value>,
+    pub is_async: bool,
+    /// Names the body reads as globals or builtins (for `inspect.getclosurevars`).
+    pub global_names: Vec<Rc<PyStr>>,
+}
+
+impl Code {
+    pub fn n_locals(&self) -> usize {
+        self.varnames.len()
+    }
+    pub fn n_cells(&self) -> usize {
+        self.cellvars.len() + self.freevars.len()
+    }
+    /// The name of cell slot `i`, and whether it is one of this code's own cells (as opposed
+    /// to a free variable from an enclosing function).
+    pub fn cell_name(&self, i: usize) -> (&Rc<PyStr>, bool) {
+        if i < self.cellvars.len() {
+            (&self.cellvars[i], true)
+        } else {
+            (&self.freevars[i - self.cellvars.len()], false)
+        }
+    }
+}
+
+/// How arguments bind to parameters.
+#[derive(Clone, Debug, Default)]
+pub struct Signature {
+    pub posonly: usize,
+    /// Positional parameters, positional-only included (`co_argcount`).
+    pub argcount: usize,
+    pub kwonly: usize,
+    pub varargs: bool,
+    pub varkw: bool,
+}
+
+impl Signature {
+    /// Slots taken by parameters: they come first among the locals.
+    pub fn n_params(&self) -> usize {
+        self.argcount + self.kwonly + self.varargs as usize + self.varkw as usize
+    }
+    /// True when positional arguments can be copied straight into the first slots.
+    pub fn is_simple(&self) -> bool {
+        self.kwonly == 0 && !self.varargs && !self.varkw
+    }
+}
+
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+pub enum StmtKind {
+    Expr(Expr),
+    /// An expression statement at the REPL prompt: its value is echoed.
+    Echo(Expr),
+    Assign(Vec<Target>, Expr),
+    AugAssign(Target, BinOp, Expr),
+    /// Module-level `x: int = 0`: records the annotation in `__annotations__`.
+    Annotated { name: Rc<PyStr>, annotation: Expr, value: Option<(Target, Expr)> },
+    Def { func: Rc<FuncDef>, target: Target },
+    Return(Option<Expr>),
+    Delete(Vec<Target>),
+    Pass,
+    Break,
+    Continue,
+    If(Expr, Vec<Stmt>, Vec<Stmt>),
+    While(Expr, Vec<Stmt>, Vec<Stmt>),
+    For { target: Target, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    Try { body: Vec<Stmt>, handlers: Vec<Handler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
+    Raise(Option<Expr>, Option<Expr>),
+    Assert(Expr, Option<Expr>),
+    /// `import a.b as c`: the module to load, and where to store it.
+    Import { module: String, target: Target, bind_top: bool },
+    ImportFrom { module: String, names: Vec<(Rc<PyStr>, Target)> },
+    /// The whole body of a comprehension's code.
+    Comp(Box<CompBody>),
+    Unsupported(&'static str),
+}
+
+pub struct Handler {
+    pub typ: Option<Expr>,
+    pub name: Option<Target>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
+}
+
+/// Where an assignment stores.
+pub enum Target {
+    Local(u32),
+    Cell(u32),
+    Global(Rc<PyStr>),
+    Attr(Box<Expr>, Rc<PyStr>),
+    Subscript(Box<Expr>, Box<Expr>),
+    /// `a, *b, c = ...`: `star` is the index of the starred target.
+    Unpack { items: Vec<Target>, star: Option<usize>, span: Span },
+}
+
+/// Everything `def` or `lambda` needs to make a function at run time.
+pub struct FuncDef {
+    pub code: Rc<Code>,
+    pub defaults: Vec<Expr>,
+    pub kwdefaults: Vec<(Rc<PyStr>, Expr)>,
+    pub annotations: Vec<(Rc<PyStr>, Expr)>,
+    /// For each free variable of the new function, the cell slot of the defining frame that
+    /// holds it.
+    pub closure: Vec<u32>,
+    pub decorators: Vec<Expr>,
+}
+
+pub enum Expr {
+    Const(Value),
+    Local(u32, Span),
+    Cell(u32, Span),
+    /// A global or builtin, by name.
+    Global(Rc<PyStr>, Span),
+    BinOp(Box<Expr>, BinOp, Box<Expr>, Span),
+    Unary(UnaryOp, Box<Expr>, Span),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>, Span),
+    Call(Box<Call>),
+    /// `obj.name(args)`: calls the method without making a bound method first.
+    CallMethod(Box<Expr>, Rc<PyStr>, Box<Call>),
+    Attr(Box<Expr>, Rc<PyStr>, Span),
+    Subscript(Box<Expr>, Box<Expr>, Span),
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Tuple(Vec<Elt>),
+    List(Vec<Elt>),
+    Set(Vec<Elt>),
+    /// `None` key: `**mapping`.
+    Dict(Vec<(Option<Expr>, Expr)>),
+    IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
+    Lambda(Rc<FuncDef>),
+    /// A comprehension: a function called once with the first iterable's iterator.
+    Comprehension(Rc<FuncDef>, Box<Expr>, Span),
+    /// `name := value`.
+    Walrus(Box<Target>, Box<Expr>),
+    FString(Vec<FPart>),
+    Await(Box<Expr>, Span),
+    Unsupported(&'static str, Span),
+}
+
+pub enum Elt {
+    One(Expr),
+    Star(Expr),
+}
+
+pub enum FPart {
+    Lit(Rc<PyStr>),
+    Field { value: Expr, conversion: Option<char>, spec: Option<Vec<FPart>> },
+}
+
+pub struct Call {
+    pub func: Expr,
+    pub args: Vec<Arg>,
+    /// No `*`, `**` or keywords: arguments can go straight into the callee's slots.
+    pub simple: bool,
+    pub span: Span,
+}
+
+pub enum Arg {
+    Pos(Expr),
+    Star(Expr),
+    Kw(Rc<PyStr>, Expr),
+    StarStar(Expr),
+}
+
+/// The body of a comprehension function: loops and conditions around one element.
+pub struct CompLoop {
+    pub target: Target,
+    /// `None` for the first loop, which iterates the function's argument.
+    pub iter: Option<Expr>,
+    pub ifs: Vec<Expr>,
+}
+
+pub enum CompKind {
+    List(Expr),
+    Set(Expr),
+    Dict(Expr, Expr),
+    Gen(Expr),
+}
+
+pub struct CompBody {
+    pub loops: Vec<CompLoop>,
+    pub kind: CompKind,
+}

@@ -1,0 +1,201 @@
+//! `dict`: insertion-ordered, like CPython's compact dict. Entries live in a vector in
+//! insertion order (deleted ones leave a hole until the next compaction); a hash table of
+//! indices finds them.
+
+use super::ops::{hash_key, key_eq};
+use super::value::{PyResult, PyStr, Value};
+use hashbrown::HashTable;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Default, Clone)]
+pub struct Table {
+    entries: Vec<Option<Entry>>,
+    indices: HashTable<usize>,
+    len: usize,
+}
+
+impl Table {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn find(&self, hash: i64, key: &Value) -> Option<usize> {
+        let entries = &self.entries;
+        self.indices
+            .find(hash as u64, |&i| entries[i].as_ref().is_some_and(|e| e.hash == hash && key_eq(&e.key, key)))
+            .copied()
+    }
+
+    pub fn get(&self, hash: i64, key: &Value) -> Option<&Value> {
+        self.find(hash, key).and_then(|i| self.entries[i].as_ref()).map(|e| &e.value)
+    }
+
+    /// Inserts or replaces; a replaced key keeps its position. Returns the old value.
+    pub fn insert(&mut self, hash: i64, key: Value, value: Value) -> Option<Value> {
+        if let Some(i) = self.find(hash, &key) {
+            let e = self.entries[i].as_mut().expect("indexed entries exist");
+            return Some(std::mem::replace(&mut e.value, value));
+        }
+        let i = self.entries.len();
+        self.entries.push(Some(Entry { hash, key, value }));
+        let entries = &self.entries;
+        self.indices.insert_unique(hash as u64, i, |&j| entries[j].as_ref().map_or(0, |e| e.hash as u64));
+        self.len += 1;
+        None
+    }
+
+    pub fn remove(&mut self, hash: i64, key: &Value) -> Option<(Value, Value)> {
+        let entries = &self.entries;
+        let found = self
+            .indices
+            .find_entry(hash as u64, |&i| entries[i].as_ref().is_some_and(|e| e.hash == hash && key_eq(&e.key, key)))
+            .ok()?;
+        let (i, _) = found.remove();
+        let e = self.entries[i].take().expect("indexed entries exist");
+        self.len -= 1;
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        Some((e.key, e.value))
+    }
+
+    fn compact(&mut self) {
+        self.entries.retain(Option::is_some);
+        self.indices.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            let h = e.as_ref().map_or(0, |e| e.hash as u64);
+            let entries = &self.entries;
+            self.indices.insert_unique(h, i, |&j| entries[j].as_ref().map_or(0, |e| e.hash as u64));
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.indices.clear();
+        self.len = 0;
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().flatten()
+    }
+
+    /// The entry at position `n` of the entry vector (holes included), for iterators that
+    /// must survive changes to the dict.
+    pub fn entry_at(&self, n: usize) -> Option<&Option<Entry>> {
+        self.entries.get(n)
+    }
+
+    pub fn slots(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Removes and returns the last item (`popitem`).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let last = self.entries.iter().rposition(Option::is_some)?;
+        let (hash, key) = {
+            let e = self.entries[last].as_ref()?;
+            (e.hash, e.key.clone())
+        };
+        self.remove(hash, &key)
+    }
+}
+
+pub struct Dict {
+    pub table: RefCell<Table>,
+}
+
+impl Default for Dict {
+    fn default() -> Self {
+        Dict::new()
+    }
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict { table: RefCell::new(Table::default()) }
+    }
+    pub fn from_table(t: Table) -> Dict {
+        Dict { table: RefCell::new(t) }
+    }
+    pub fn len(&self) -> usize {
+        self.table.borrow().len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn get(&self, key: &Value) -> PyResult<Option<Value>> {
+        let h = hash_key(key)?;
+        Ok(self.table.borrow().get(h, key).cloned())
+    }
+    pub fn set(&self, key: Value, value: Value) -> PyResult<()> {
+        let h = hash_key(&key)?;
+        let old = self.table.borrow_mut().insert(h, key, value);
+        drop(old);
+        Ok(())
+    }
+    pub fn remove(&self, key: &Value) -> PyResult<Option<Value>> {
+        let h = hash_key(key)?;
+        let old = self.table.borrow_mut().remove(h, key);
+        Ok(old.map(|(_, v)| v))
+    }
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        let k = Value::str(key);
+        self.get(&k).ok().flatten()
+    }
+    pub fn set_str(&self, key: &str, value: Value) {
+        let h = super::hash::hash_str(key);
+        let old = self.table.borrow_mut().insert(h, Value::str(key), value);
+        drop(old);
+    }
+    /// Looks up an interned name (globals and attribute dicts): hash already known.
+    pub fn get_name(&self, key: &Rc<PyStr>) -> Option<Value> {
+        let h = key.hash();
+        let t = self.table.borrow();
+        let entries = &t.entries;
+        t.indices
+            .find(h as u64, |&i| {
+                entries[i].as_ref().is_some_and(|e| match &e.key {
+                    Value::Str(s) => Rc::ptr_eq(s, key) || (e.hash == h && s.as_str() == key.as_str()),
+                    _ => false,
+                })
+            })
+            .and_then(|&i| entries[i].as_ref())
+            .map(|e| e.value.clone())
+    }
+    pub fn set_name(&self, key: &Rc<PyStr>, value: Value) {
+        let old = self.table.borrow_mut().insert(key.hash(), Value::Str(key.clone()), value);
+        drop(old);
+    }
+    pub fn remove_name(&self, key: &Rc<PyStr>) -> Option<Value> {
+        let k = Value::Str(key.clone());
+        let old = self.table.borrow_mut().remove(key.hash(), &k);
+        old.map(|(_, v)| v)
+    }
+    pub fn keys(&self) -> Vec<Value> {
+        self.table.borrow().iter().map(|e| e.key.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<Value> {
+        self.table.borrow().iter().map(|e| e.value.clone()).collect()
+    }
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+    pub fn clear(&self) {
+        let old = std::mem::take(&mut *self.table.borrow_mut());
+        drop(old);
+    }
+    pub fn copy(&self) -> Dict {
+        Dict::from_table(self.table.borrow().clone())
+    }
+}

@@ -1,0 +1,118 @@
+//! Exception objects and the helpers that raise CPython's exact messages.
+
+use super::dict::Dict;
+use super::types::{types, TypeObj};
+use super::value::{PyErr, PyResult, Tuple, Value};
+use crate::syntax::ast::Span;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// One line of a traceback: which code was running and where.
+#[derive(Clone)]
+pub struct TraceEntry {
+    pub file: Rc<str>,
+    pub source: Rc<str>,
+    pub func: Rc<str>,
+    pub span: Span,
+}
+
+pub struct ExceptionObj {
+    pub typ: Rc<TypeObj>,
+    pub args: RefCell<Rc<Tuple>>,
+    pub cause: RefCell<Option<Value>>,
+    pub context: RefCell<Option<Value>>,
+    pub suppress_context: Cell<bool>,
+    /// Outermost call first, as a traceback prints it.
+    pub traceback: RefCell<Vec<TraceEntry>>,
+    /// Where in the innermost frame not yet recorded the error happened; the frame's call
+    /// boundary turns it into a `TraceEntry`.
+    pub pending_span: Cell<Option<Span>>,
+    /// Attributes set on the instance (`e.status_code`, `NameError.name`).
+    pub dict: RefCell<Option<Rc<Dict>>>,
+}
+
+impl ExceptionObj {
+    pub fn new(typ: Rc<TypeObj>, args: Vec<Value>) -> ExceptionObj {
+        ExceptionObj {
+            typ,
+            args: RefCell::new(Rc::new(Tuple::new(args))),
+            cause: RefCell::new(None),
+            context: RefCell::new(None),
+            suppress_context: Cell::new(false),
+            traceback: RefCell::new(Vec::new()),
+            pending_span: Cell::new(None),
+            dict: RefCell::new(None),
+        }
+    }
+    pub fn is_instance(&self, t: &Rc<TypeObj>) -> bool {
+        self.typ.is_subtype(t)
+    }
+    pub fn attr(&self, name: &str) -> Option<Value> {
+        self.dict.borrow().as_ref().and_then(|d| d.get_str(name))
+    }
+    pub fn set_attr(&self, name: &str, v: Value) {
+        let mut d = self.dict.borrow_mut();
+        d.get_or_insert_with(|| Rc::new(Dict::new())).set_str(name, v);
+    }
+}
+
+impl PyErr {
+    pub fn new(typ: &Rc<TypeObj>, msg: impl Into<String>) -> PyErr {
+        PyErr(Rc::new(ExceptionObj::new(typ.clone(), vec![Value::string(msg.into())])))
+    }
+    pub fn with_args(typ: &Rc<TypeObj>, args: Vec<Value>) -> PyErr {
+        PyErr(Rc::new(ExceptionObj::new(typ.clone(), args)))
+    }
+    pub fn is(&self, t: &Rc<TypeObj>) -> bool {
+        self.0.is_instance(t)
+    }
+    pub fn value(&self) -> Value {
+        Value::Exception(self.0.clone())
+    }
+    /// Records where the error happened in the current frame, unless a deeper expression of
+    /// the same frame already did.
+    pub fn at(self, span: Span) -> PyErr {
+        if self.0.pending_span.get().is_none() {
+            self.0.pending_span.set(Some(span));
+        }
+        self
+    }
+}
+
+macro_rules! raisers {
+    ($( $fn:ident => $field:ident ),* $(,)?) => {
+        $(
+            pub fn $fn<T>(msg: impl Into<String>) -> PyResult<T> {
+                Err(PyErr::new(&types().$field, msg))
+            }
+        )*
+    };
+}
+
+raisers! {
+    type_error => type_error,
+    value_error => value_error,
+    index_error => index_error,
+    name_error => name_error,
+    attribute_error => attribute_error,
+    zero_division => zero_division_error,
+    overflow_error => overflow_error,
+    runtime_error => runtime_error,
+    recursion_error => recursion_error,
+    not_implemented => not_implemented_error,
+    memory_error => memory_error,
+    import_error => import_error,
+    module_not_found => module_not_found_error,
+    stop_iteration_msg => stop_iteration,
+    unbound_local => unbound_local_error,
+}
+
+/// `KeyError(key)`: the key itself is the argument, so `str(e)` is its repr.
+pub fn key_error<T>(key: Value) -> PyResult<T> {
+    Err(PyErr::with_args(&types().key_error, vec![key]))
+}
+
+/// A feature cellar does not have yet: a clear error, never a wrong answer.
+pub fn unsupported<T>(feature: &str) -> PyResult<T> {
+    not_implemented(format!("cellar does not support {feature} yet"))
+}

@@ -1,0 +1,1482 @@
+//! The tree-walking interpreter. A frame is a vector of local slots and a vector of cells (its
+//! own cell variables, then the free variables it received); every variable access is an index
+//! into one of them, decided by the compiler. Only globals, builtins and attributes are
+//! looked up by name.
+
+use super::code::*;
+use super::depth;
+use super::dict::Dict;
+use super::exceptions::*;
+use super::iter::IterState;
+use super::ops;
+use super::types::{type_name, types};
+use super::value::*;
+use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// What a statement did besides finishing normally.
+pub enum Flow {
+    Normal,
+    Return(Value),
+    Break,
+    Continue,
+}
+
+pub struct Frame<'a> {
+    pub code: &'a Code,
+    pub globals: &'a Rc<Dict>,
+    pub locals: Vec<Option<Value>>,
+    pub cells: Vec<Rc<CellObj>>,
+}
+
+pub struct Interp {
+    pub builtins: Rc<Dict>,
+    pub modules: std::collections::HashMap<String, Value>,
+    pub out: Box<dyn Write>,
+    /// Set by the Ctrl-C handler; checked on every loop iteration and call.
+    pub interrupt: Arc<AtomicBool>,
+    /// Exceptions being handled by enclosing `except` blocks, innermost last.
+    handling: Vec<PyErr>,
+    /// Reusable local-slot vectors, so that a call does not allocate.
+    pool: Vec<Vec<Option<Value>>>,
+    /// Names interned once for lookups the interpreter itself makes.
+    pub names: super::builtins::Names,
+}
+
+impl Interp {
+    pub fn new(out: Box<dyn Write>) -> Interp {
+        let mut interp = Interp {
+            builtins: Rc::new(Dict::new()),
+            modules: Default::default(),
+            out,
+            interrupt: Arc::new(AtomicBool::new(false)),
+            handling: Vec::new(),
+            pool: Vec::new(),
+            names: super::builtins::Names::new(),
+        };
+        super::builtins::install(&mut interp);
+        interp
+    }
+
+    /// Runs module-level code in `globals`.
+    pub fn run_module(&mut self, code: &Code, globals: &Rc<Dict>) -> PyResult<()> {
+        let mut frame = Frame { code, globals, locals: Vec::new(), cells: Vec::new() };
+        let r = self.exec_block(&mut frame, &code.body);
+        self.handling.clear();
+        match r {
+            Ok(_) => Ok(()),
+            Err(e) => Err(self.traceback_entry(e, code)),
+        }
+    }
+
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    pub fn write_out(&mut self, s: &str) -> PyResult<()> {
+        if self.out.write_all(s.as_bytes()).is_err() {
+            // A closed stdout (a pipe to `head`) ends output quietly, as CPython's does.
+            self.interrupt.store(false, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+
+    #[inline]
+    pub fn check_interrupt(&self) -> PyResult<()> {
+        if self.interrupt.load(Ordering::Relaxed) {
+            self.interrupt.store(false, Ordering::Relaxed);
+            return Err(PyErr::with_args(&types().keyboard_interrupt, Vec::new()));
+        }
+        Ok(())
+    }
+
+    /// Turns the error's pending position in `code` into a traceback line.
+    fn traceback_entry(&self, e: PyErr, code: &Code) -> PyErr {
+        let span = e.0.pending_span.take().unwrap_or(code.span);
+        e.0.traceback.borrow_mut().push(super::exceptions::TraceEntry {
+            file: code.file.clone(),
+            source: code.source.clone(),
+            func: code.name.as_str().into(),
+            span,
+            varnames: if e.0.traceback.borrow().is_empty() { code.varnames.clone() } else { Vec::new() },
+        });
+        e
+    }
+
+    // ----- statements -----
+
+    pub fn exec_block(&mut self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
+        for s in body {
+            match self.exec(f, s) {
+                Ok(Flow::Normal) => {}
+                Ok(flow) => return Ok(flow),
+                Err(e) => return Err(e.at(s.span)),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn exec(&mut self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.eval(f, e)?;
+            }
+            StmtKind::Echo(e) => {
+                let v = self.eval(f, e)?;
+                self.echo(v)?;
+            }
+            StmtKind::Assign(targets, value) => {
+                let v = self.eval(f, value)?;
+                if let [t] = &targets[..] {
+                    self.assign(f, t, v)?;
+                } else {
+                    for t in targets {
+                        self.assign(f, t, v.clone())?;
+                    }
+                }
+            }
+            StmtKind::AugAssign(target, op, value) => self.aug_assign(f, target, *op, value)?,
+            StmtKind::Annotated { name, annotation, value } => {
+                let ann = self.eval(f, annotation)?;
+                if let Some((t, v)) = value {
+                    let v = self.eval(f, v)?;
+                    self.assign(f, t, v)?;
+                }
+                let key = self.names.annotations.clone();
+                let anns = match f.globals.get_name(&key) {
+                    Some(Value::Dict(d)) => d,
+                    _ => {
+                        let d = Rc::new(Dict::new());
+                        f.globals.set_name(&key, Value::Dict(d.clone()));
+                        d
+                    }
+                };
+                anns.set_name(name, ann);
+            }
+            StmtKind::Def { func, target } => {
+                let v = self.make_function(f, func)?;
+                let v = self.decorate(f, func, v)?;
+                self.assign(f, target, v)?;
+            }
+            StmtKind::Return(v) => {
+                let v = match v {
+                    Some(e) => self.eval(f, e)?,
+                    None => Value::None,
+                };
+                return Ok(Flow::Return(v));
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(f, t)?;
+                }
+            }
+            StmtKind::Pass => {}
+            StmtKind::Break => return Ok(Flow::Break),
+            StmtKind::Continue => return Ok(Flow::Continue),
+            StmtKind::If(test, body, orelse) => {
+                let t = self.eval(f, test)?;
+                return if self.truthy(&t)? { self.exec_block(f, body) } else { self.exec_block(f, orelse) };
+            }
+            StmtKind::While(test, body, orelse) => {
+                loop {
+                    self.check_interrupt()?;
+                    let t = self.eval(f, test)?;
+                    if !self.truthy(&t)? {
+                        break;
+                    }
+                    match self.exec_block(f, body)? {
+                        Flow::Break => return Ok(Flow::Normal),
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Normal | Flow::Continue => {}
+                    }
+                }
+                return self.exec_block(f, orelse);
+            }
+            StmtKind::For { target, iter, body, orelse } => {
+                let it = self.eval(f, iter)?;
+                if let Some(flow) = self.for_loop(f, target, it, body)? {
+                    return Ok(flow);
+                }
+                return self.exec_block(f, orelse);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                return self.exec_try(f, body, handlers, orelse, finalbody);
+            }
+            StmtKind::Raise(exc, cause) => return Err(self.raise(f, exc.as_ref(), cause.as_ref())?),
+            StmtKind::Assert(test, msg) => {
+                let t = self.eval(f, test)?;
+                if !self.truthy(&t)? {
+                    let args = match msg {
+                        Some(m) => vec![self.eval(f, m)?],
+                        None => Vec::new(),
+                    };
+                    return Err(PyErr::with_args(&types().assertion_error, args));
+                }
+            }
+            StmtKind::Import { module, target, bind_top } => {
+                let m = super::modules::import(self, module)?;
+                let v = if *bind_top {
+                    let top = module.split('.').next().unwrap_or(module);
+                    super::modules::import(self, top)?
+                } else {
+                    m
+                };
+                self.assign(f, target, v)?;
+            }
+            StmtKind::ImportFrom { module, names } => {
+                let m = super::modules::import(self, module)?;
+                for (name, target) in names {
+                    let v = super::modules::import_name(self, &m, module, name)?;
+                    self.assign(f, target, v)?;
+                }
+            }
+            StmtKind::Comp(body) => return self.run_comprehension(f, body).map(Flow::Return),
+            StmtKind::Unsupported(what) => return unsupported(what),
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn echo(&mut self, v: Value) -> PyResult<()> {
+        if v.is_none() {
+            return Ok(());
+        }
+        let text = self.repr(&v)?;
+        self.write_out(&text)?;
+        self.write_out("\n")?;
+        let underscore = self.names.underscore.clone();
+        self.builtins.set_name(&underscore, v);
+        Ok(())
+    }
+
+    /// Runs a `for` body over each item; `Some(flow)` when the loop was left by `break` or
+    /// `return` (so `else` does not run).
+    fn for_loop(&mut self, f: &mut Frame, target: &Target, it: Value, body: &[Stmt]) -> PyResult<Option<Flow>> {
+        macro_rules! run_body {
+            ($v:expr) => {{
+                self.check_interrupt()?;
+                self.assign(f, target, $v)?;
+                match self.exec_block(f, body)? {
+                    Flow::Break => return Ok(Some(Flow::Normal)),
+                    Flow::Return(v) => return Ok(Some(Flow::Return(v))),
+                    Flow::Normal | Flow::Continue => {}
+                }
+            }};
+        }
+        match &it {
+            Value::Range(r) => {
+                let (mut i, step, n) = (r.start, r.step, r.len());
+                for _ in 0..n {
+                    run_body!(Value::Int(i));
+                    i = i.wrapping_add(step);
+                }
+            }
+            Value::List(l) => {
+                let mut i = 0;
+                while let Some(v) = l.get(i) {
+                    run_body!(v);
+                    i += 1;
+                }
+            }
+            Value::Tuple(t) => {
+                for v in t.items.iter() {
+                    run_body!(v.clone());
+                }
+            }
+            _ => {
+                let iter = self.iter(&it)?;
+                while let Some(v) = self.next(&iter)? {
+                    run_body!(v);
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn exec_try(
+        &mut self,
+        f: &mut Frame,
+        body: &[Stmt],
+        handlers: &[Handler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> PyResult<Flow> {
+        let mut result = match self.exec_block(f, body) {
+            Ok(Flow::Normal) => self.exec_block(f, orelse),
+            Err(e) if !handlers.is_empty() && !is_interrupt_for_cellar(&e) => self.handle(f, handlers, e),
+            other => other,
+        };
+        if !finalbody.is_empty() {
+            if let Err(e) = &result {
+                self.handling.push(e.clone());
+            }
+            let fin = self.exec_block(f, finalbody);
+            if result.is_err() {
+                self.handling.pop();
+            }
+            match fin {
+                Ok(Flow::Normal) => {}
+                Ok(flow) => result = Ok(flow),
+                Err(e2) => {
+                    if let Err(e1) = &result {
+                        set_context(&e2, e1);
+                    }
+                    result = Err(e2);
+                }
+            }
+        }
+        result
+    }
+
+    fn handle(&mut self, f: &mut Frame, handlers: &[Handler], e: PyErr) -> PyResult<Flow> {
+        for h in handlers {
+            let matches = match &h.typ {
+                None => true,
+                Some(t) => {
+                    let t = self.eval(f, t).map_err(|err| err.at(h.span))?;
+                    self.exception_matches(&e, &t)?
+                }
+            };
+            if !matches {
+                continue;
+            }
+            // The traceback of a caught exception belongs to the frames it passed through;
+            // this frame's pending position is dropped.
+            e.0.pending_span.set(None);
+            if let Some(name) = &h.name {
+                self.assign(f, name, e.value())?;
+            }
+            self.handling.push(e.clone());
+            let r = self.exec_block(f, &h.body);
+            self.handling.pop();
+            if let Some(name) = &h.name {
+                self.unbind(f, name);
+            }
+            if let Err(e2) = &r {
+                set_context(e2, &e);
+            }
+            return r;
+        }
+        Err(e)
+    }
+
+    fn exception_matches(&mut self, e: &PyErr, t: &Value) -> PyResult<bool> {
+        match t {
+            Value::Type(ty) if ty.kind == super::types::TypeKind::Exception => Ok(e.0.is_instance(ty)),
+            Value::Tuple(items) => {
+                for item in items.items.iter() {
+                    if self.exception_matches(e, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => type_error("catching classes that do not inherit from BaseException is not allowed"),
+        }
+    }
+
+    fn raise(&mut self, f: &mut Frame, exc: Option<&Expr>, cause: Option<&Expr>) -> PyResult<PyErr> {
+        let Some(exc) = exc else {
+            return match self.handling.last() {
+                Some(e) => Ok(e.clone()),
+                None => runtime_error("No active exception to reraise"),
+            };
+        };
+        let v = self.eval(f, exc)?;
+        let e = self.make_exception(v)?;
+        if let Some(c) = cause {
+            let c = self.eval(f, c)?;
+            let cause = match c {
+                Value::None => None,
+                other => Some(self.make_exception(other)?.value()),
+            };
+            *e.0.cause.borrow_mut() = cause;
+            e.0.suppress_context.set(true);
+        }
+        if let Some(current) = self.handling.last() {
+            set_context(&e, current);
+        }
+        Ok(e)
+    }
+
+    /// `raise X`: an instance, or a class called with no arguments.
+    pub fn make_exception(&mut self, v: Value) -> PyResult<PyErr> {
+        match v {
+            Value::Exception(e) => Ok(PyErr(e)),
+            Value::Type(t) if t.kind == super::types::TypeKind::Exception => {
+                match self.call(&Value::Type(t), Vec::new(), Vec::new())? {
+                    Value::Exception(e) => Ok(PyErr(e)),
+                    _ => type_error("exceptions must derive from BaseException"),
+                }
+            }
+            _ => type_error("exceptions must derive from BaseException"),
+        }
+    }
+
+    fn assign(&mut self, f: &mut Frame, t: &Target, v: Value) -> PyResult<()> {
+        match t {
+            Target::Local(s) => f.locals[*s as usize] = Some(v),
+            Target::Cell(s) => f.cells[*s as usize].set(Some(v)),
+            Target::Global(n) => f.globals.set_name(n, v),
+            Target::Attr(obj, name) => {
+                let o = self.eval(f, obj)?;
+                super::attrs::setattr(self, &o, name, v)?;
+            }
+            Target::Subscript(obj, index) => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, index)?;
+                super::builtins::setitem(self, &o, &i, v)?;
+            }
+            Target::Unpack { items, star, span } => {
+                let values = self.unpack(v, items.len(), *star).map_err(|e| e.at(*span))?;
+                for (t, v) in items.iter().zip(values) {
+                    self.assign(f, t, v)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn unbind(&mut self, f: &mut Frame, t: &Target) {
+        match t {
+            Target::Local(s) => f.locals[*s as usize] = None,
+            Target::Cell(s) => f.cells[*s as usize].set(None),
+            Target::Global(n) => {
+                f.globals.remove_name(n);
+            }
+            _ => {}
+        }
+    }
+
+    fn unpack(&mut self, v: Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
+        let items = match &v {
+            Value::Tuple(t) => t.items.to_vec(),
+            Value::List(l) => l.snapshot(),
+            _ => {
+                if !super::iter::is_iterable(&v) {
+                    return type_error(format!("cannot unpack non-iterable {} object", type_name(&v)));
+                }
+                self.collect(&v)?
+            }
+        };
+        match star {
+            None => {
+                if items.len() < n {
+                    return value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()));
+                }
+                if items.len() > n {
+                    return value_error(format!("too many values to unpack (expected {n})"));
+                }
+                Ok(items)
+            }
+            Some(s) => {
+                let after = n - s - 1;
+                if items.len() < n - 1 {
+                    return value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        n - 1,
+                        items.len()
+                    ));
+                }
+                let mut out = Vec::with_capacity(n);
+                out.extend(items[..s].iter().cloned());
+                out.push(Value::list(items[s..items.len() - after].to_vec()));
+                out.extend(items[items.len() - after..].iter().cloned());
+                Ok(out)
+            }
+        }
+    }
+
+    fn delete(&mut self, f: &mut Frame, t: &Target) -> PyResult<()> {
+        match t {
+            Target::Local(s) => {
+                if f.locals[*s as usize].take().is_none() {
+                    return self.unbound_local(f.code.varnames[*s as usize].as_str());
+                }
+            }
+            Target::Cell(s) => {
+                let cell = &f.cells[*s as usize];
+                if cell.contents.borrow_mut().take().is_none() {
+                    let (name, own) = f.code.cell_name(*s as usize);
+                    return self.unbound_cell(name.as_str(), own);
+                }
+            }
+            Target::Global(n) => {
+                if f.globals.remove_name(n).is_none() {
+                    return name_error_for(n.as_str());
+                }
+            }
+            Target::Attr(obj, name) => {
+                let o = self.eval(f, obj)?;
+                super::attrs::delattr(self, &o, name)?;
+            }
+            Target::Subscript(obj, index) => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, index)?;
+                super::builtins::delitem(self, &o, &i)?;
+            }
+            Target::Unpack { items, .. } => {
+                for t in items {
+                    self.delete(f, t)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, f: &mut Frame, target: &Target, op: BinOp, value: &Expr) -> PyResult<()> {
+        match target {
+            Target::Attr(obj, name) => {
+                let o = self.eval(f, obj)?;
+                let cur = super::attrs::getattr(self, &o, name)?;
+                let rhs = self.eval(f, value)?;
+                let v = self.inplace_op(op, cur, &rhs)?;
+                super::attrs::setattr(self, &o, name, v)
+            }
+            Target::Subscript(obj, index) => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, index)?;
+                let cur = super::builtins::getitem(self, &o, &i)?;
+                let rhs = self.eval(f, value)?;
+                let v = self.inplace_op(op, cur, &rhs)?;
+                super::builtins::setitem(self, &o, &i, v)
+            }
+            Target::Local(s) => {
+                let cur = match f.locals[*s as usize].take() {
+                    Some(v) => v,
+                    None => return self.unbound_local(f.code.varnames[*s as usize].as_str()),
+                };
+                let rhs = match self.eval(f, value) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        f.locals[*s as usize] = Some(cur);
+                        return Err(e);
+                    }
+                };
+                // The slot is empty while the operator runs, so a uniquely held list or str
+                // can be extended in place.
+                match self.inplace_op(op, cur.clone(), &rhs) {
+                    Ok(v) => {
+                        f.locals[*s as usize] = Some(v);
+                        Ok(())
+                    }
+                    Err(e) => {
+                        f.locals[*s as usize] = Some(cur);
+                        Err(e)
+                    }
+                }
+            }
+            Target::Cell(_) | Target::Global(_) => {
+                let cur = self.load_target(f, target)?;
+                let rhs = self.eval(f, value)?;
+                let v = self.inplace_op(op, cur, &rhs)?;
+                self.assign(f, target, v)
+            }
+            Target::Unpack { .. } => type_error("illegal expression for augmented assignment"),
+        }
+    }
+
+    fn load_target(&mut self, f: &mut Frame, t: &Target) -> PyResult<Value> {
+        match t {
+            Target::Cell(s) => self.load_cell(f, *s),
+            Target::Global(n) => self.load_global(f, n),
+            _ => unreachable!("only names are loaded as targets"),
+        }
+    }
+
+    /// `a op= b`: lists, dicts and sets change in place; everything else rebinds.
+    pub fn inplace_op(&mut self, op: BinOp, a: Value, b: &Value) -> PyResult<Value> {
+        match (&a, op) {
+            (Value::List(l), BinOp::Add) => {
+                let items = self.collect(b)?;
+                l.items.borrow_mut().extend(items);
+                Ok(a)
+            }
+            (Value::List(l), BinOp::Mult) => {
+                let n = ops::index_of(b)?;
+                let items = l.snapshot();
+                let mut v = l.items.borrow_mut();
+                v.clear();
+                for _ in 0..n.max(0) {
+                    v.extend(items.iter().cloned());
+                }
+                drop(v);
+                Ok(a)
+            }
+            (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
+                if matches!(b, Value::Set(_) | Value::FrozenSet(_)) =>
+            {
+                super::set::set_inplace(op, s, b)?;
+                Ok(a)
+            }
+            (Value::Dict(d), BinOp::BitOr) => {
+                super::builtins::dict_update(self, d, b)?;
+                Ok(a)
+            }
+            _ => self.binary_op(op, &a, b),
+        }
+    }
+
+    pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        ops::binary_op(op, a, b)
+    }
+
+    // ----- expressions -----
+
+    pub fn eval(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        match e {
+            Expr::Const(v) => Ok(v.clone()),
+            Expr::Local(s, _) => match &f.locals[*s as usize] {
+                Some(v) => Ok(v.clone()),
+                None => self.unbound_local(f.code.varnames[*s as usize].as_str()),
+            },
+            Expr::Cell(s, span) => self.load_cell(f, *s).map_err(|e| e.at(*span)),
+            Expr::Global(n, span) => self.load_global(f, n).map_err(|e| e.at(*span)),
+            Expr::BinOp(a, op, b, span) => {
+                let x = self.eval(f, a)?;
+                let y = self.eval(f, b)?;
+                if let (Value::Int(i), Value::Int(j), BinOp::Add) = (&x, &y, op) {
+                    if let Some(r) = i.checked_add(*j) {
+                        return Ok(Value::Int(r));
+                    }
+                }
+                ops::binary_op(*op, &x, &y).map_err(|e| e.at(*span))
+            }
+            Expr::Unary(op, a, span) => {
+                let v = self.eval(f, a)?;
+                match op {
+                    UnaryOp::Not => Ok(Value::Bool(!self.truthy(&v)?)),
+                    UnaryOp::Neg => ops::unary_neg(&v),
+                    UnaryOp::Pos => ops::unary_pos(&v),
+                    UnaryOp::Invert => ops::unary_invert(&v),
+                }
+                .map_err(|e| e.at(*span))
+            }
+            Expr::And(a, b) => {
+                let v = self.eval(f, a)?;
+                if self.truthy(&v)? {
+                    self.eval(f, b)
+                } else {
+                    Ok(v)
+                }
+            }
+            Expr::Or(a, b) => {
+                let v = self.eval(f, a)?;
+                if self.truthy(&v)? {
+                    Ok(v)
+                } else {
+                    self.eval(f, b)
+                }
+            }
+            Expr::Compare(first, rest, span) => {
+                let mut left = self.eval(f, first)?;
+                for (i, (op, right)) in rest.iter().enumerate() {
+                    let r = self.eval(f, right)?;
+                    let ok = self.compare(*op, &left, &r).map_err(|e| e.at(*span))?;
+                    if !ok {
+                        return Ok(Value::Bool(false));
+                    }
+                    if i + 1 < rest.len() {
+                        left = r;
+                    }
+                }
+                Ok(Value::Bool(true))
+            }
+            Expr::Call(call) => self.eval_call(f, call),
+            Expr::CallMethod(obj, name, call) => {
+                let o = self.eval(f, obj)?;
+                let (pos, kw) = self.eval_args(f, &call.args)?;
+                self.call_method(&o, name, pos, kw).map_err(|e| e.at(call.span))
+            }
+            Expr::Attr(obj, name, span) => {
+                let o = self.eval(f, obj)?;
+                super::attrs::getattr(self, &o, name).map_err(|e| e.at(*span))
+            }
+            Expr::Subscript(obj, index, span) => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, index)?;
+                super::builtins::getitem(self, &o, &i).map_err(|e| e.at(*span))
+            }
+            Expr::Slice(a, b, c) => {
+                let mut part = |p: &Option<Box<Expr>>| -> PyResult<Value> {
+                    match p {
+                        Some(x) => self.eval(f, x),
+                        None => Ok(Value::None),
+                    }
+                };
+                let (a, b, c) = (part(a)?, part(b)?, part(c)?);
+                Ok(super::builtins::make_slice(a, b, c))
+            }
+            Expr::Tuple(items) => Ok(Value::tuple(self.eval_elts(f, items)?)),
+            Expr::List(items) => Ok(Value::list(self.eval_elts(f, items)?)),
+            Expr::Set(items) => {
+                let values = self.eval_elts(f, items)?;
+                super::set::new_set(values, false)
+            }
+            Expr::Dict(pairs) => {
+                let d = Dict::new();
+                for (k, v) in pairs {
+                    match k {
+                        Some(k) => {
+                            let key = self.eval(f, k)?;
+                            let val = self.eval(f, v)?;
+                            d.set(key, val)?;
+                        }
+                        None => {
+                            let m = self.eval(f, v)?;
+                            let d = &d;
+                            match &m {
+                                Value::Dict(src) => {
+                                    for (k, v) in src.items() {
+                                        d.set(k, v)?;
+                                    }
+                                }
+                                _ => {
+                                    return type_error(format!(
+                                        "'{}' object is not a mapping",
+                                        type_name(&m)
+                                    ))
+                                }
+                            }
+                        }
+                    }
+                }
+                Ok(Value::Dict(Rc::new(d)))
+            }
+            Expr::IfExp(test, a, b) => {
+                let t = self.eval(f, test)?;
+                if self.truthy(&t)? {
+                    self.eval(f, a)
+                } else {
+                    self.eval(f, b)
+                }
+            }
+            Expr::Lambda(def) => self.make_function(f, def),
+            Expr::Comprehension(def, first, span) => {
+                let it = self.eval(f, first)?;
+                let it = self.iter(&it).map_err(|e| e.at(*span))?;
+                self.comprehension(f, def, it).map_err(|e| e.at(*span))
+            }
+            Expr::Walrus(target, value) => {
+                let v = self.eval(f, value)?;
+                self.assign(f, target, v.clone())?;
+                Ok(v)
+            }
+            Expr::FString(parts) => Ok(Value::string(self.fstring(f, parts)?)),
+            Expr::Await(inner, span) => {
+                let v = self.eval(f, inner)?;
+                super::coroutine::await_value(self, v).map_err(|e| e.at(*span))
+            }
+            Expr::Unsupported(what, span) => unsupported::<Value>(what).map_err(|e| e.at(*span)),
+        }
+    }
+
+    fn fstring(&mut self, f: &mut Frame, parts: &[FPart]) -> PyResult<String> {
+        let mut out = String::new();
+        for p in parts {
+            match p {
+                FPart::Lit(s) => out.push_str(s),
+                FPart::Field { value, conversion, spec } => {
+                    let v = self.eval(f, value)?;
+                    let v = match conversion {
+                        Some('r') => Value::string(self.repr(&v)?),
+                        Some('s') => Value::string(self.str(&v)?),
+                        Some('a') => Value::string(super::repr::ascii(&self.repr(&v)?)),
+                        _ => v,
+                    };
+                    let spec = match spec {
+                        Some(s) => self.fstring(f, s)?,
+                        None => String::new(),
+                    };
+                    out.push_str(&super::builtins::format_value(self, &v, &spec)?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn eval_elts(&mut self, f: &mut Frame, items: &[Elt]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match item {
+                Elt::One(e) => out.push(self.eval(f, e)?),
+                Elt::Star(e) => {
+                    let v = self.eval(f, e)?;
+                    if !super::iter::is_iterable(&v) {
+                        return type_error(format!("Value after * must be an iterable, not {}", type_name(&v)));
+                    }
+                    out.extend(self.collect(&v)?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    #[inline]
+    fn load_cell(&mut self, f: &Frame, s: u32) -> PyResult<Value> {
+        match &*f.cells[s as usize].contents.borrow() {
+            Some(v) => return Ok(v.clone()),
+            None => {}
+        }
+        let (name, own) = f.code.cell_name(s as usize);
+        self.unbound_cell(name.as_str(), own)
+    }
+
+    #[inline]
+    fn load_global(&mut self, f: &Frame, n: &Rc<PyStr>) -> PyResult<Value> {
+        if let Some(v) = f.globals.get_name(n) {
+            return Ok(v);
+        }
+        if let Some(v) = self.builtins.get_name(n) {
+            return Ok(v);
+        }
+        name_error_for(n.as_str())
+    }
+
+    fn unbound_local<T>(&self, name: &str) -> PyResult<T> {
+        let e = PyErr::new(
+            &types().unbound_local_error,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        );
+        e.0.set_attr("name", Value::str(name));
+        Err(e)
+    }
+
+    fn unbound_cell<T>(&self, name: &str, own: bool) -> PyResult<T> {
+        if own {
+            return self.unbound_local(name);
+        }
+        let e = PyErr::new(
+            &types().name_error,
+            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+        );
+        e.0.set_attr("name", Value::str(name));
+        Err(e)
+    }
+
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(ops::truthy(v))
+    }
+
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(match op {
+                CmpOp::Lt => x < y,
+                CmpOp::LtE => x <= y,
+                CmpOp::Gt => x > y,
+                CmpOp::GtE => x >= y,
+                CmpOp::Eq | CmpOp::Is => x == y,
+                CmpOp::NotEq | CmpOp::IsNot => x != y,
+                CmpOp::In | CmpOp::NotIn => return ops::compare_op(op, a, b),
+            });
+        }
+        ops::compare_op(op, a, b)
+    }
+
+    // ----- functions and calls -----
+
+    fn make_function(&mut self, f: &mut Frame, def: &FuncDef) -> PyResult<Value> {
+        let mut defaults = Vec::with_capacity(def.defaults.len());
+        for d in &def.defaults {
+            defaults.push(self.eval(f, d)?);
+        }
+        let kwdefaults = if def.kwdefaults.is_empty() {
+            None
+        } else {
+            let d = Dict::new();
+            for (name, e) in &def.kwdefaults {
+                let v = self.eval(f, e)?;
+                d.set_name(name, v);
+            }
+            Some(Rc::new(d))
+        };
+        let annotations = if def.annotations.is_empty() {
+            None
+        } else {
+            let d = Dict::new();
+            for (name, e) in &def.annotations {
+                let v = self.eval(f, e)?;
+                d.set_name(name, v);
+            }
+            Some(Rc::new(d))
+        };
+        let closure: Box<[Rc<CellObj>]> = def.closure.iter().map(|&i| f.cells[i as usize].clone()).collect();
+        let code = def.code.clone();
+        let func = Function {
+            name: RefCell::new(code.name.clone()),
+            qualname: RefCell::new(code.qualname.clone()),
+            doc: RefCell::new(code.docstring.clone().unwrap_or(Value::None)),
+            defaults: RefCell::new((!defaults.is_empty()).then(|| Rc::new(Tuple::new(defaults)))),
+            kwdefaults: RefCell::new(kwdefaults),
+            closure,
+            annotations: RefCell::new(annotations),
+            dict: RefCell::new(None),
+            globals: f.globals.clone(),
+            module: self.names.main_module_name.clone(),
+            code,
+        };
+        let rc = Rc::new(func);
+        super::gc::track_function(&rc);
+        Ok(Value::Function(rc))
+    }
+
+    fn decorate(&mut self, f: &mut Frame, def: &FuncDef, mut v: Value) -> PyResult<Value> {
+        if def.decorators.is_empty() {
+            return Ok(v);
+        }
+        let mut decs = Vec::with_capacity(def.decorators.len());
+        for d in &def.decorators {
+            decs.push(self.eval(f, d)?);
+        }
+        for d in decs.iter().rev() {
+            v = self.call(d, vec![v], Vec::new())?;
+        }
+        Ok(v)
+    }
+
+    fn eval_args(&mut self, f: &mut Frame, args: &[Arg]) -> PyResult<(Vec<Value>, Vec<(Rc<PyStr>, Value)>)> {
+        let mut pos = Vec::with_capacity(args.len());
+        let mut kw = Vec::new();
+        for a in args {
+            match a {
+                Arg::Pos(e) => pos.push(self.eval(f, e)?),
+                Arg::Star(e) => {
+                    let v = self.eval(f, e)?;
+                    if !super::iter::is_iterable(&v) {
+                        return type_error(format!(
+                            "Value after * must be an iterable, not {}",
+                            type_name(&v)
+                        ));
+                    }
+                    pos.extend(self.collect(&v)?);
+                }
+                Arg::Kw(name, e) => kw.push((name.clone(), self.eval(f, e)?)),
+                Arg::StarStar(e) => {
+                    let v = self.eval(f, e)?;
+                    let Value::Dict(d) = &v else {
+                        return type_error(format!("argument after ** must be a mapping, not {}", type_name(&v)));
+                    };
+                    for (k, val) in d.items() {
+                        let Value::Str(k) = k else {
+                            return type_error("keywords must be strings");
+                        };
+                        if kw.iter().any(|(n, _): &(Rc<PyStr>, Value)| n.as_str() == k.as_str()) {
+                            return type_error(format!("got multiple values for keyword argument '{}'", k.as_str()));
+                        }
+                        kw.push((k, val));
+                    }
+                }
+            }
+        }
+        Ok((pos, kw))
+    }
+
+    fn eval_call(&mut self, f: &mut Frame, call: &Call) -> PyResult<Value> {
+        let func = self.eval(f, &call.func)?;
+        if call.simple {
+            if let Value::Function(func) = &func {
+                if func.code.sig.is_simple() && call.args.len() == func.code.sig.argcount && !func.code.is_async {
+                    return self.call_simple(f, func, &call.args).map_err(|e| e.at(call.span));
+                }
+            }
+        }
+        let (pos, kw) = self.eval_args(f, &call.args)?;
+        self.call(&func, pos, kw).map_err(|e| e.at(call.span))
+    }
+
+    /// The fast path: positional arguments straight into the callee's slots.
+    fn call_simple(&mut self, f: &mut Frame, func: &Rc<Function>, args: &[Arg]) -> PyResult<Value> {
+        let code = &*func.code;
+        let mut locals = self.take_locals(code.n_locals());
+        for (i, a) in args.iter().enumerate() {
+            let Arg::Pos(e) = a else { unreachable!("simple calls have positional arguments only") };
+            match self.eval(f, e) {
+                Ok(v) => locals[i] = Some(v),
+                Err(err) => {
+                    self.give_locals(locals);
+                    return Err(err);
+                }
+            }
+        }
+        self.run_function(func, locals)
+    }
+
+    fn take_locals(&mut self, n: usize) -> Vec<Option<Value>> {
+        let mut v = self.pool.pop().unwrap_or_default();
+        v.resize(n, None);
+        v
+    }
+
+    fn give_locals(&mut self, mut v: Vec<Option<Value>>) {
+        v.clear();
+        if self.pool.len() < 64 {
+            self.pool.push(v);
+        }
+    }
+
+    /// Runs a function whose arguments are already bound in `locals`.
+    fn run_function(&mut self, func: &Rc<Function>, mut locals: Vec<Option<Value>>) -> PyResult<Value> {
+        let code = &*func.code;
+        let guard = match depth::enter("") {
+            Ok(g) => g,
+            Err(e) => {
+                self.give_locals(locals);
+                return Err(e);
+            }
+        };
+        if let Err(e) = self.check_interrupt() {
+            self.give_locals(locals);
+            return Err(e);
+        }
+        let cells = make_cells(code, &func.closure, &mut locals);
+        let mut frame = Frame { code, globals: &func.globals, locals, cells };
+        let r = match self.exec_block(&mut frame, &code.body) {
+            Ok(Flow::Return(v)) => Ok(v),
+            Ok(_) => Ok(Value::None),
+            Err(e) => Err(self.traceback_entry(e, code)),
+        };
+        drop(guard);
+        self.give_locals(frame.locals);
+        r
+    }
+
+    /// Calls any callable with positional and keyword arguments.
+    pub fn call(&mut self, callee: &Value, pos: Vec<Value>, kw: Vec<(Rc<PyStr>, Value)>) -> PyResult<Value> {
+        match callee {
+            Value::Function(func) => {
+                let code = &*func.code;
+                let mut locals = self.take_locals(code.n_locals());
+                if let Err(e) = bind_args(func, pos, kw, &mut locals) {
+                    self.give_locals(locals);
+                    return Err(e);
+                }
+                if code.is_async {
+                    return Ok(super::coroutine::new_coroutine(func.clone(), locals));
+                }
+                self.run_function(func, locals)
+            }
+            Value::Builtin(b) => {
+                let this = b.bound.clone().unwrap_or(Value::None);
+                (b.func)(self, &this, Args { pos: &pos, kw: &kw })
+            }
+            Value::Method(m) => {
+                let mut args = Vec::with_capacity(pos.len() + 1);
+                args.push(m.receiver.clone());
+                args.extend(pos);
+                self.call(&m.func.clone(), args, kw)
+            }
+            Value::Type(t) => super::builtins::call_type(self, t, &pos, &kw),
+            Value::Native(n) => {
+                let n = n.clone();
+                match n.call(self, callee, Args { pos: &pos, kw: &kw }) {
+                    Some(r) => r,
+                    None => type_error(format!("'{}' object is not callable", type_name(callee))),
+                }
+            }
+            _ => type_error(format!("'{}' object is not callable", type_name(callee))),
+        }
+    }
+
+    /// Runs a coroutine's body: its frame was bound when the coroutine was made.
+    pub fn run_bound(&mut self, func: &Rc<Function>, locals: Vec<Option<Value>>) -> PyResult<Value> {
+        self.run_function(func, locals)
+    }
+
+    /// `obj.name(args)`.
+    pub fn call_method(
+        &mut self,
+        obj: &Value,
+        name: &Rc<PyStr>,
+        pos: Vec<Value>,
+        kw: Vec<(Rc<PyStr>, Value)>,
+    ) -> PyResult<Value> {
+        if let Some(r) = super::methods::call_builtin_method(self, obj, name, &pos, &kw) {
+            return r;
+        }
+        let m = super::attrs::getattr(self, obj, name)?;
+        self.call(&m, pos, kw)
+    }
+
+    /// Builds the comprehension's frame, then runs its loops (or, for a generator
+    /// expression, keeps the frame in a lazy generator).
+    fn comprehension(&mut self, f: &mut Frame, def: &Rc<FuncDef>, it: Value) -> PyResult<Value> {
+        let code = &*def.code;
+        let mut locals = self.take_locals(code.n_locals());
+        locals[0] = Some(it);
+        let closure: Vec<Rc<CellObj>> = def.closure.iter().map(|&i| f.cells[i as usize].clone()).collect();
+        let cells = make_cells(code, &closure, &mut locals);
+        if let Some(StmtKind::Comp(body)) = code.body.first().map(|s| &s.kind) {
+            if matches!(body.kind, CompKind::Gen(_)) {
+                return Ok(super::iter::new_generator(def.clone(), f.globals.clone(), locals, cells));
+            }
+        }
+        let guard = depth::enter("")?;
+        let mut frame = Frame { code, globals: f.globals, locals, cells };
+        let r = match self.exec_block(&mut frame, &code.body) {
+            Ok(Flow::Return(v)) => Ok(v),
+            Ok(_) => Ok(Value::None),
+            Err(e) => Err(self.traceback_entry(e, code)),
+        };
+        drop(guard);
+        self.give_locals(frame.locals);
+        r
+    }
+
+    fn run_comprehension(&mut self, f: &mut Frame, body: &CompBody) -> PyResult<Value> {
+        enum Acc {
+            List(Vec<Value>),
+            Set(Vec<Value>),
+            Dict(Dict),
+        }
+        let mut acc = match &body.kind {
+            CompKind::List(_) => Acc::List(Vec::new()),
+            CompKind::Set(_) => Acc::Set(Vec::new()),
+            CompKind::Dict(..) => Acc::Dict(Dict::new()),
+            CompKind::Gen(_) => unreachable!("generator expressions run lazily"),
+        };
+        let first = f.locals[0].clone().unwrap_or(Value::None);
+        self.comp_level(f, body, 0, first, &mut |interp, f| {
+            match (&body.kind, &mut acc) {
+                (CompKind::List(e), Acc::List(v)) | (CompKind::Set(e), Acc::Set(v)) => v.push(interp.eval(f, e)?),
+                (CompKind::Dict(k, v), Acc::Dict(d)) => {
+                    let key = interp.eval(f, k)?;
+                    let val = interp.eval(f, v)?;
+                    d.set(key, val)?;
+                }
+                _ => {}
+            }
+            Ok(())
+        })?;
+        match acc {
+            Acc::List(v) => Ok(Value::list(v)),
+            Acc::Set(v) => super::set::new_set(v, false),
+            Acc::Dict(d) => Ok(Value::Dict(Rc::new(d))),
+        }
+    }
+
+    fn comp_level(
+        &mut self,
+        f: &mut Frame,
+        body: &CompBody,
+        level: usize,
+        iterable: Value,
+        emit: &mut dyn FnMut(&mut Interp, &mut Frame) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let lp = &body.loops[level];
+        let it = if level == 0 { iterable } else { self.iter(&iterable)? };
+        'items: while let Some(v) = self.next(&it)? {
+            self.check_interrupt()?;
+            self.assign(f, &lp.target, v)?;
+            for cond in &lp.ifs {
+                let c = self.eval(f, cond)?;
+                if !self.truthy(&c)? {
+                    continue 'items;
+                }
+            }
+            if level + 1 < body.loops.len() {
+                let next_iter = self.eval(f, body.loops[level + 1].iter.as_ref().expect("inner loops have iterables"))?;
+                self.comp_level(f, body, level + 1, next_iter, emit)?;
+            } else {
+                emit(self, f)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One step of a lazy generator expression.
+    pub fn generator_next(&mut self, g: &mut super::iter::GenState) -> PyResult<Option<Value>> {
+        let code = &*g.def.code;
+        let Some(StmtKind::Comp(body)) = code.body.first().map(|s| &s.kind) else {
+            return Ok(None);
+        };
+        let CompKind::Gen(elt) = &body.kind else { return Ok(None) };
+        let _guard = depth::enter("")?;
+        let globals = g.globals.clone();
+        let mut frame = Frame {
+            code,
+            globals: &globals,
+            locals: std::mem::take(&mut g.locals),
+            cells: std::mem::take(&mut g.cells),
+        };
+        let r = self.generator_step(&mut frame, body, elt, &mut g.iters);
+        g.locals = frame.locals;
+        g.cells = frame.cells;
+        r.map_err(|e| self.traceback_entry(e, code))
+    }
+
+    fn generator_step(
+        &mut self,
+        f: &mut Frame,
+        body: &CompBody,
+        elt: &Expr,
+        iters: &mut Vec<Value>,
+    ) -> PyResult<Option<Value>> {
+        if iters.is_empty() {
+            match f.locals[0].take() {
+                Some(first) => iters.push(first),
+                None => return Ok(None),
+            }
+        }
+        'outer: while let Some(it) = iters.last().cloned() {
+            let level = iters.len() - 1;
+            let Some(v) = self.next(&it)? else {
+                iters.pop();
+                continue;
+            };
+            let lp = &body.loops[level];
+            self.assign(f, &lp.target, v)?;
+            for cond in &lp.ifs {
+                let c = self.eval(f, cond)?;
+                if !self.truthy(&c)? {
+                    continue 'outer;
+                }
+            }
+            if level + 1 < body.loops.len() {
+                let src = self.eval(f, body.loops[level + 1].iter.as_ref().expect("inner loops have iterables"))?;
+                let inner = self.iter(&src)?;
+                iters.push(inner);
+                continue;
+            }
+            return self.eval(f, elt).map(Some);
+        }
+        Ok(None)
+    }
+
+    // ----- iteration -----
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        super::iter::make_iter(self, v)
+    }
+
+    /// `next(it)`, with exhaustion as `None` rather than `StopIteration`.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        super::iter::next(self, it)
+    }
+
+    /// All the items of an iterable.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => Ok(l.snapshot()),
+            Value::Tuple(t) => Ok(t.items.to_vec()),
+            _ => {
+                let it = self.iter(v)?;
+                let mut out = Vec::new();
+                while let Some(x) = self.next(&it)? {
+                    self.check_interrupt()?;
+                    out.push(x);
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    // ----- repr and str -----
+
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        super::repr::repr(self, v)
+    }
+
+    pub fn str(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.as_str().to_string()),
+            _ => super::repr::str(self, v),
+        }
+    }
+}
+
+/// A frame's cells: fresh ones for its cell variables (parameters move in), then the
+/// closure's shared ones.
+fn make_cells(code: &Code, closure: &[Rc<CellObj>], locals: &mut [Option<Value>]) -> Vec<Rc<CellObj>> {
+    if code.cellvars.is_empty() && closure.is_empty() {
+        return Vec::new();
+    }
+    let mut cells = Vec::with_capacity(code.cellvars.len() + closure.len());
+    for name in &code.cellvars {
+        cells.push(super::gc::new_cell(name.clone(), None));
+    }
+    for &(param, cell) in &code.cell_params {
+        cells[cell].set(locals[param].take());
+    }
+    cells.extend(closure.iter().cloned());
+    cells
+}
+
+/// Sets `__context__` on `new` unless it would make a cycle of one.
+fn set_context(new: &PyErr, handled: &PyErr) {
+    if Rc::ptr_eq(&new.0, &handled.0) {
+        return;
+    }
+    let mut ctx = new.0.context.borrow_mut();
+    if ctx.is_none() {
+        *ctx = Some(handled.value());
+    }
+}
+
+/// Ctrl-C during a run is delivered as `KeyboardInterrupt`, which handlers may catch, as in
+/// CPython; nothing is special-cased today.
+fn is_interrupt_for_cellar(_e: &PyErr) -> bool {
+    false
+}
+
+pub fn name_error_for<T>(name: &str) -> PyResult<T> {
+    let e = PyErr::new(&types().name_error, format!("name '{name}' is not defined"));
+    e.0.set_attr("name", Value::str(name));
+    Err(e)
+}
+
+/// Binds call arguments to a function's parameter slots with CPython's rules and messages.
+pub fn bind_args(
+    func: &Function,
+    pos: Vec<Value>,
+    kw: Vec<(Rc<PyStr>, Value)>,
+    locals: &mut [Option<Value>],
+) -> PyResult<()> {
+    let code = &*func.code;
+    let sig = &code.sig;
+    let qualname = func.qualname.borrow().clone();
+    let argcount = sig.argcount;
+    let total = argcount + sig.kwonly;
+    let given = pos.len();
+    let mut extra = Vec::new();
+    for (i, v) in pos.into_iter().enumerate() {
+        if i < argcount {
+            locals[i] = Some(v);
+        } else {
+            extra.push(v);
+        }
+    }
+    let varargs_slot = total;
+    let varkw_slot = total + sig.varargs as usize;
+    if sig.varargs {
+        locals[varargs_slot] = Some(Value::tuple(std::mem::take(&mut extra)));
+    }
+    let kwdict = sig.varkw.then(Dict::new);
+    for (name, v) in kw {
+        let found = (sig.posonly..total).find(|&j| code.varnames[j].as_str() == name.as_str());
+        match found {
+            Some(j) => {
+                if locals[j].is_some() {
+                    return type_error(format!("{}() got multiple values for argument '{}'", qualname.as_str(), name.as_str()));
+                }
+                locals[j] = Some(v);
+            }
+            None => match &kwdict {
+                Some(d) => d.set_name(&name, v),
+                None => {
+                    let posonly: Vec<&str> = code.varnames[..sig.posonly]
+                        .iter()
+                        .map(|n| n.as_str())
+                        .filter(|n| *n == name.as_str())
+                        .collect();
+                    if !posonly.is_empty() {
+                        return type_error(format!(
+                            "{}() got some positional-only arguments passed as keyword argument{}: '{}'",
+                            qualname.as_str(),
+                            if posonly.len() > 1 { "s" } else { "" },
+                            posonly.join(", ")
+                        ));
+                    }
+                    return type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        qualname.as_str(),
+                        name.as_str()
+                    ));
+                }
+            },
+        }
+    }
+    if let Some(d) = kwdict {
+        locals[varkw_slot] = Some(Value::Dict(Rc::new(d)));
+    }
+    let defaults = func.defaults.borrow().clone();
+    let defcount = defaults.as_ref().map_or(0, |d| d.items.len());
+    if given > argcount && !sig.varargs {
+        let kwonly_given = (argcount..total).filter(|&i| locals[i].is_some()).count();
+        let (sig_text, plural) = if defcount > 0 {
+            (format!("from {} to {}", argcount - defcount, argcount), true)
+        } else {
+            (argcount.to_string(), argcount != 1)
+        };
+        let kwonly_text = if kwonly_given > 0 {
+            format!(
+                " positional argument{} (and {} keyword-only argument{})",
+                if given != 1 { "s" } else { "" },
+                kwonly_given,
+                if kwonly_given != 1 { "s" } else { "" }
+            )
+        } else {
+            String::new()
+        };
+        return type_error(format!(
+            "{}() takes {} positional argument{} but {}{} {} given",
+            qualname.as_str(),
+            sig_text,
+            if plural { "s" } else { "" },
+            given,
+            kwonly_text,
+            if given == 1 && kwonly_given == 0 { "was" } else { "were" }
+        ));
+    }
+    if given < argcount {
+        let m = argcount - defcount;
+        let missing: Vec<String> = (given..m)
+            .filter(|&i| locals[i].is_none())
+            .map(|i| format!("'{}'", code.varnames[i].as_str()))
+            .collect();
+        if !missing.is_empty() {
+            return missing_args(&qualname, "positional", missing);
+        }
+        if let Some(d) = &defaults {
+            for (k, v) in d.items.iter().enumerate() {
+                if locals[m + k].is_none() {
+                    locals[m + k] = Some(v.clone());
+                }
+            }
+        }
+    }
+    if sig.kwonly > 0 {
+        let kwdefaults = func.kwdefaults.borrow().clone();
+        let mut missing = Vec::new();
+        for i in argcount..total {
+            if locals[i].is_some() {
+                continue;
+            }
+            if let Some(v) = kwdefaults.as_ref().and_then(|d| d.get_name(&code.varnames[i])) {
+                locals[i] = Some(v);
+                continue;
+            }
+            missing.push(format!("'{}'", code.varnames[i].as_str()));
+        }
+        if !missing.is_empty() {
+            return missing_args(&qualname, "keyword-only", missing);
+        }
+    }
+    Ok(())
+}
+
+fn missing_args(qualname: &PyStr, kind: &str, names: Vec<String>) -> PyResult<()> {
+    let n = names.len();
+    let list = match n {
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        _ => format!("{}, {}, and {}", names[..n - 2].join(", "), names[n - 2], names[n - 1]),
+    };
+    type_error(format!(
+        "{}() missing {} required {} argument{}: {}",
+        qualname.as_str(),
+        n,
+        kind,
+        if n == 1 { "" } else { "s" },
+        list
+    ))
+}
+
+impl Span {
+    pub fn line(self, source: &str) -> u32 {
+        crate::compile::line_of(source, self.start)
+    }
+}

@@ -1,0 +1,243 @@
+//! Type objects: `int`, `list`, `ValueError`, `collections.deque`, … Each builtin type exists
+//! once per thread, so `type(x) is int` is pointer identity.
+
+use super::value::Value;
+use std::rc::Rc;
+
+/// Which builtin behaviour a type object stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeKind {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Function,
+    BuiltinFunction,
+    Method,
+    Cell,
+    Code,
+    Module,
+    Ellipsis,
+    NotImplementedType,
+    Iterator,
+    /// An exception class: `BaseException` and everything under it.
+    Exception,
+    /// A type that a `Native` object implements.
+    Native,
+}
+
+pub struct TypeObj {
+    pub name: String,
+    /// `collections.deque` shows its module in its repr; builtins do not.
+    pub module: Option<String>,
+    pub base: Option<Rc<TypeObj>>,
+    pub kind: TypeKind,
+}
+
+impl TypeObj {
+    pub fn new(name: &str, kind: TypeKind, base: Option<Rc<TypeObj>>) -> Rc<TypeObj> {
+        Rc::new(TypeObj { name: name.to_string(), module: None, base, kind })
+    }
+    pub fn native(module: &str, name: &str) -> Rc<TypeObj> {
+        Rc::new(TypeObj {
+            name: name.to_string(),
+            module: Some(module.to_string()),
+            base: Some(types().object.clone()),
+            kind: TypeKind::Native,
+        })
+    }
+    /// `issubclass(self, other)`.
+    pub fn is_subtype(self: &Rc<Self>, other: &Rc<TypeObj>) -> bool {
+        let mut t = Some(self);
+        while let Some(ty) = t {
+            if Rc::ptr_eq(ty, other) {
+                return true;
+            }
+            t = ty.base.as_ref();
+        }
+        false
+    }
+    pub fn qualified_name(&self) -> String {
+        match &self.module {
+            Some(m) => format!("{m}.{}", self.name),
+            None => self.name.clone(),
+        }
+    }
+    /// The method resolution order, this type first.
+    pub fn mro(self: &Rc<Self>) -> Vec<Rc<TypeObj>> {
+        let mut out = vec![self.clone()];
+        while let Some(b) = out.last().unwrap().base.clone() {
+            out.push(b);
+        }
+        out
+    }
+}
+
+macro_rules! exception_types {
+    ($( $field:ident : $name:literal < $base:ident ),* $(,)?) => {
+        /// The builtin types, created once per thread.
+        pub struct Types {
+            pub object: Rc<TypeObj>,
+            pub type_: Rc<TypeObj>,
+            pub none: Rc<TypeObj>,
+            pub bool_: Rc<TypeObj>,
+            pub int: Rc<TypeObj>,
+            pub float: Rc<TypeObj>,
+            pub str_: Rc<TypeObj>,
+            pub list: Rc<TypeObj>,
+            pub tuple: Rc<TypeObj>,
+            pub dict: Rc<TypeObj>,
+            pub set: Rc<TypeObj>,
+            pub frozenset: Rc<TypeObj>,
+            pub range: Rc<TypeObj>,
+            pub function: Rc<TypeObj>,
+            pub builtin_function: Rc<TypeObj>,
+            pub method: Rc<TypeObj>,
+            pub cell: Rc<TypeObj>,
+            pub code: Rc<TypeObj>,
+            pub module: Rc<TypeObj>,
+            pub ellipsis: Rc<TypeObj>,
+            pub not_implemented: Rc<TypeObj>,
+            pub base_exception: Rc<TypeObj>,
+            $( pub $field: Rc<TypeObj>, )*
+        }
+
+        impl Types {
+            fn new() -> Types {
+                let object = TypeObj::new("object", TypeKind::Object, None);
+                let o = || Some(object.clone());
+                let int = TypeObj::new("int", TypeKind::Int, o());
+                let base_exception = TypeObj::new("BaseException", TypeKind::Exception, o());
+                $( let $field = TypeObj::new($name, TypeKind::Exception, Some($base.clone())); )*
+                Types {
+                    type_: TypeObj::new("type", TypeKind::Type, o()),
+                    none: TypeObj::new("NoneType", TypeKind::NoneType, o()),
+                    bool_: TypeObj::new("bool", TypeKind::Bool, Some(int.clone())),
+                    float: TypeObj::new("float", TypeKind::Float, o()),
+                    str_: TypeObj::new("str", TypeKind::Str, o()),
+                    list: TypeObj::new("list", TypeKind::List, o()),
+                    tuple: TypeObj::new("tuple", TypeKind::Tuple, o()),
+                    dict: TypeObj::new("dict", TypeKind::Dict, o()),
+                    set: TypeObj::new("set", TypeKind::Set, o()),
+                    frozenset: TypeObj::new("frozenset", TypeKind::FrozenSet, o()),
+                    range: TypeObj::new("range", TypeKind::Range, o()),
+                    function: TypeObj::new("function", TypeKind::Function, o()),
+                    builtin_function: TypeObj::new("builtin_function_or_method", TypeKind::BuiltinFunction, o()),
+                    method: TypeObj::new("method", TypeKind::Method, o()),
+                    cell: TypeObj::new("cell", TypeKind::Cell, o()),
+                    code: TypeObj::new("code", TypeKind::Code, o()),
+                    module: TypeObj::new("module", TypeKind::Module, o()),
+                    ellipsis: TypeObj::new("ellipsis", TypeKind::Ellipsis, o()),
+                    not_implemented: TypeObj::new("NotImplementedType", TypeKind::NotImplementedType, o()),
+                    int,
+                    base_exception,
+                    object,
+                    $( $field, )*
+                }
+            }
+
+            /// The exception classes, for the builtins namespace.
+            pub fn exception_classes(&self) -> Vec<Rc<TypeObj>> {
+                vec![self.base_exception.clone(), $( self.$field.clone(), )*]
+            }
+        }
+    };
+}
+
+exception_types! {
+    exception: "Exception" < base_exception,
+    keyboard_interrupt: "KeyboardInterrupt" < base_exception,
+    system_exit: "SystemExit" < base_exception,
+    generator_exit: "GeneratorExit" < base_exception,
+    arithmetic_error: "ArithmeticError" < exception,
+    zero_division_error: "ZeroDivisionError" < arithmetic_error,
+    overflow_error: "OverflowError" < arithmetic_error,
+    lookup_error: "LookupError" < exception,
+    key_error: "KeyError" < lookup_error,
+    index_error: "IndexError" < lookup_error,
+    value_error: "ValueError" < exception,
+    unicode_error: "UnicodeError" < value_error,
+    type_error: "TypeError" < exception,
+    name_error: "NameError" < exception,
+    unbound_local_error: "UnboundLocalError" < name_error,
+    attribute_error: "AttributeError" < exception,
+    runtime_error: "RuntimeError" < exception,
+    recursion_error: "RecursionError" < runtime_error,
+    not_implemented_error: "NotImplementedError" < runtime_error,
+    assertion_error: "AssertionError" < exception,
+    stop_iteration: "StopIteration" < exception,
+    import_error: "ImportError" < exception,
+    module_not_found_error: "ModuleNotFoundError" < import_error,
+    memory_error: "MemoryError" < exception,
+    syntax_error: "SyntaxError" < exception,
+    indentation_error: "IndentationError" < syntax_error,
+    tab_error: "TabError" < indentation_error,
+    os_error: "OSError" < exception,
+    timeout_error: "TimeoutError" < os_error,
+    eof_error: "EOFError" < exception,
+}
+
+thread_local! {
+    static TYPES: &'static Types = Box::leak(Box::new(Types::new()));
+}
+
+/// The builtin types of this thread. They live as long as the thread: the interpreter holds
+/// them from every value, so they are never freed early.
+pub fn types() -> &'static Types {
+    TYPES.with(|t| *t)
+}
+
+/// `type(v)`.
+pub fn type_of(v: &Value) -> Rc<TypeObj> {
+    let t = types();
+    match v {
+        Value::None => t.none.clone(),
+        Value::Bool(_) => t.bool_.clone(),
+        Value::Int(_) | Value::BigInt(_) => t.int.clone(),
+        Value::Float(_) => t.float.clone(),
+        Value::Str(_) => t.str_.clone(),
+        Value::List(_) => t.list.clone(),
+        Value::Tuple(_) => t.tuple.clone(),
+        Value::Dict(_) => t.dict.clone(),
+        Value::Set(_) => t.set.clone(),
+        Value::FrozenSet(_) => t.frozenset.clone(),
+        Value::Range(_) => t.range.clone(),
+        Value::Function(_) => t.function.clone(),
+        Value::Builtin(_) => t.builtin_function.clone(),
+        Value::Method(_) => t.method.clone(),
+        Value::Cell(_) => t.cell.clone(),
+        Value::Code(_) => t.code.clone(),
+        Value::Module(_) => t.module.clone(),
+        Value::Type(_) => t.type_.clone(),
+        Value::Exception(e) => e.typ.clone(),
+        Value::Iter(it) => it.borrow().type_obj(),
+        Value::Native(n) => n.type_obj(),
+        Value::Ellipsis => t.ellipsis.clone(),
+        Value::NotImplemented => t.not_implemented.clone(),
+    }
+}
+
+/// The name `type(v).__name__` gives, without building anything.
+pub fn type_name(v: &Value) -> String {
+    match v {
+        Value::None => "NoneType".into(),
+        Value::Bool(_) => "bool".into(),
+        Value::Int(_) | Value::BigInt(_) => "int".into(),
+        Value::Float(_) => "float".into(),
+        Value::Str(_) => "str".into(),
+        Value::List(_) => "list".into(),
+        Value::Tuple(_) => "tuple".into(),
+        Value::Dict(_) => "dict".into(),
+        Value::Function(_) => "function".into(),
+        _ => type_of(v).name.clone(),
+    }
+}
