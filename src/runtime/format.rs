@@ -35,10 +35,10 @@ pub const C_LONG_OVERFLOW_ERROR: &str = "Python int too large to convert to C lo
 const DECIMAL_ZEROS: [u32; 66] = [
     0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
     0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
-    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0,
-    0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0,
-    0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0,
-    0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+    0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650,
+    0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50,
+    0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
 ];
 
 /// CPython's `Py_UNICODE_TODECIMAL`: the value of a Unicode decimal digit (`'7'`, `'٧'`).
@@ -143,7 +143,11 @@ fn double_to_string(
     }
     if val.is_infinite() {
         let s = if upper { "INF" } else { "inf" };
-        return if val < 0.0 { format!("-{s}") } else { s.to_string() };
+        return if val < 0.0 {
+            format!("-{s}")
+        } else {
+            s.to_string()
+        };
     }
     let mut neg = val.is_sign_negative();
     let a = val.abs();
@@ -398,13 +402,11 @@ impl FormatSpec {
     }
 
     fn fill_char(&self) -> char {
-        self.fill
-            .unwrap_or(if self.zero_pad { '0' } else { ' ' })
+        self.fill.unwrap_or(if self.zero_pad { '0' } else { ' ' })
     }
 
     fn numeric_align(&self) -> char {
-        self.align
-            .unwrap_or(if self.zero_pad { '=' } else { '>' })
+        self.align.unwrap_or(if self.zero_pad { '=' } else { '>' })
     }
 }
 
@@ -546,7 +548,15 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec) -> Result<String, String> {
             .ok_or_else(|| CHAR_RANGE_ERROR.to_string())?;
         // Lone surrogates cannot live in a Rust string; U+FFFD stands in for them.
         let ch = char::from_u32(ch).unwrap_or('\u{fffd}');
-        return Ok(build_number(spec, false, "", "", false, &ch.to_string(), None));
+        return Ok(build_number(
+            spec,
+            false,
+            "",
+            "",
+            false,
+            &ch.to_string(),
+            None,
+        ));
     }
     let (radix, prefix) = match ty {
         'b' => (2, "0b"),
@@ -631,10 +641,7 @@ fn format_float_checked(v: f64, spec: &FormatSpec) -> Result<String, String> {
         Some(r) => (true, r),
         None => (false, rest),
     };
-    let sep = match spec.grouping {
-        Some(c) => Some((c, 3)),
-        None => None,
-    };
+    let sep = spec.grouping.map(|c| (c, 3));
     Ok(build_number(
         spec,
         negative,
@@ -882,7 +889,8 @@ fn ascii_literal(s: &str) -> Option<String> {
             out.push(char::from_digit(unicode_decimal(c)?, 10)?);
         }
     }
-    let trimmed = out.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c'));
+    let trimmed =
+        out.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c'));
     Some(trimmed.to_string())
 }
 
@@ -1079,9 +1087,8 @@ mod tests {
         r.unwrap_or_else(err_text)
     }
 
-    #[test]
-    fn golden_cases_from_cpython() {
-        let golden = include_str!("../../tests/golden/format_cases.txt");
+    /// Replays `kind\tvalue\targ\texpected` lines; returns the case count and the mismatches.
+    fn replay(golden: &str) -> (usize, Vec<String>) {
         let mut failures = Vec::new();
         let mut count = 0;
         for line in golden.lines() {
@@ -1125,13 +1132,37 @@ mod tests {
                 ));
             }
         }
-        assert!(count > 9000, "golden file too short: {count}");
+        (count, failures)
+    }
+
+    fn assert_replay(golden: &str, min_count: usize) {
+        let (count, failures) = replay(golden);
+        assert!(count >= min_count, "golden file too short: {count}");
         assert!(
             failures.is_empty(),
             "{} of {count} golden cases differ:\n{}",
             failures.len(),
-            failures.iter().take(60).cloned().collect::<Vec<_>>().join("\n")
+            failures
+                .iter()
+                .take(60)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
         );
+    }
+
+    #[test]
+    fn golden_cases_from_cpython() {
+        assert_replay(include_str!("../../tests/golden/format_cases.txt"), 9000);
+    }
+
+    /// Random cases from `tests/gen/format_cases.py --stress N`, named by `CELLAR_FORMAT_CASES`.
+    #[test]
+    #[ignore]
+    fn stress_cases_from_cpython() {
+        let path = std::env::var("CELLAR_FORMAT_CASES").expect("set CELLAR_FORMAT_CASES");
+        let text = std::fs::read_to_string(path).expect("readable stress file");
+        assert_replay(&text, 1);
     }
 
     #[test]
@@ -1160,6 +1191,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::approx_constant)] // 3.14159 is the value the conformance case formats
     fn fstring_conformance_specs() {
         let f = |v: f64, s: &str| format_float_with(v, s).unwrap();
         let i = |v: i64, s: &str| format_int_with(&BigInt::from(v), s, "int").unwrap();

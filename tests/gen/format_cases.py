@@ -5,6 +5,10 @@ Each line: kind \t value \t arg \t result  (fields escaped: backslash as \\\\, c
 Floats are written as 16 hex digits of their IEEE-754 bits so values are exact.
 A result starting with '!' is an exception: '!TypeName: message'.
 Run: python3 tests/gen/format_cases.py > tests/golden/format_cases.txt
+
+Stress mode (not committed, many random cases, same line format):
+  python3 tests/gen/format_cases.py --stress 20000 [SEED] > /tmp/stress.txt
+  CELLAR_FORMAT_CASES=/tmp/stress.txt cargo test --lib format -- --ignored
 """
 import random
 import struct
@@ -34,6 +38,64 @@ def attempt(f):
 
 
 rng = random.Random(20231127)
+
+
+def random_float():
+    kind = rng.randrange(4)
+    if kind == 0:
+        return struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0]
+    if kind == 1:
+        return rng.uniform(-1, 1) * 10.0 ** rng.randint(-25, 25)
+    if kind == 2:  # short decimals, ties at many precisions
+        return round(rng.uniform(-1000, 1000), rng.randint(0, 6))
+    return rng.randint(-(2 ** 20), 2 ** 20) / 2 ** rng.randint(0, 12)  # exact binary ties
+
+
+def random_spec(numeric):
+    parts = []
+    if rng.random() < 0.3:
+        parts.append(rng.choice(["", "*", "0", "€", " "]) + rng.choice("<>^=" if numeric else "<>^"))
+    if numeric and rng.random() < 0.3:
+        parts.append(rng.choice("+- "))
+    if numeric and rng.random() < 0.1:
+        parts.append("z")
+    if numeric and rng.random() < 0.2:
+        parts.append("#")
+    if rng.random() < 0.2:
+        parts.append("0")
+    if rng.random() < 0.5:
+        parts.append(str(rng.randint(0, 30)))
+    if numeric and rng.random() < 0.3:
+        parts.append(rng.choice(",_"))
+    if rng.random() < 0.5:
+        parts.append("." + str(rng.randint(0, 20)))
+    if rng.random() < 0.8:
+        parts.append(rng.choice("eEfFgGn%" if numeric else "s"))
+    return "".join(parts)
+
+
+if len(sys.argv) in (3, 4) and sys.argv[1] == "--stress":
+    if len(sys.argv) == 4:
+        rng.seed(int(sys.argv[3]))
+    for _ in range(int(sys.argv[2])):
+        x = random_float()
+        out("repr", bits(x), "", repr(x))
+        spec = random_spec(True)
+        out("fmt_float", bits(x), spec, attempt(lambda: format(x, spec)))
+        spec = random_spec(True).rstrip("eEfFgGn%") + rng.choice(["d", "x", "X", "o", "b", "n", "e", "%", ""])
+        v = rng.randint(-(10 ** rng.randint(0, 25)), 10 ** rng.randint(0, 25))
+        out("fmt_int", str(v), spec, attempt(lambda: format(v, spec)))
+        spec = random_spec(False)
+        v = "".join(rng.choice("abcé€ 1") for _ in range(rng.randint(0, 12)))
+        out("fmt_str", v, spec, attempt(lambda: format(v, spec)))
+        n = rng.randint(-25, 25)
+        r = attempt(lambda: round(x, n))
+        out("round", bits(x), str(n), r if isinstance(r, str) else bits(r))
+        spec = random_spec(True)
+        s = repr(x) if rng.random() < 0.5 else attempt(lambda: format(x, spec)).lstrip("!")
+        r = attempt(lambda: float(s))
+        out("parse_float", s, "", "NONE" if isinstance(r, str) else bits(r))
+    sys.exit(0)
 
 # ---------------------------------------------------------------- float repr
 repr_values = [
