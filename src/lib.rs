@@ -1,8 +1,10 @@
 //! cellar: a teaching interpreter for Python closures.
 //!
 //! The pipeline runs one way: `syntax` (tokens, indentation, parser) → `scope` (CPython's
-//! symtable rules, slots) → `runtime` (tree-walking interpreter over explicit cells) → teaching
-//! views and diagnostics → the drivers in `main.rs`.
+//! symtable rules) → `compile` (names resolved to slots) → `runtime` (tree-walking interpreter
+//! over explicit cells) → teaching views and diagnostics → the drivers in `main.rs`.
 
+pub mod compile;
+pub mod runtime;
 pub mod scope;
 pub mod syntax;
