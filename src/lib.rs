@@ -4,4 +4,5 @@
 //! symtable rules, slots) → `runtime` (tree-walking interpreter over explicit cells) → teaching
 //! views and diagnostics → the drivers in `main.rs`.
 
+pub mod runtime;
 pub mod syntax;
