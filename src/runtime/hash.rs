@@ -102,7 +102,11 @@ pub fn hash_f64(v: f64, identity: usize) -> i64 {
     }
     // Reduce the exponent modulo HASH_BITS (always into 0..HASH_BITS).
     let bits = HASH_BITS as i32;
-    let e = if e >= 0 { e % bits } else { bits - 1 - ((-1 - e) % bits) } as u32;
+    let e = if e >= 0 {
+        e % bits
+    } else {
+        bits - 1 - ((-1 - e) % bits)
+    } as u32;
     x = ((x << e) & HASH_MODULUS) | (x >> (HASH_BITS - e));
     let h = (x as i64).wrapping_mul(sign);
     fix_minus_one(h)
@@ -175,7 +179,10 @@ impl Default for TupleHasher {
 
 impl TupleHasher {
     pub fn new() -> Self {
-        TupleHasher { acc: XXPRIME_5, len: 0 }
+        TupleHasher {
+            acc: XXPRIME_5,
+            len: 0,
+        }
     }
 
     /// Mix in the hash of the next item.
@@ -317,7 +324,10 @@ mod tests {
 
     #[test]
     fn nan_hashes_by_identity() {
-        assert_eq!(hash_f64(f64::NAN, 0x7f00_1234_5670), hash_pointer(0x7f00_1234_5670));
+        assert_eq!(
+            hash_f64(f64::NAN, 0x7f00_1234_5670),
+            hash_pointer(0x7f00_1234_5670)
+        );
         assert_ne!(hash_f64(f64::NAN, 0x1000), hash_f64(f64::NAN, 0x2000));
     }
 

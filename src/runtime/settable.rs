@@ -74,11 +74,10 @@ fn insert_clean<K>(table: &mut [Slot<K>], mask: usize, hash: i64, key: K) {
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            for j in i + 1..=i + LINEAR_PROBES {
-                if matches!(table[j], Slot::Empty) {
-                    table[j] = Slot::Active { hash, key };
-                    return;
-                }
+            let run = i + 1..=i + LINEAR_PROBES;
+            if let Some(j) = run.into_iter().find(|&j| matches!(table[j], Slot::Empty)) {
+                table[j] = Slot::Active { hash, key };
+                return;
             }
         }
         perturb >>= PERTURB_SHIFT;
@@ -158,14 +157,16 @@ impl<K> SetTable<K> {
         let mut perturb = hash as u64 as usize;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 match &self.table[j] {
                     Slot::Empty => return Ok(None),
-                    Slot::Active { hash: h, key: k } if *h == hash => {
-                        if eq(k, key)? {
-                            return Ok(Some(j));
-                        }
+                    Slot::Active { hash: h, key: k } if *h == hash && eq(k, key)? => {
+                        return Ok(Some(j));
                     }
                     _ => {}
                 }
@@ -212,7 +213,11 @@ impl<K> SetTable<K> {
         let mut i = (hash as u64 as usize) & mask;
         let mut freeslot: Option<usize> = None;
         let empty = 'probe: loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 match &self.table[j] {
                     Slot::Empty => break 'probe j,
@@ -424,7 +429,10 @@ impl<K: Clone> SetTable<K> {
         if self.fill == 0 && self.mask == other.mask && other.fill == other.used {
             for (dst, src) in self.table.iter_mut().zip(&other.table) {
                 if let Slot::Active { hash, key } = src {
-                    *dst = Slot::Active { hash: *hash, key: key.clone() };
+                    *dst = Slot::Active {
+                        hash: *hash,
+                        key: key.clone(),
+                    };
                 }
             }
             self.fill = other.fill;
@@ -450,8 +458,10 @@ impl<K: Clone> SetTable<K> {
     /// the same object instead; that is the caller's business.
     pub fn copy(&self) -> Self {
         let mut s = SetTable::new();
-        s.update_set(self, &mut |_: &K, _: &K| Ok::<bool, std::convert::Infallible>(false))
-            .unwrap_or_else(|e| match e {});
+        s.update_set(self, &mut |_: &K, _: &K| {
+            Ok::<bool, std::convert::Infallible>(false)
+        })
+        .unwrap_or_else(|e| match e {});
         s
     }
 
@@ -494,7 +504,11 @@ impl<K: Clone> SetTable<K> {
         if std::ptr::eq(self, other) {
             return Ok(self.copy());
         }
-        let (big, small) = if other.used > self.used { (other, self) } else { (self, other) };
+        let (big, small) = if other.used > self.used {
+            (other, self)
+        } else {
+            (self, other)
+        };
         let mut r = SetTable::new();
         for (hash, key) in small.entries() {
             if big.contains(hash, key, eq)? {
@@ -739,7 +753,11 @@ impl<K: Clone> SetTable<K> {
         other: &SetTable<K>,
         eq: &mut impl FnMut(&K, &K) -> Result<bool, E>,
     ) -> Result<bool, E> {
-        let (big, small) = if other.used > self.used { (other, self) } else { (self, other) };
+        let (big, small) = if other.used > self.used {
+            (other, self)
+        } else {
+            (self, other)
+        };
         for (hash, key) in small.entries() {
             if big.contains(hash, key, eq)? {
                 return Ok(false);
@@ -801,14 +819,15 @@ mod tests {
     fn apply(env: &mut HashMap<String, Set>, line: &str) -> Option<String> {
         let w: Vec<&str> = line.split(' ').collect();
         let kind = w[0];
-        let keys = |from: usize| -> Vec<i64> { w[from..].iter().map(|x| x.parse().unwrap()).collect() };
+        let keys =
+            |from: usize| -> Vec<i64> { w[from..].iter().map(|x| x.parse().unwrap()).collect() };
         let a = w[1].to_string();
-        let take = |env: &mut HashMap<String, Set>, name: &str| env.remove(name).unwrap_or_default();
-        let target: String;
-        match kind {
+        let take =
+            |env: &mut HashMap<String, Set>, name: &str| env.remove(name).unwrap_or_default();
+        let target: String = match kind {
             "new" => {
                 env.insert(a.clone(), Set::new());
-                target = a;
+                a
             }
             "add" => {
                 let mut s = take(env, &a);
@@ -816,27 +835,30 @@ mod tests {
                     s.insert(hash_i64(k), k, &mut eq).unwrap();
                 }
                 env.insert(a.clone(), s);
-                target = a;
+                a
             }
             "from" => {
                 env.insert(a.clone(), from_keys(&keys(2)));
-                target = a;
+                a
             }
             "fromdict" => {
                 let ks = dict_keys(&keys(2));
-                env.insert(a.clone(), Set::from_dict(ks.len(), items(&ks), &mut eq).unwrap());
-                target = a;
+                env.insert(
+                    a.clone(),
+                    Set::from_dict(ks.len(), items(&ks), &mut eq).unwrap(),
+                );
+                a
             }
             "literal" => {
                 env.insert(a.clone(), literal(&keys(2)));
-                target = a;
+                a
             }
             "discard" => {
                 let s = env.get_mut(&a).unwrap();
                 for k in keys(2) {
                     s.discard(hash_i64(k), &k, &mut eq).unwrap();
                 }
-                target = a;
+                a
             }
             "pop" => {
                 return Some(match env.get_mut(&a).unwrap().pop() {
@@ -846,12 +868,12 @@ mod tests {
             }
             "clear" => {
                 env.get_mut(&a).unwrap().clear();
-                target = a;
+                a
             }
             "copy" => {
                 let c = env[w[2]].copy();
                 env.insert(a.clone(), c);
-                target = a;
+                a
             }
             "union" | "inter" | "diff" | "symdiff" => {
                 let (x, y) = (&env[w[2]], &env[w[3]]);
@@ -863,7 +885,7 @@ mod tests {
                 }
                 .unwrap();
                 env.insert(a.clone(), r);
-                target = a;
+                a
             }
             "ior" | "iand" | "isub" | "ixor" => {
                 if w[1] == w[2] {
@@ -888,7 +910,7 @@ mod tests {
                     .unwrap();
                     env.insert(a.clone(), s);
                 }
-                target = a;
+                a
             }
             "updatelist" | "iandlist" | "isublist" | "ixorlist" | "ixordict" => {
                 let s = env.get_mut(&a).unwrap();
@@ -901,7 +923,7 @@ mod tests {
                     _ => s.symmetric_difference_update_dict(items(&dict_keys(&ks)), &mut eq),
                 }
                 .unwrap();
-                target = a;
+                a
             }
             "interlist" | "difflist" | "symdifflist" => {
                 let s = &env[w[2]];
@@ -913,10 +935,10 @@ mod tests {
                 }
                 .unwrap();
                 env.insert(a.clone(), r);
-                target = a;
+                a
             }
             other => panic!("unknown op {other}"),
-        }
+        };
         let s = &env[&target];
         assert_eq!(s.iter().count(), s.len());
         assert!(s.fill() <= s.mask(), "table must keep an empty slot");
@@ -952,7 +974,11 @@ mod tests {
         s.insert(1, 1, &mut ok).unwrap();
         let mut fail = |_: &i64, _: &i64| Err::<bool, String>("boom".into());
         assert_eq!(s.insert(1, 9, &mut fail), Err("boom".to_string()));
-        assert_eq!(s.contains(2, &2, &mut fail), Ok(false), "no eq call without a hash match");
+        assert_eq!(
+            s.contains(2, &2, &mut fail),
+            Ok(false),
+            "no eq call without a hash match"
+        );
         assert_eq!(s.len(), 1);
     }
 
