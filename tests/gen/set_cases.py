@@ -29,6 +29,7 @@ Operations:
   isublist A k...       A.difference_update([k...])
   ixorlist A k...       A.symmetric_difference_update([k...])
   ixordict A k...       A.symmetric_difference_update(dict.fromkeys([k...]))
+  fromrange A a b c     A = set(range(a, b, c))   (also addrange, discardrange)
   literal A k...        A = {k, ...} as CPython 3.11 compiles a display of constants
                         (frozenset constant + SET_UPDATE when there are 3 or more)
 """
@@ -41,7 +42,13 @@ env = {}
 
 
 def show(var):
-    print("=", var, " ".join(map(str, env[var])))
+    s = env[var]
+    if len(s) > 300:
+        # Big sets: length and a position-weighted checksum of the order, mod 2**64.
+        digest = sum((i + 1) * k for i, k in enumerate(s)) % 2**64
+        print("=#", var, len(s), digest)
+    else:
+        print("=", var, " ".join(map(str, s)))
 
 
 def run(name, ops):
@@ -65,6 +72,16 @@ def run(name, ops):
         elif kind == "literal":
             src = "{" + ", ".join(args[1:]) + "}" if len(args) > 1 else "set()"
             env[args[0]] = eval(src); show(args[0])
+        elif kind == "fromrange":
+            env[args[0]] = set(range(*ks(args[1:]))); show(args[0])
+        elif kind == "addrange":
+            for k in range(*ks(args[1:])):
+                env.setdefault(args[0], set()).add(k)
+            show(args[0])
+        elif kind == "discardrange":
+            for k in range(*ks(args[1:])):
+                env[args[0]].discard(k)
+            show(args[0])
         elif kind == "discard":
             for k in ks(args[1:]):
                 env[args[0]].discard(k)
@@ -145,6 +162,12 @@ run("copy_after_dummies", ["from a " + j(*R(16)), "discard a " + j(*R(0, 16, 2))
 run("clear_reuse", ["from a " + j(*R(100)), "clear a", "add a 9 1 17", "copy b a"])
 run("literals", ["literal a 5 3 100 37 21", "add b 5 3 100 37 21", "literal c " + j(*R(0, 90, 9)),
                  "literal d 1 2"])
+
+run("huge", ["fromrange a 0 70000 1", "addrange b -3 210000 3", "discardrange a 0 70000 2",
+             "isub b a", "copy c b", "fromrange d 0 1000 7", "ior d a", "discardrange a 0 60000 1",
+             "iand b a", "fromrange e 1000000 1040000 1", "union f e d", "ixor e d"])
+run("pow2_strides", ["fromrange a 0 4096 64", "fromrange b 0 65536 512", "union c a b",
+                     "fromrange d 5 5000000 100000", "symdiff e a d", "addrange f 0 1048576 1024"])
 
 rng = random.Random(311)
 for n in range(40):
