@@ -991,6 +991,39 @@ mod tests {
         assert!(checked > 500, "only {checked} checks");
     }
 
+    /// Hash of an item token from `set_mixed_cases.txt` (see its generator).
+    fn token_hash(tok: &str) -> i64 {
+        use crate::runtime::hash::{hash_str, hash_tuple};
+        if let Some(hex) = tok.strip_prefix('s') {
+            let text: String = hex
+                .split('.')
+                .filter(|h| !h.is_empty())
+                .map(|h| char::from_u32(u32::from_str_radix(h, 16).unwrap()).unwrap())
+                .collect();
+            hash_str(&text)
+        } else {
+            let parts: Vec<i64> = tok[1..].split(',').map(|x| x.parse().unwrap()).collect();
+            hash_tuple(parts.iter().map(|&p| hash_i64(p)), parts.len())
+        }
+    }
+
+    #[test]
+    fn str_and_tuple_keys_match_cpython() {
+        let golden = include_str!("../../tests/golden/set_mixed_cases.txt");
+        for line in golden.lines() {
+            let (input, expected) = line.split_once(" | ").unwrap();
+            let mut s: SetTable<&str> = SetTable::new();
+            for tok in input.split(' ') {
+                s.insert(token_hash(tok), tok, &mut |a: &&str, b: &&str| {
+                    Ok::<_, Infallible>(a == b)
+                })
+                .unwrap();
+            }
+            let got: Vec<&str> = s.iter().copied().collect();
+            assert_eq!(got.join(" "), expected, "{input}");
+        }
+    }
+
     #[test]
     fn errors_from_eq_propagate() {
         let mut s: SetTable<i64> = SetTable::new();
