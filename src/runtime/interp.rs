@@ -918,9 +918,7 @@ impl Interp {
             module: self.names.main_module_name.clone(),
             code,
         };
-        let rc = Rc::new(func);
-        super::gc::track_function(&rc);
-        Ok(Value::Function(rc))
+        Ok(Value::Function(Rc::new(func)))
     }
 
     fn decorate(&mut self, f: &mut Frame, def: &FuncDef, mut v: Value) -> PyResult<Value> {
@@ -1296,7 +1294,7 @@ fn make_cells(code: &Code, closure: &[Rc<CellObj>], locals: &mut [Option<Value>]
     }
     let mut cells = Vec::with_capacity(code.cellvars.len() + closure.len());
     for name in &code.cellvars {
-        cells.push(super::gc::new_cell(name.clone(), None));
+        cells.push(super::cells::new_cell(name.clone(), None));
     }
     for &(param, cell) in &code.cell_params {
         cells[cell].set(locals[param].take());

@@ -1,0 +1,55 @@
+//! `async def` without an event loop: calling one binds its arguments and returns a
+//! coroutine object; `await` runs the body to completion there and then. That is all a
+//! synchronous teaching model of FastAPI needs.
+
+use super::exceptions::{runtime_error, type_error};
+use super::interp::Interp;
+use super::types::{type_name, TypeObj};
+use super::value::{Function, Native, PyResult, Value};
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub struct Coroutine {
+    pub func: Rc<Function>,
+    /// The bound arguments, until the coroutine is awaited.
+    frame: RefCell<Option<Vec<Option<Value>>>>,
+}
+
+thread_local! {
+    static COROUTINE_TYPE: Rc<TypeObj> = TypeObj::new("coroutine", super::types::TypeKind::Native, Some(super::types::types().object.clone()));
+}
+
+impl Native for Coroutine {
+    fn type_obj(&self) -> Rc<TypeObj> {
+        COROUTINE_TYPE.with(|t| t.clone())
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &mut Interp, this: &Value) -> PyResult<String> {
+        Ok(format!("<coroutine object {} at {:#x}>", self.func.qualname.borrow().as_str(), this.address()))
+    }
+}
+
+pub fn new_coroutine(func: Rc<Function>, locals: Vec<Option<Value>>) -> Value {
+    Value::Native(Rc::new(Coroutine { func, frame: RefCell::new(Some(locals)) }))
+}
+
+/// Runs a coroutine to completion (used by `await` and by the fastapi model).
+pub fn run(interp: &mut Interp, co: &Coroutine) -> PyResult<Value> {
+    let Some(locals) = co.frame.borrow_mut().take() else {
+        return runtime_error("cannot reuse already awaited coroutine");
+    };
+    interp.run_bound(&co.func, locals)
+}
+
+/// `await v`.
+pub fn await_value(interp: &mut Interp, v: Value) -> PyResult<Value> {
+    if let Value::Native(n) = &v {
+        if let Some(co) = n.as_any().downcast_ref::<Coroutine>() {
+            return run(interp, co);
+        }
+    }
+    type_error(format!("object {} can't be used in 'await' expression", type_name(&v)))
+}

@@ -1,0 +1,281 @@
+//! Iterators: the state behind `iter()`, `enumerate`, `zip`, `map`, `filter`, `reversed` and
+//! lazy generator expressions.
+
+use super::code::FuncDef;
+use super::dict::Dict;
+use super::exceptions::{runtime_error, type_error};
+use super::interp::Interp;
+use super::types::{type_name, types, TypeKind, TypeObj};
+use super::value::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A lazy generator expression: its frame and the iterators of its active loops.
+pub struct GenState {
+    pub def: Rc<FuncDef>,
+    pub globals: Rc<Dict>,
+    pub locals: Vec<Option<Value>>,
+    pub cells: Vec<Rc<CellObj>>,
+    pub iters: Vec<Value>,
+    pub running: bool,
+}
+
+pub enum IterState {
+    Seq { items: Rc<[Value]>, i: usize, kind: &'static str },
+    List { list: Rc<List>, i: usize },
+    ListReverse { list: Rc<List>, i: usize },
+    Range { next: i64, step: i64, left: i64 },
+    Str { s: Rc<PyStr>, byte: usize },
+    Dict { dict: Rc<Dict>, pos: usize, len: usize, what: DictPart },
+    Enumerate { inner: Value, n: i64 },
+    Zip { inners: Vec<Value> },
+    Map { func: Value, inners: Vec<Value> },
+    Filter { func: Value, inner: Value },
+    Callable { func: Value, sentinel: Value },
+    Generator(Box<GenState>),
+    Done,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DictPart {
+    Keys,
+    Values,
+    Items,
+}
+
+thread_local! {
+    static ITER_TYPES: RefCell<Vec<(&'static str, Rc<TypeObj>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The type object of an iterator kind, made once.
+pub fn iter_type(name: &'static str) -> Rc<TypeObj> {
+    ITER_TYPES.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some((_, ty)) = t.iter().find(|(n, _)| *n == name) {
+            return ty.clone();
+        }
+        let ty = TypeObj::new(name, TypeKind::Iterator, Some(types().object.clone()));
+        t.push((name, ty.clone()));
+        ty
+    })
+}
+
+impl IterState {
+    pub fn type_obj(&self) -> Rc<TypeObj> {
+        iter_type(self.type_name())
+    }
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            IterState::Seq { kind, .. } => kind,
+            IterState::List { .. } => "list_iterator",
+            IterState::ListReverse { .. } => "list_reverseiterator",
+            IterState::Range { .. } => "range_iterator",
+            IterState::Str { .. } => "str_ascii_iterator",
+            IterState::Dict { what: DictPart::Keys, .. } => "dict_keyiterator",
+            IterState::Dict { what: DictPart::Values, .. } => "dict_valueiterator",
+            IterState::Dict { what: DictPart::Items, .. } => "dict_itemiterator",
+            IterState::Enumerate { .. } => "enumerate",
+            IterState::Zip { .. } => "zip",
+            IterState::Map { .. } => "map",
+            IterState::Filter { .. } => "filter",
+            IterState::Callable { .. } => "callable_iterator",
+            IterState::Generator(_) => "generator",
+            IterState::Done => "iterator",
+        }
+    }
+}
+
+pub fn wrap(state: IterState) -> Value {
+    Value::Iter(Rc::new(RefCell::new(state)))
+}
+
+pub fn is_iterable(v: &Value) -> bool {
+    match v {
+        Value::Str(_)
+        | Value::List(_)
+        | Value::Tuple(_)
+        | Value::Dict(_)
+        | Value::Set(_)
+        | Value::FrozenSet(_)
+        | Value::Range(_)
+        | Value::Iter(_) => true,
+        Value::Native(n) => n.iter_items().is_some(),
+        _ => false,
+    }
+}
+
+pub fn new_generator(def: Rc<FuncDef>, globals: Rc<Dict>, locals: Vec<Option<Value>>, cells: Vec<Rc<CellObj>>) -> Value {
+    wrap(IterState::Generator(Box::new(GenState { def, globals, locals, cells, iters: Vec::new(), running: false })))
+}
+
+pub fn dict_iter(dict: &Rc<Dict>, what: DictPart) -> Value {
+    wrap(IterState::Dict { dict: dict.clone(), pos: 0, len: dict.len(), what })
+}
+
+/// `iter(v)`.
+pub fn make_iter(_interp: &mut Interp, v: &Value) -> PyResult<Value> {
+    Ok(match v {
+        Value::Iter(_) => v.clone(),
+        Value::List(l) => wrap(IterState::List { list: l.clone(), i: 0 }),
+        Value::Tuple(t) => wrap(IterState::Seq { items: t.items.to_vec().into(), i: 0, kind: "tuple_iterator" }),
+        Value::Range(r) => wrap(IterState::Range { next: r.start, step: r.step, left: r.len() }),
+        Value::Str(s) => wrap(IterState::Str { s: s.clone(), byte: 0 }),
+        Value::Dict(d) => dict_iter(d, DictPart::Keys),
+        Value::Set(s) | Value::FrozenSet(s) => {
+            wrap(IterState::Seq { items: s.items().into(), i: 0, kind: "set_iterator" })
+        }
+        Value::Native(n) => match n.iter_items() {
+            Some(items) => wrap(IterState::Seq { items: items.into(), i: 0, kind: "iterator" }),
+            None => return type_error(format!("'{}' object is not iterable", type_name(v))),
+        },
+        _ => return type_error(format!("'{}' object is not iterable", type_name(v))),
+    })
+}
+
+/// Advances an iterator; `None` when it is exhausted.
+pub fn next(interp: &mut Interp, it: &Value) -> PyResult<Option<Value>> {
+    let Value::Iter(cell) = it else {
+        return type_error(format!("'{}' object is not an iterator", type_name(it)));
+    };
+    // Iterators that call back into Python take their state out while they run, so that a
+    // callback touching the same iterator sees it exhausted instead of a borrow conflict.
+    let mut state = cell.borrow_mut();
+    let r = match &mut *state {
+        IterState::Seq { items, i, .. } => {
+            let v = items.get(*i).cloned();
+            *i += 1;
+            v
+        }
+        IterState::List { list, i } => {
+            let v = list.get(*i);
+            *i += 1;
+            v
+        }
+        IterState::ListReverse { list, i } => {
+            if *i == 0 {
+                None
+            } else {
+                *i -= 1;
+                list.get(*i)
+            }
+        }
+        IterState::Range { next, step, left } => {
+            if *left <= 0 {
+                None
+            } else {
+                let v = *next;
+                *next = next.wrapping_add(*step);
+                *left -= 1;
+                Some(Value::Int(v))
+            }
+        }
+        IterState::Str { s, byte } => match s[*byte..].chars().next() {
+            Some(c) => {
+                *byte += c.len_utf8();
+                Some(Value::string(c.to_string()))
+            }
+            None => None,
+        },
+        IterState::Dict { dict, pos, len, what } => {
+            if dict.len() != *len {
+                *len = usize::MAX;
+                return runtime_error("dictionary changed size during iteration");
+            }
+            let t = dict.table.borrow();
+            let mut found = None;
+            while *pos < t.slots() {
+                let e = t.entry_at(*pos);
+                *pos += 1;
+                if let Some(Some(e)) = e {
+                    found = Some(match what {
+                        DictPart::Keys => e.key.clone(),
+                        DictPart::Values => e.value.clone(),
+                        DictPart::Items => Value::tuple(vec![e.key.clone(), e.value.clone()]),
+                    });
+                    break;
+                }
+            }
+            found
+        }
+        IterState::Done => None,
+        _ => {
+            let mut taken = std::mem::replace(&mut *state, IterState::Done);
+            drop(state);
+            let r = advance_with_calls(interp, &mut taken);
+            let mut state = cell.borrow_mut();
+            if r.as_ref().is_ok_and(|v| v.is_some()) {
+                *state = taken;
+            }
+            return r;
+        }
+    };
+    Ok(r)
+}
+
+fn advance_with_calls(interp: &mut Interp, state: &mut IterState) -> PyResult<Option<Value>> {
+    match state {
+        IterState::Enumerate { inner, n } => match interp.next(inner)? {
+            Some(v) => {
+                let i = *n;
+                *n += 1;
+                Ok(Some(Value::tuple(vec![Value::Int(i), v])))
+            }
+            None => Ok(None),
+        },
+        IterState::Zip { inners } => {
+            let mut out = Vec::with_capacity(inners.len());
+            for it in inners.iter() {
+                match interp.next(it)? {
+                    Some(v) => out.push(v),
+                    None => return Ok(None),
+                }
+            }
+            if out.is_empty() {
+                return Ok(None);
+            }
+            Ok(Some(Value::tuple(out)))
+        }
+        IterState::Map { func, inners } => {
+            let mut args = Vec::with_capacity(inners.len());
+            for it in inners.iter() {
+                match interp.next(it)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            interp.call(func, args, Vec::new()).map(Some)
+        }
+        IterState::Filter { func, inner } => {
+            while let Some(v) = interp.next(inner)? {
+                let keep = if func.is_none() {
+                    super::ops::truthy(&v)
+                } else {
+                    let r = interp.call(func, vec![v.clone()], Vec::new())?;
+                    super::ops::truthy(&r)
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            }
+            Ok(None)
+        }
+        IterState::Callable { func, sentinel } => {
+            let v = interp.call(func, Vec::new(), Vec::new())?;
+            if super::ops::eq(&v, sentinel)? {
+                Ok(None)
+            } else {
+                Ok(Some(v))
+            }
+        }
+        IterState::Generator(g) => {
+            if g.running {
+                return super::exceptions::value_error("generator already executing");
+            }
+            g.running = true;
+            let r = interp.generator_next(g);
+            g.running = false;
+            r
+        }
+        _ => Ok(None),
+    }
+}
