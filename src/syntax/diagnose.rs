@@ -225,6 +225,23 @@ pub fn diagnose(src: &str, toks: &[(Tok, Span)], perr: &Rich<'_, Tok, SimpleSpan
         }
     }
 
+    if tok == Tok::ColonEqual && i >= 2 {
+        let what = match (prev(1), prev(2)) {
+            (_, Some(Tok::Dot)) => Some("attribute"),
+            (Some(Tok::RSqb), _) => Some("subscript"),
+            (Some(Tok::RPar), _) => Some("function call"),
+            (Some(t), _) if t.ends_expr() && !matches!(t, Tok::Name(_)) => Some("literal"),
+            _ => None,
+        };
+        if let Some(w) = what {
+            let a = expr_start(toks, depth_open.map(|o| o + 1).unwrap_or(ls), i - 1);
+            return SyntaxError::new(
+                format!("cannot use assignment expressions with {w}"),
+                toks[a].1.to(toks[i - 1].1),
+            );
+        }
+    }
+
     if expected_colon && matches!(tok, Tok::Newline) {
         let mut kw = first;
         if *kw == Tok::Async && ls + 1 < toks.len() {

@@ -517,7 +517,7 @@ fn tokenize_into(
                         er = SyntaxError::new(
                             format!(
                                 "unterminated triple-quoted string literal (detected at line {})",
-                                lines.line(src.len()) + line_offset(base)
+                                lines.line(if src.ends_with('\n') || src.ends_with('\r') { src.len() - 1 } else { src.len() }) + line_offset(base)
                             ),
                             sp(s, s + 1),
                         );

@@ -109,8 +109,9 @@ fn split_args(items: Vec<Arg>, errs: &SideErrors) -> (Vec<Expr>, Vec<Keyword>) {
         match a {
             Arg::Pos(e) => {
                 let starred = matches!(e.kind, ExprKind::Starred(_));
-                if let ExprKind::GeneratorExp { .. } = e.kind {
-                    if n > 1 {
+                if let ExprKind::GeneratorExp { elt, .. } = &e.kind {
+                    // Unparenthesised: the generator starts where its element starts.
+                    if n > 1 && elt.span.start == e.span.start {
                         errs.borrow_mut().push(SyntaxError::new(
                             "Generator expression must be parenthesized",
                             e.span,
@@ -433,6 +434,9 @@ where
                         match (it, is_dict) {
                             (DItem::Pair(k, v), true) => pairs.push((k, v)),
                             (DItem::Elt(x), false) => elts.push(x),
+                            (DItem::Elt(_), true) => {
+                                return Err(Rich::custom(es, "':' expected after dictionary key"))
+                            }
                             _ => return Err(bad()),
                         }
                     }
@@ -1035,13 +1039,21 @@ where
                 }),
             )
         });
+    let errs3 = errs.clone();
     let classdef = kw_span(T::Class)
         .then(name.clone())
         .then(arglist.clone().delimited_by(just(T::LPar), just(T::RPar)).or_not())
         .then_ignore(just(T::Colon))
         .then(block.clone())
-        .map(|(((c, name), args), body)| {
+        .map(move |(((c, name), args), body)| {
             let (bases, keywords) = args.unwrap_or_default();
+            for b in &bases {
+                if let ExprKind::GeneratorExp { elt, .. } = &b.kind {
+                    if elt.span.start == b.span.start {
+                        errs3.borrow_mut().push(SyntaxError::new("invalid syntax", b.span));
+                    }
+                }
+            }
             (
                 c.start,
                 body_end(&body),

@@ -88,9 +88,19 @@ impl Targets {
         match &s.kind {
             StmtKind::Assign { targets, value } => {
                 for t in targets {
-                    let here = !matches!(t.kind, ExprKind::Constant(_) | ExprKind::JoinedStr(_))
-                        || true;
-                    self.assign_target(t, here)?;
+                    if let ExprKind::Yield(_) | ExprKind::YieldFrom(_) = t.kind {
+                        return Err(SyntaxError::new("assignment to yield expression not possible", t.span));
+                    }
+                    if let Some(bad) = invalid_target(t, false) {
+                        // CPython's `invalid_named_expression` adds "here. Maybe you meant
+                        // '=='": only for a single `=`, and not for True / None / False.
+                        let here = targets.len() == 1
+                            && !matches!(
+                                bad.kind,
+                                ExprKind::Constant(Constant::True | Constant::False | Constant::None)
+                            );
+                        self.assign_target(t, here)?;
+                    }
                     self.expr(t)?;
                 }
                 self.expr(value)
@@ -180,6 +190,17 @@ impl Targets {
         {
             for g in generators {
                 self.assign_target(&g.target, false)?;
+            }
+        }
+        if let ExprKind::ListComp { elt, .. }
+        | ExprKind::SetComp { elt, .. }
+        | ExprKind::GeneratorExp { elt, .. } = &e.kind
+        {
+            if let ExprKind::Starred(_) = elt.kind {
+                return Err(SyntaxError::new(
+                    "iterable unpacking cannot be used in comprehension",
+                    elt.span,
+                ));
             }
         }
         walk_expr(e, &mut |x| self.expr(x))
@@ -468,6 +489,13 @@ fn compile_stmt(s: &Stmt, c: &mut Ctx) -> R {
             }
             v.as_ref().map_or(Ok(()), |e| compile_expr(e, *c))
         }
+        StmtKind::Assign { targets, value } => {
+            for t in targets {
+                check_starred_target(t)?;
+                compile_expr(t, *c)?;
+            }
+            compile_expr(value, *c)
+        }
         StmtKind::Break if !c.in_loop => Err(SyntaxError::new("'break' outside loop", s.span)),
         StmtKind::Continue if !c.in_loop => {
             Err(SyntaxError::new("'continue' not properly in loop", s.span))
@@ -497,6 +525,7 @@ fn compile_stmt(s: &Stmt, c: &mut Ctx) -> R {
             body(orelse, *c)
         }
         StmtKind::For { target, iter, body: b, orelse, .. } => {
+            check_starred_target(target)?;
             compile_expr(target, *c)?;
             compile_expr(iter, *c)?;
             body(b, Ctx { in_loop: true, ..*c })?;
@@ -509,8 +538,33 @@ fn compile_stmt(s: &Stmt, c: &mut Ctx) -> R {
     }
 }
 
+fn check_starred_target(t: &Expr) -> R {
+    match &t.kind {
+        ExprKind::Starred(_) => Err(SyntaxError::new(
+            "starred assignment target must be in a list or tuple",
+            t.span,
+        )),
+        ExprKind::Tuple(v) | ExprKind::List(v) => {
+            if v.iter().filter(|x| matches!(x.kind, ExprKind::Starred(_))).count() > 1 {
+                return Err(SyntaxError::new("multiple starred expressions in assignment", t.span));
+            }
+            for x in v {
+                match &x.kind {
+                    ExprKind::Starred(inner) => check_starred_target(inner)?,
+                    _ => check_starred_target(x)?,
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
 fn compile_expr(e: &Expr, c: Ctx) -> R {
     match &e.kind {
+        ExprKind::YieldFrom(_) if c.is_async => {
+            Err(SyntaxError::new("'yield from' inside async function", e.span))
+        }
         ExprKind::Await(_) if !c.in_func => Err(SyntaxError::new("'await' outside function", e.span)),
         ExprKind::Await(_) if !c.is_async => {
             Err(SyntaxError::new("'await' outside async function", e.span))
