@@ -135,6 +135,12 @@ fn prepare_strings(src: &str, toks: &mut [(Tok, Span)]) -> Result<(), (usize, Sy
 /// into `src`.
 fn parse_fstring_expr(src: &str, start: usize, end: usize) -> Result<Expr, SyntaxError> {
     let (mut toks, mut lex_err) = lexer::tokenize_at(src, start, end);
+    // CPython 3.11 parses the field as `(expr)`: the same here, with empty-width brackets.
+    toks.insert(0, (Tok::LPar, Span::new(start, start)));
+    if lex_err.is_none() {
+        let at = toks.len() - 1;
+        toks.insert(at, (Tok::RPar, Span::new(end, end)));
+    }
     if let Err((at, e)) = prepare_strings(src, &mut toks) {
         toks.truncate(at);
         lex_err = Some(e);

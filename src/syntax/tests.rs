@@ -186,3 +186,238 @@ fn cpython_error_messages() {
     }
     assert!(bad.is_empty(), "{} mismatches:\n{}", bad.len(), bad.join("\n"));
 }
+
+#[test]
+fn nesting_limits() {
+    let p = |n: usize| format!("x = {}1{}\n", "(".repeat(n), ")".repeat(n));
+    ok(&p(200));
+    assert_eq!(msg(&p(201)), "SyntaxError: too many nested parentheses");
+    let blocks = |n: usize| {
+        let mut s = String::new();
+        for i in 0..n {
+            s += &format!("{}if 1:\n", " ".repeat(i));
+        }
+        s + &" ".repeat(n) + "pass\n"
+    };
+    ok(&blocks(99));
+    assert_eq!(msg(&blocks(100)), "IndentationError: too many levels of indentation");
+    let l = |n: usize| format!("x = {}1]\n", "[".repeat(n)).replace("1]", &format!("1{}", "]".repeat(n)));
+    ok(&l(200));
+}
+
+#[test]
+fn long_chains_do_not_overflow() {
+    big(|| {
+        let src = format!("x = {}1\n", "1+".repeat(100_000));
+        let m = ok(&src);
+        // Left-deep: the top node's right operand is a constant.
+        let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
+        let ExprKind::BinOp { right, .. } = &value.kind else { panic!() };
+        assert!(matches!(right.kind, ExprKind::Constant(_)));
+        let src = format!("x = {}1\n", "-".repeat(50_000));
+        ok(&src);
+        let src = format!("x = {}1\n", "not ".repeat(50_000));
+        ok(&src);
+        let src = format!("x = {}\n", vec!["a"; 50_000].join(" and "));
+        ok(&src);
+        let src = format!("x = {}1\n", "2**".repeat(20_000));
+        ok(&src);
+    });
+}
+
+#[test]
+fn garbage_is_a_syntax_error() {
+    let mut seed: u64 = 0x9e3779b97f4a7c15;
+    let alphabet: Vec<char> = "abc019 \t\n()[]{}:;,.=+-*/%<>!@#\\'\"fr_\u{e9}\u{20ac}\r\x0c".chars().collect();
+    for _ in 0..400 {
+        let mut s = String::new();
+        for _ in 0..(seed % 40) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+        }
+        let _ = parse_module(&s);
+        let _ = highlight_tokens(&s);
+    }
+    assert_eq!(msg("def def def"), "SyntaxError: invalid syntax");
+}
+
+#[test]
+fn incomplete_inputs() {
+    for src in ["if x:\n", "def f():\n", "x = (1,\n", "x = '''abc\n", "x = 1 + \\", "for a in b:\n    pass\nelse:\n", "class A:", "foo(\n  1,\n"] {
+        let e = err(src);
+        assert!(e.incomplete, "{src:?} should be incomplete: {e}");
+    }
+    for src in ["x = )\n", "x = 1 +\n", "def f():\nreturn 1\n", "'abc\n", "x := 1\n"] {
+        let e = err(src);
+        assert!(!e.incomplete, "{src:?} should be complete: {e}");
+    }
+}
+
+fn expr_of(src: &str) -> Expr {
+    let m = ok(src);
+    match m.body.into_iter().next().unwrap().kind {
+        StmtKind::Expr(e) => e,
+        StmtKind::Assign { value, .. } => value,
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn precedence() {
+    // -2 ** 2 == -(2 ** 2)
+    let e = expr_of("-2 ** 2\n");
+    let ExprKind::UnaryOp { op: UnaryOp::Neg, operand } = e.kind else { panic!() };
+    assert!(matches!(operand.kind, ExprKind::BinOp { op: BinOp::Pow, .. }));
+    // 2 ** -1 is fine, ** is right-associative.
+    let e = expr_of("2 ** 3 ** 2\n");
+    let ExprKind::BinOp { op: BinOp::Pow, right, .. } = e.kind else { panic!() };
+    assert!(matches!(right.kind, ExprKind::BinOp { op: BinOp::Pow, .. }));
+    ok("2 ** -1\n");
+    // a or b and not c < d | e ^ f & g << h + i * j
+    let e = expr_of("a or b and not c < d | e ^ f & g << h + i * j\n");
+    let ExprKind::BoolOp { op: BoolOp::Or, values } = e.kind else { panic!() };
+    let ExprKind::BoolOp { op: BoolOp::And, values } = &values[1].kind else { panic!() };
+    let ExprKind::UnaryOp { op: UnaryOp::Not, operand } = &values[1].kind else { panic!() };
+    let ExprKind::Compare { comparators, .. } = &operand.kind else { panic!() };
+    assert!(matches!(comparators[0].kind, ExprKind::BinOp { op: BinOp::BitOr, .. }));
+    let e = expr_of("a if b else c if d else e\n");
+    let ExprKind::IfExp { orelse, .. } = e.kind else { panic!() };
+    assert!(matches!(orelse.kind, ExprKind::IfExp { .. }));
+    let e = expr_of("lambda: a if b else c\n");
+    assert!(matches!(e.kind, ExprKind::Lambda { .. }));
+    let e = expr_of("a not in b is not c\n");
+    let ExprKind::Compare { ops, .. } = e.kind else { panic!() };
+    assert_eq!(ops, vec![CmpOp::NotIn, CmpOp::IsNot]);
+    let m = ok("async def g():\n    await f(x)[1].y\n");
+    let StmtKind::FunctionDef(d) = &m.body[0].kind else { panic!() };
+    assert!(matches!(&d.body[0].kind, StmtKind::Expr(e) if matches!(e.kind, ExprKind::Await(_))));
+}
+
+#[test]
+fn statements() {
+    let m = ok("if a:\n    x = 1\nelif b:\n    pass\nelse:\n    y\n");
+    let StmtKind::If { orelse, .. } = &m.body[0].kind else { panic!() };
+    let StmtKind::If { orelse: inner, .. } = &orelse[0].kind else { panic!() };
+    assert!(matches!(inner[0].kind, StmtKind::Expr(_)));
+    assert_eq!(m.body[0].span, Span::new(0, 44));
+    let m = ok("def f(a, b=1, /, c=2, *args, d, e=2, **kw) -> int:\n    return a, b\n");
+    let StmtKind::FunctionDef(d) = &m.body[0].kind else { panic!() };
+    assert_eq!(d.params.posonly.len(), 2);
+    assert_eq!(d.params.args.len(), 1);
+    assert_eq!(d.params.vararg.as_ref().unwrap().name.name, "args");
+    assert_eq!(d.params.kwonly.len(), 2);
+    assert_eq!(d.params.kwarg.as_ref().unwrap().name.name, "kw");
+    assert!(d.returns.is_some());
+    let StmtKind::Return(Some(r)) = &d.body[0].kind else { panic!() };
+    assert!(matches!(r.kind, ExprKind::Tuple(_)));
+    let m = ok("a = b = 1, 2\nx: int = 3\n(y): int\nx += 1; del a[0], b\n");
+    let StmtKind::Assign { targets, value } = &m.body[0].kind else { panic!() };
+    assert_eq!(targets.len(), 2);
+    assert!(matches!(value.kind, ExprKind::Tuple(_)));
+    assert!(matches!(m.body[1].kind, StmtKind::AnnAssign { simple: true, .. }));
+    assert!(matches!(m.body[2].kind, StmtKind::AnnAssign { simple: false, .. }));
+    assert!(matches!(m.body[3].kind, StmtKind::AugAssign { op: BinOp::Add, .. }));
+    assert!(matches!(&m.body[4].kind, StmtKind::Delete(v) if v.len() == 2));
+    let m = ok("from ..a.b import (c as d, e,)\nimport x.y as z, w\nfrom . import *\n");
+    let StmtKind::ImportFrom { module, names, level, star } = &m.body[0].kind else { panic!() };
+    assert_eq!((module.as_deref(), names.len(), *level, *star), (Some("a.b"), 2, 2, false));
+    assert!(matches!(&m.body[2].kind, StmtKind::ImportFrom { star: true, level: 1, .. }));
+    let m = ok("try:\n    pass\nexcept (A, B) as e:\n    pass\nexcept:\n    pass\nelse:\n    pass\nfinally:\n    pass\n");
+    let StmtKind::Try { handlers, orelse, finalbody, .. } = &m.body[0].kind else { panic!() };
+    assert_eq!((handlers.len(), orelse.len(), finalbody.len()), (2, 1, 1));
+    assert_eq!(handlers[0].name.as_ref().unwrap().name, "e");
+    let m = ok("with a as b, c:\n    pass\nwith (a as b, c as d,):\n    pass\n@dec\n@d.e(1)\nclass A(B, metaclass=M):\n    '''doc'''\n");
+    assert!(matches!(&m.body[0].kind, StmtKind::With { items, .. } if items.len() == 2));
+    assert!(matches!(&m.body[1].kind, StmtKind::With { items, .. } if items.len() == 2));
+    let StmtKind::ClassDef(c) = &m.body[2].kind else { panic!() };
+    assert_eq!((c.decorators.len(), c.bases.len(), c.keywords.len()), (2, 1, 1));
+    assert!(matches!(c.body[0].kind, StmtKind::Expr(_)));
+    ok("async def f():\n    async for x in y:\n        await x\n    async with a:\n        yield\n");
+    ok("if (n := 10) > 5: print(n)\nwhile x := f(): pass\n[y := 1, 2]\nf(y := 3)\n");
+    ok("for a, *b in c: pass\nx = [*a, *b]\nd = {**a, 'k': 1}\ns = {*a, 1}\nf(*a, *b, k=1, **c)\n");
+    ok("x = [i * j for i in range(3) if i for j in range(i) if j if i]\nsum(x for x in y)\ny = {k: v for k, v in z}\n");
+    ok("a[1:2, ::3, 4]\na[:]\na[1:]\na[::]\n");
+    ok("def g():\n    x = yield\n    y = yield from z\n    return (yield)\n");
+    ok("global a, b\ndef f():\n    nonlocal c\nraise\nraise E from e\nassert x, 'm'\n");
+    ok("\u{feff}x = 1\r\ny = 2\rz = 3\n\x0cw = 4\n");
+    ok("x = 1 \\\n  + 2\nx = (1 +\n\n  2)  # c\n\n# only comment\n");
+    ok("");
+    ok("\n\n   \n# c\n");
+    ok("x = 0xff_ff + 0o17 + 0b1_0 + 1_000.5 + .5 + 5. + 1e-3 + 2j + 1if 1else 2\n");
+}
+
+#[test]
+fn literals() {
+    let e = expr_of("'a\\n\\x41\\101\\u00e9' \"b\" r'\\n'\n");
+    assert_eq!(e.kind, ExprKind::Constant(Constant::Str("a\nAA\u{e9}b\\n".into())));
+    let e = expr_of("b'\\xff' rb'\\x'\n");
+    assert_eq!(e.kind, ExprKind::Constant(Constant::Bytes(vec![255, b'\\', b'x'])));
+    let e = expr_of("123456789012345678901234567890\n");
+    assert_eq!(e.kind, ExprKind::Constant(Constant::Int("123456789012345678901234567890".parse().unwrap())));
+    let e = expr_of("'''a\nb'''\n");
+    assert_eq!(e.kind, ExprKind::Constant(Constant::Str("a\nb".into())));
+}
+
+#[test]
+fn fstrings() {
+    let src = "f\"a{x=}b{y=!s:>{w}}{3 + 4 = }{{}}{z:.2f}\"\n";
+    let e = expr_of(src);
+    let ExprKind::JoinedStr(parts) = e.kind else { panic!() };
+    use FStringPart::*;
+    assert_eq!(parts[0], Literal("ax=".into()));
+    let Formatted { value, conversion, format_spec } = &parts[1] else { panic!() };
+    assert_eq!(*conversion, Some('r'));
+    assert!(format_spec.is_none());
+    assert_eq!(&src[value.span.range()], "x");
+    assert_eq!(parts[2], Literal("by=".into()));
+    let Formatted { conversion, format_spec, .. } = &parts[3] else { panic!() };
+    assert_eq!(*conversion, Some('s'));
+    let spec = format_spec.as_ref().unwrap();
+    assert_eq!(spec[0], Literal(">".into()));
+    assert!(matches!(spec[1], Formatted { .. }));
+    assert_eq!(parts[4], Literal("3 + 4 = ".into()));
+    let Formatted { value, conversion, .. } = &parts[5] else { panic!() };
+    assert_eq!(*conversion, Some('r'));
+    assert_eq!(&src[value.span.range()], "3 + 4");
+    assert_eq!(parts[6], Literal("{}".into()));
+    let Formatted { conversion, format_spec, .. } = &parts[7] else { panic!() };
+    assert_eq!(*conversion, None);
+    assert_eq!(format_spec.as_ref().unwrap()[0], Literal(".2f".into()));
+    // `{x=:.2f}` uses the format spec, no implicit !r.
+    let e = expr_of("f'{x=:.2f}'\n");
+    let ExprKind::JoinedStr(parts) = e.kind else { panic!() };
+    assert!(matches!(&parts[1], Formatted { conversion: None, format_spec: Some(_), .. }));
+    let e = expr_of("'a' f'{ {\"k\": 1}[\"k\"] }' 'c'\n");
+    assert!(matches!(e.kind, ExprKind::JoinedStr(ref p) if p.len() == 3));
+    assert_eq!(msg("f'{a b}'\n"), "SyntaxError: f-string: invalid syntax. Perhaps you forgot a comma?");
+}
+
+#[test]
+fn spans() {
+    let src = "x = foo(a, b=2)\nif y:\n    z = [1,\n         2]\n";
+    let m = ok(src);
+    assert_eq!(&src[m.body[0].span.range()], "x = foo(a, b=2)");
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
+    assert_eq!(&src[value.span.range()], "foo(a, b=2)");
+    assert_eq!(&src[m.body[1].span.range()], "if y:\n    z = [1,\n         2]");
+    let e = err("x = 1\ny = (1 2)\n");
+    assert_eq!(&"x = 1\ny = (1 2)\n"[e.span.range()], "1 2");
+    let e = err("def f():\n    x = 1\n  y = 2\n");
+    assert_eq!(e.kind, SyntaxErrorKind::IndentationError);
+}
+
+#[test]
+fn highlight() {
+    let src = "def f(x): return 'a' + 1 # c\nif (";
+    let h = highlight_tokens(src);
+    let kinds: Vec<_> = h.iter().map(|(k, _)| *k).collect();
+    assert_eq!(kinds[0], HighlightKind::Keyword);
+    assert_eq!(kinds[1], HighlightKind::Name);
+    assert!(kinds.contains(&HighlightKind::String));
+    assert!(kinds.contains(&HighlightKind::Number));
+    assert!(kinds.contains(&HighlightKind::Comment));
+    assert!(kinds.contains(&HighlightKind::Operator));
+    let _ = highlight_tokens("'''unterminated\n\"x");
+}
