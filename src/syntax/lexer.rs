@@ -226,16 +226,13 @@ pub fn scan_number(src: &str, start: usize) -> Result<(usize, NumVal), (String, 
     // for the keywords CPython only warns about (`1if x else y`).
     let verify_end = |i: usize, kind: &str| -> Option<String> {
         let rest = &src[i..];
-        let c = match rest.chars().next() {
-            Some(c) => c,
-            None => return None,
-        };
+        let c = rest.chars().next()?;
         if !is_id_char(c) {
             return None;
         }
         for kw in ["and", "else", "for", "if", "in", "is", "not", "or"] {
-            if rest.starts_with(kw) {
-                let after = rest[kw.len()..].chars().next();
+            if let Some(tail) = rest.strip_prefix(kw) {
+                let after = tail.chars().next();
                 if !after.is_some_and(is_id_char) {
                     return None;
                 }

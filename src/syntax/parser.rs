@@ -162,9 +162,9 @@ fn build_params(items: Vec<ParamItem>, errs: &SideErrors) -> Params {
     let mut seen_slash = false;
     let mut seen_star = false;
     let mut seen_default = false;
+    let mut bare_star = None;
     let err = |msg: &str, span: Span| errs.borrow_mut().push(SyntaxError::new(msg, span));
-    let n = items.len();
-    for (i, item) in items.into_iter().enumerate() {
+    for item in items {
         if p.kwarg.is_some() {
             let span = match &item {
                 ParamItem::Slash(s) | ParamItem::Star(_, s) | ParamItem::P(_, s) => *s,
@@ -190,8 +190,8 @@ fn build_params(items: Vec<ParamItem>, errs: &SideErrors) -> Params {
                     err("* argument may appear only once", s);
                 }
                 seen_star = true;
-                if v.is_none() && (i + 1 == n || matches!(p.kwarg, Some(_))) {
-                    err("named arguments must follow bare *", s);
+                if v.is_none() {
+                    bare_star = Some(s);
                 }
                 p.vararg = v;
             }
@@ -210,7 +210,11 @@ fn build_params(items: Vec<ParamItem>, errs: &SideErrors) -> Params {
             }
         }
     }
-    if let Some(ParamItem::Star(None, _)) = None::<ParamItem> {}
+    if let Some(s) = bare_star {
+        if p.kwonly.is_empty() {
+            err("named arguments must follow bare *", s);
+        }
+    }
     p
 }
 
@@ -1029,14 +1033,14 @@ where
             (
                 start,
                 body_end(&body),
-                Def::F(FunctionDef {
+                Def::F(Box::new(FunctionDef {
                     name,
                     params,
                     body,
                     decorators: vec![],
                     returns,
                     is_async: a.is_some(),
-                }),
+                })),
             )
         });
     let errs3 = errs.clone();
@@ -1057,13 +1061,13 @@ where
             (
                 c.start,
                 body_end(&body),
-                Def::C(ClassDef { name, bases, keywords, body, decorators: vec![] }),
+                Def::C(Box::new(ClassDef { name, bases, keywords, body, decorators: vec![] })),
             )
         });
     #[derive(Clone)]
     enum Def {
-        F(FunctionDef),
-        C(ClassDef),
+        F(Box<FunctionDef>),
+        C(Box<ClassDef>),
     }
     let definition = decorators.then(funcdef.or(classdef)).map(|(decs, (start, end, d))| {
         let start = decs.first().map(|(s, _)| s.start).unwrap_or(start);
@@ -1071,11 +1075,11 @@ where
         let kind = match d {
             Def::F(mut f) => {
                 f.decorators = decorators;
-                StmtKind::FunctionDef(Box::new(f))
+                StmtKind::FunctionDef(f)
             }
             Def::C(mut c) => {
                 c.decorators = decorators;
-                StmtKind::ClassDef(Box::new(c))
+                StmtKind::ClassDef(c)
             }
         };
         st(kind, Span { start, end })

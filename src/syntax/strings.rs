@@ -371,11 +371,9 @@ fn parse_field(
                     break;
                 }
             }
-            if c == b'!' || c == b'=' || c == b'<' || c == b'>' {
-                if next == b'=' {
-                    *pos += 2;
-                    continue;
-                }
+            if matches!(c, b'!' | b'=' | b'<' | b'>') && next == b'=' {
+                *pos += 2;
+                continue;
             }
         }
         *pos += 1;

@@ -241,6 +241,7 @@ fn garbage_is_a_syntax_error() {
         let _ = highlight_tokens(&s);
     }
     assert_eq!(msg("def def def"), "SyntaxError: invalid syntax");
+    assert_eq!(msg("def f(*, **kw): pass\n"), "SyntaxError: named arguments must follow bare *");
 }
 
 #[test]
@@ -421,3 +422,4 @@ fn highlight() {
     assert!(kinds.contains(&HighlightKind::Operator));
     let _ = highlight_tokens("'''unterminated\n\"x");
 }
+
