@@ -1056,10 +1056,7 @@ impl Interp {
                 }
                 self.run_function(func, locals)
             }
-            Value::Builtin(b) => {
-                let this = b.bound.clone().unwrap_or(Value::None);
-                (b.func)(self, &this, Args { pos: &pos, kw: &kw })
-            }
+            Value::Builtin(b) => (b.func)(self, b, Args { pos: &pos, kw: &kw }),
             Value::Method(m) => {
                 let mut args = Vec::with_capacity(pos.len() + 1);
                 args.push(m.receiver.clone());

@@ -300,7 +300,9 @@ pub struct Builtin {
     pub bound: Option<Value>,
 }
 
-pub type BuiltinFn = fn(&mut Interp, &Value, Args) -> PyResult<Value>;
+/// A builtin's code: it receives its own `Builtin` (for `bound`, the receiver of a method, and
+/// `name`) and the arguments.
+pub type BuiltinFn = fn(&mut Interp, &Builtin, Args) -> PyResult<Value>;
 
 /// Arguments passed to a builtin: positional values and keyword pairs.
 pub struct Args<'a> {
