@@ -549,7 +549,20 @@ impl<'a> Compiler<'a> {
                     Expr::CallMethod(obj, name, Box::new(call))
                 } else {
                     let f = self.expr(u, func)?;
-                    Expr::Call(Box::new(self.call(u, f, args, keywords, span)?))
+                    let query = match (&func.kind, &f) {
+                        (E::Name(n), Expr::Global(..)) if args.is_empty() && keywords.is_empty() => match n.as_str() {
+                            "locals" => Some(FrameQuery::Locals),
+                            "dir" => Some(FrameQuery::Dir),
+                            "vars" => Some(FrameQuery::Vars),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let call = Box::new(self.call(u, f, args, keywords, span)?);
+                    match query {
+                        Some(q) => Expr::FrameQuery(q, call),
+                        None => Expr::Call(call),
+                    }
                 }
             }
             E::Attribute { value, attr } => Expr::Attr(self.boxed(u, value)?, self.names.get(&attr.name), span),

@@ -5,6 +5,9 @@
 //! over explicit cells) → teaching views and diagnostics → the drivers in `main.rs`.
 
 pub mod compile;
+pub mod diagnostics;
+pub mod repl;
 pub mod runtime;
 pub mod scope;
+pub mod session;
 pub mod syntax;

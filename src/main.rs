@@ -1,1 +1,154 @@
-fn main() {}
+//! The `cellar` command: run a script, `-c CODE`, or a piped session.
+
+use cellar::compile::Mode;
+use cellar::session::{Failure, Session};
+use clap::Parser;
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "cellar",
+    version,
+    about = "Run Python with CPython's semantics and see the cells that closures share.",
+    after_help = "Examples:\n  cellar examples/01_how_closures_work.py\n  cellar -c 'print((lambda: 42)())'"
+)]
+struct Cli {
+    /// Program passed in as a string.
+    #[arg(short = 'c', value_name = "CODE", conflicts_with = "file")]
+    code: Option<String>,
+    /// A Python script to run.
+    file: Option<String>,
+    /// Interactive: after the script (if any), read statements from standard input, echoing
+    /// expression values as the Python prompt does.
+    #[arg(short = 'i')]
+    interactive: bool,
+    /// Only what Python itself would print (no teaching output), so that a piped session's
+    /// stdout equals `python3 -i`'s.
+    #[arg(long)]
+    plain: bool,
+}
+
+/// Python frames need far more Rust stack than the main thread has; 1000 of them (CPython's
+/// recursion limit) fit in this with room to spare.
+const INTERPRETER_STACK: usize = 1 << 30;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let run = std::thread::Builder::new()
+        .name("cellar".into())
+        .stack_size(INTERPRETER_STACK)
+        .spawn(move || run(cli, color))
+        .expect("the interpreter thread starts");
+    run.join().unwrap_or(ExitCode::from(70))
+}
+
+fn run(cli: Cli, color: bool) -> ExitCode {
+    if cli.interactive && cli.code.is_none() {
+        return interactive(cli, color);
+    }
+    let (source, file) = match (&cli.code, &cli.file) {
+        (Some(code), _) => (code.clone(), "<string>".to_string()),
+        (None, Some(path)) => match read_source(path) {
+            Ok(s) => (s, path.clone()),
+            Err(code) => return code,
+        },
+        (None, None) => {
+            let mut buf = Vec::new();
+            if std::io::stdin().read_to_end(&mut buf).is_err() {
+                eprintln!("cellar: cannot read standard input");
+                return ExitCode::from(2);
+            }
+            match decode(buf, "<stdin>") {
+                Ok(s) => (s, "<stdin>".to_string()),
+                Err(msg) => {
+                    eprintln!("{msg}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    };
+    let mut session = new_session();
+    match session.run(&source, &file, Mode::Exec) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            session.interp.flush();
+            let text = session.render(&failure, color);
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            match failure {
+                Failure::Exception(e) if e.is(&cellar::runtime::types::types().keyboard_interrupt) => ExitCode::from(130),
+                _ => ExitCode::from(1),
+            }
+        }
+    }
+}
+
+fn new_session() -> Session {
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let session = Session::new(Box::new(out));
+    let interrupt = session.interp.interrupt.clone();
+    let _ = ctrlc::set_handler(move || interrupt.store(true, std::sync::atomic::Ordering::Relaxed));
+    session
+}
+
+/// `cellar -i [FILE]`: run the script, then read statements from standard input.
+fn interactive(cli: Cli, color: bool) -> ExitCode {
+    let mut session = new_session();
+    if let Some(path) = &cli.file {
+        let source = match read_source(path) {
+            Ok(s) => s,
+            Err(code) => return code,
+        };
+        if let Err(failure) = session.run(&source, path, Mode::Exec) {
+            cellar::repl::report(&mut session, &failure, color);
+        }
+    }
+    let prompts = std::io::stdin().is_terminal();
+    cellar::repl::run_lines(&mut session, std::io::stdin().lock(), prompts, color);
+    session.interp.flush();
+    ExitCode::SUCCESS
+}
+
+/// Reads a script; a missing file is a one-line error and status 2, as CPython's.
+fn read_source(path: &str) -> Result<String, ExitCode> {
+    match std::fs::read(path) {
+        Ok(bytes) => decode(bytes, path).map_err(|msg| {
+            eprintln!("{msg}");
+            ExitCode::from(1)
+        }),
+        Err(e) => {
+            let shown = std::fs::canonicalize(path)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| absolute(path));
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "[Errno 2] No such file or directory".to_string(),
+                std::io::ErrorKind::PermissionDenied => "[Errno 13] Permission denied".to_string(),
+                _ if std::path::Path::new(path).is_dir() => "[Errno 21] Is a directory".to_string(),
+                _ => e.to_string(),
+            };
+            eprintln!("cellar: can't open file '{shown}': {why}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+fn absolute(path: &str) -> String {
+    std::env::current_dir().map(|d| d.join(path).display().to_string()).unwrap_or_else(|_| path.to_string())
+}
+
+/// Source must be UTF-8; otherwise CPython's SyntaxError for an undeclared encoding.
+fn decode(bytes: Vec<u8>, file: &str) -> Result<String, String> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let bad = e.utf8_error().valid_up_to();
+            let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(format!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                bytes[bad], file, line
+            ))
+        }
+    }
+}

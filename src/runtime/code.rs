@@ -174,7 +174,17 @@ pub enum Expr {
     Walrus(Box<Target>, Box<Expr>),
     FString(Vec<FPart>),
     Await(Box<Expr>, Span),
+    /// `locals()`, `dir()` or `vars()` with no arguments: they describe the calling frame,
+    /// so the interpreter answers them when the name still means the builtin.
+    FrameQuery(FrameQuery, Box<Call>),
     Unsupported(&'static str, Span),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FrameQuery {
+    Locals,
+    Dir,
+    Vars,
 }
 
 pub enum Elt {

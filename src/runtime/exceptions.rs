@@ -14,6 +14,8 @@ pub struct TraceEntry {
     pub source: Rc<str>,
     pub func: Rc<str>,
     pub span: Span,
+    /// The innermost frame's local names, for `NameError`'s "Did you mean" suggestion.
+    pub varnames: Vec<Rc<super::value::PyStr>>,
 }
 
 pub struct ExceptionObj {

@@ -7,7 +7,6 @@ use super::code::*;
 use super::depth;
 use super::dict::Dict;
 use super::exceptions::*;
-use super::iter::IterState;
 use super::ops;
 use super::types::{type_name, types};
 use super::value::*;
@@ -45,6 +44,8 @@ pub struct Interp {
     pool: Vec<Vec<Option<Value>>>,
     /// Names interned once for lookups the interpreter itself makes.
     pub names: super::builtins::Names,
+    /// The globals of the module being run.
+    pub main_globals: Option<Rc<Dict>>,
 }
 
 impl Interp {
@@ -57,6 +58,7 @@ impl Interp {
             handling: Vec::new(),
             pool: Vec::new(),
             names: super::builtins::Names::new(),
+            main_globals: None,
         };
         super::builtins::install(&mut interp);
         interp
@@ -64,6 +66,7 @@ impl Interp {
 
     /// Runs module-level code in `globals`.
     pub fn run_module(&mut self, code: &Code, globals: &Rc<Dict>) -> PyResult<()> {
+        self.main_globals = Some(globals.clone());
         let mut frame = Frame { code, globals, locals: Vec::new(), cells: Vec::new() };
         let r = self.exec_block(&mut frame, &code.body);
         self.handling.clear();
@@ -97,12 +100,13 @@ impl Interp {
     /// Turns the error's pending position in `code` into a traceback line.
     fn traceback_entry(&self, e: PyErr, code: &Code) -> PyErr {
         let span = e.0.pending_span.take().unwrap_or(code.span);
+        let innermost = e.0.traceback.borrow().is_empty();
         e.0.traceback.borrow_mut().push(super::exceptions::TraceEntry {
             file: code.file.clone(),
             source: code.source.clone(),
             func: code.name.as_str().into(),
             span,
-            varnames: if e.0.traceback.borrow().is_empty() { code.varnames.clone() } else { Vec::new() },
+            varnames: if innermost { code.varnames.clone() } else { Vec::new() },
         });
         e
     }
@@ -770,6 +774,26 @@ impl Interp {
                 let v = self.eval(f, inner)?;
                 super::coroutine::await_value(self, v).map_err(|e| e.at(*span))
             }
+            Expr::FrameQuery(q, call) => {
+                let func = self.eval(f, &call.func)?;
+                let is_builtin = matches!(&func, Value::Builtin(b) if b.owner.is_none() && b.bound.is_none()
+                    && b.name == match q { FrameQuery::Locals => "locals", FrameQuery::Dir => "dir", FrameQuery::Vars => "vars" });
+                if !is_builtin {
+                    return self.call(&func, Vec::new(), Vec::new()).map_err(|e| e.at(call.span));
+                }
+                let names = self.frame_locals(f);
+                Ok(match q {
+                    FrameQuery::Dir => {
+                        let mut keys: Vec<String> = names.keys().iter().filter_map(|k| match k {
+                            Value::Str(s) => Some(s.as_str().to_string()),
+                            _ => None,
+                        }).collect();
+                        keys.sort();
+                        Value::list(keys.into_iter().map(Value::string).collect())
+                    }
+                    _ => Value::Dict(names),
+                })
+            }
             Expr::Unsupported(what, span) => unsupported::<Value>(what).map_err(|e| e.at(*span)),
         }
     }
@@ -813,6 +837,30 @@ impl Interp {
             }
         }
         Ok(out)
+    }
+
+    /// What `locals()` shows: the module's globals, or a function's bound locals and cells.
+    fn frame_locals(&self, f: &Frame) -> Rc<Dict> {
+        if f.code.kind == CodeKind::Module {
+            return f.globals.clone();
+        }
+        let d = Dict::new();
+        for (name, v) in f.code.varnames.iter().zip(&f.locals) {
+            if let Some(v) = v {
+                d.set_name(name, v.clone());
+            }
+        }
+        for (i, cell) in f.cells.iter().enumerate() {
+            if let Some(v) = cell.get() {
+                d.set_name(f.code.cell_name(i).0, v);
+            }
+        }
+        Rc::new(d)
+    }
+
+    /// The globals of the running module (for `globals()` called indirectly).
+    pub fn current_globals(&self) -> Rc<Dict> {
+        self.main_globals.clone().unwrap_or_else(|| Rc::new(Dict::new()))
     }
 
     #[inline]

@@ -105,13 +105,13 @@ fn int_op_fast(op: BinOp, x: i64, y: i64) -> Option<PyResult<Value>> {
             if y == 0 {
                 return Some(zero_division("integer division or modulo by zero"));
             }
-            x.checked_div_euclid(y).map(|_| Value::Int(x.div_floor(&y)))
+            x.checked_div_euclid(y).map(|_| Value::Int(Integer::div_floor(&x, &y)))
         }
         BinOp::Mod => {
             if y == 0 {
                 return Some(zero_division("integer modulo by zero"));
             }
-            x.checked_rem(y).map(|_| Value::Int(x.mod_floor(&y)))
+            x.checked_rem(y).map(|_| Value::Int(Integer::mod_floor(&x, &y)))
         }
         BinOp::Div => {
             if y == 0 {

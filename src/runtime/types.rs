@@ -83,7 +83,7 @@ impl TypeObj {
 }
 
 macro_rules! exception_types {
-    ($( $field:ident : $name:literal < $base:ident ),* $(,)?) => {
+    ($( $field:ident : $name:literal < $base:literal ),* $(,)?) => {
         /// The builtin types, created once per thread.
         pub struct Types {
             pub object: Rc<TypeObj>,
@@ -117,7 +117,12 @@ macro_rules! exception_types {
                 let o = || Some(object.clone());
                 let int = TypeObj::new("int", TypeKind::Int, o());
                 let base_exception = TypeObj::new("BaseException", TypeKind::Exception, o());
-                $( let $field = TypeObj::new($name, TypeKind::Exception, Some($base.clone())); )*
+                let mut made: Vec<Rc<TypeObj>> = vec![base_exception.clone()];
+                $(
+                    let base = made.iter().find(|t| t.name == $base).cloned();
+                    let $field = TypeObj::new($name, TypeKind::Exception, base);
+                    made.push($field.clone());
+                )*
                 Types {
                     type_: TypeObj::new("type", TypeKind::Type, o()),
                     none: TypeObj::new("NoneType", TypeKind::NoneType, o()),
@@ -154,36 +159,36 @@ macro_rules! exception_types {
 }
 
 exception_types! {
-    exception: "Exception" < base_exception,
-    keyboard_interrupt: "KeyboardInterrupt" < base_exception,
-    system_exit: "SystemExit" < base_exception,
-    generator_exit: "GeneratorExit" < base_exception,
-    arithmetic_error: "ArithmeticError" < exception,
-    zero_division_error: "ZeroDivisionError" < arithmetic_error,
-    overflow_error: "OverflowError" < arithmetic_error,
-    lookup_error: "LookupError" < exception,
-    key_error: "KeyError" < lookup_error,
-    index_error: "IndexError" < lookup_error,
-    value_error: "ValueError" < exception,
-    unicode_error: "UnicodeError" < value_error,
-    type_error: "TypeError" < exception,
-    name_error: "NameError" < exception,
-    unbound_local_error: "UnboundLocalError" < name_error,
-    attribute_error: "AttributeError" < exception,
-    runtime_error: "RuntimeError" < exception,
-    recursion_error: "RecursionError" < runtime_error,
-    not_implemented_error: "NotImplementedError" < runtime_error,
-    assertion_error: "AssertionError" < exception,
-    stop_iteration: "StopIteration" < exception,
-    import_error: "ImportError" < exception,
-    module_not_found_error: "ModuleNotFoundError" < import_error,
-    memory_error: "MemoryError" < exception,
-    syntax_error: "SyntaxError" < exception,
-    indentation_error: "IndentationError" < syntax_error,
-    tab_error: "TabError" < indentation_error,
-    os_error: "OSError" < exception,
-    timeout_error: "TimeoutError" < os_error,
-    eof_error: "EOFError" < exception,
+    exception: "Exception" < "BaseException",
+    keyboard_interrupt: "KeyboardInterrupt" < "BaseException",
+    system_exit: "SystemExit" < "BaseException",
+    generator_exit: "GeneratorExit" < "BaseException",
+    arithmetic_error: "ArithmeticError" < "Exception",
+    zero_division_error: "ZeroDivisionError" < "ArithmeticError",
+    overflow_error: "OverflowError" < "ArithmeticError",
+    lookup_error: "LookupError" < "Exception",
+    key_error: "KeyError" < "LookupError",
+    index_error: "IndexError" < "LookupError",
+    value_error: "ValueError" < "Exception",
+    unicode_error: "UnicodeError" < "ValueError",
+    type_error: "TypeError" < "Exception",
+    name_error: "NameError" < "Exception",
+    unbound_local_error: "UnboundLocalError" < "NameError",
+    attribute_error: "AttributeError" < "Exception",
+    runtime_error: "RuntimeError" < "Exception",
+    recursion_error: "RecursionError" < "RuntimeError",
+    not_implemented_error: "NotImplementedError" < "RuntimeError",
+    assertion_error: "AssertionError" < "Exception",
+    stop_iteration: "StopIteration" < "Exception",
+    import_error: "ImportError" < "Exception",
+    module_not_found_error: "ModuleNotFoundError" < "ImportError",
+    memory_error: "MemoryError" < "Exception",
+    syntax_error: "SyntaxError" < "Exception",
+    indentation_error: "IndentationError" < "SyntaxError",
+    tab_error: "TabError" < "IndentationError",
+    os_error: "OSError" < "Exception",
+    timeout_error: "TimeoutError" < "OSError",
+    eof_error: "EOFError" < "Exception",
 }
 
 thread_local! {

@@ -1,0 +1,252 @@
+//! Error reports: SyntaxErrors and tracebacks, rendered with ariadne, always ending with
+//! CPython's exact `Type: message` line (with its "Did you mean" suggestion).
+
+use crate::runtime::attrs::dir_of;
+use crate::runtime::dict::Dict;
+use crate::runtime::exceptions::ExceptionObj;
+use crate::runtime::interp::Interp;
+use crate::runtime::types::types;
+use crate::runtime::value::{PyErr, Value};
+use crate::syntax::ast::{Span, SyntaxError};
+use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
+use std::rc::Rc;
+
+/// The 1-based line of a byte offset, and the text of that line.
+fn line_at(source: &str, offset: u32) -> (u32, &str) {
+    let off = (offset as usize).min(source.len());
+    let start = source[..off].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[off..].find('\n').map_or(source.len(), |i| off + i);
+    let line = source[..start].matches('\n').count() as u32 + 1;
+    (line, source[start..end].trim_end_matches('\r'))
+}
+
+fn snippet(file: &str, source: &str, span: Span, message: &str, color: bool) -> String {
+    let len = source.len();
+    let start = (span.start as usize).min(len);
+    let end = (span.end as usize).clamp(start, len);
+    // Ariadne needs a span that touches a character; an error at the very end of the input
+    // points at the last one.
+    let (start, end) = if start == end && start == len && len > 0 { (len - 1, len) } else { (start, end.max(start)) };
+    let mut buf = Vec::new();
+    let report = Report::build(ReportKind::Custom("", Color::Red), (file, start..end))
+        .with_config(
+            Config::default()
+                .with_color(color)
+                .with_index_type(IndexType::Byte)
+                .with_compact(true)
+                .with_underlines(true),
+        )
+        .with_label(Label::new((file, start..end)).with_message(message).with_color(Color::Red))
+        .finish();
+    if report.write((file, Source::from(source)), &mut buf).is_err() {
+        return String::new();
+    }
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    // Ariadne's header line (the report kind, empty here) adds nothing: the File line above
+    // already says where.
+    text.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| format!("    {l}\n")).collect()
+}
+
+/// A SyntaxError report, CPython-style, ending with `SyntaxError: msg`.
+pub fn syntax_error(err: &SyntaxError, file: &str, source: &str, color: bool) -> String {
+    let (line, _) = line_at(source, err.span.start);
+    let mut out = format!("  File \"{file}\", line {line}\n");
+    out.push_str(&snippet(file, source, err.span, &err.msg, color));
+    out.push_str(&format!("{}: {}\n", err.kind.name(), err.msg));
+    out
+}
+
+/// The full report of an uncaught exception: chained exceptions first, then the traceback,
+/// then `Type: message`.
+pub fn traceback(interp: &mut Interp, err: &PyErr, color: bool) -> String {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    write_chain(interp, &err.0, color, &mut out, &mut seen);
+    out
+}
+
+fn write_chain(interp: &mut Interp, e: &Rc<ExceptionObj>, color: bool, out: &mut String, seen: &mut Vec<usize>) {
+    seen.push(Rc::as_ptr(e) as usize);
+    let cause = e.cause.borrow().clone();
+    let context = e.context.borrow().clone();
+    if let Some(Value::Exception(c)) = cause {
+        if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
+            write_chain(interp, &c, color, out, seen);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        }
+    } else if let (Some(Value::Exception(c)), false) = (context, e.suppress_context.get()) {
+        if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
+            write_chain(interp, &c, color, out, seen);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    let tb = e.traceback.borrow().clone();
+    if !tb.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+    }
+    let n = tb.len();
+    for (i, entry) in tb.iter().rev().enumerate() {
+        let (line, text) = line_at(&entry.source, entry.span.start);
+        out.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.file, line, entry.func));
+        if i + 1 == n {
+            let msg = exception_line(interp, e, false);
+            out.push_str(&snippet(&entry.file, &entry.source, entry.span, &msg, color));
+        } else if !text.trim().is_empty() {
+            out.push_str(&format!("    {}\n", text.trim()));
+        }
+    }
+    let last = exception_line(interp, e, true);
+    out.push_str(&last);
+    out.push('\n');
+}
+
+/// `Type: message`, as the last line of a traceback prints it.
+pub fn exception_line(interp: &mut Interp, e: &Rc<ExceptionObj>, with_suggestion: bool) -> String {
+    let v = Value::Exception(e.clone());
+    let msg = interp.str(&v).unwrap_or_else(|_| "<exception str() failed>".into());
+    let name = e.typ.qualified_name();
+    let mut line = if msg.is_empty() { name } else { format!("{name}: {msg}") };
+    if with_suggestion {
+        if let Some(s) = suggestion(interp, e) {
+            line.push_str(&format!(". Did you mean: '{s}'?"));
+        }
+    }
+    line
+}
+
+/// CPython 3.11's suggestion for an uncaught NameError or AttributeError.
+fn suggestion(interp: &Interp, e: &Rc<ExceptionObj>) -> Option<String> {
+    let t = types();
+    let Some(Value::Str(name)) = e.attr("name") else { return None };
+    if e.is_instance(&t.name_error) && !e.is_instance(&t.unbound_local_error) {
+        let tb = e.traceback.borrow();
+        let inner = tb.first()?;
+        let locals: Vec<String> = inner.varnames.iter().map(|n| n.as_str().to_string()).collect();
+        if let Some(s) = closest(&locals, &name) {
+            return Some(s);
+        }
+        let globals = interp.main_globals.clone().unwrap_or_else(|| Rc::new(Dict::new()));
+        if let Some(s) = closest(&dict_keys(&globals), &name) {
+            return Some(s);
+        }
+        return closest(&dict_keys(&interp.builtins), &name);
+    }
+    if e.is_instance(&t.attribute_error) {
+        let obj = e.attr("obj")?;
+        return closest(&dir_of(&obj), &name);
+    }
+    None
+}
+
+fn dict_keys(d: &Dict) -> Vec<String> {
+    d.keys()
+        .iter()
+        .filter_map(|k| if let Value::Str(s) = k { Some(s.as_str().to_string()) } else { None })
+        .collect()
+}
+
+const MAX_CANDIDATE_ITEMS: usize = 750;
+const MAX_STRING_SIZE: usize = 40;
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if a & 31 != b & 31 {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.eq_ignore_ascii_case(&b) {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// Python/suggestions.c's `levenshtein_distance`, on UTF-8 bytes as CPython computes it.
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    let (mut a, mut b) = (a, b);
+    while let (Some(x), Some(y)) = (a.first(), b.first()) {
+        if x != y {
+            break;
+        }
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while let (Some(x), Some(y)) = (a.last(), b.last()) {
+        if x != y {
+            break;
+        }
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[ai];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+/// `calculate_suggestions`: the closest candidate within a third of the characters.
+fn closest(candidates: &[String], name: &str) -> Option<String> {
+    if candidates.len() >= MAX_CANDIDATE_ITEMS {
+        return None;
+    }
+    let mut best: Option<&String> = None;
+    let mut best_distance = usize::MAX;
+    for item in candidates {
+        if item == name {
+            continue;
+        }
+        let max = ((name.len() + item.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
+        let d = levenshtein(name.as_bytes(), item.as_bytes(), max);
+        if d > max {
+            continue;
+        }
+        if best.is_none() || d < best_distance {
+            best = Some(item);
+            best_distance = d;
+        }
+    }
+    best.cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_follow_cpython() {
+        let names: Vec<String> = ["list", "len", "print"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(closest(&names, "lst").as_deref(), Some("list"));
+        assert_eq!(closest(&names, "usr"), None);
+        assert_eq!(closest(&names, "prnt").as_deref(), Some("print"));
+    }
+}

@@ -1,0 +1,300 @@
+//! Attribute access: `obj.name`, `obj.name = v`, `del obj.name`, and `dir(obj)`.
+
+use super::dict::Dict;
+use super::exceptions::{attribute_error, type_error, value_error};
+use super::interp::Interp;
+use super::types::{type_name, type_of, types};
+use super::value::*;
+use std::rc::Rc;
+
+fn no_attribute<T>(obj: &Value, name: &str) -> PyResult<T> {
+    let msg = match obj {
+        Value::Module(m) => format!("module '{}' has no attribute '{}'", m.name, name),
+        Value::Type(t) => format!("type object '{}' has no attribute '{}'", t.name, name),
+        _ => format!("'{}' object has no attribute '{}'", type_name(obj), name),
+    };
+    let e = PyErr::new(&types().attribute_error, msg);
+    e.0.set_attr("name", Value::str(name));
+    e.0.set_attr("obj", obj.clone());
+    Err(e)
+}
+
+fn opt_tuple(t: &Option<Rc<Tuple>>) -> Value {
+    t.as_ref().map_or(Value::None, |t| Value::Tuple(t.clone()))
+}
+
+fn names_tuple(names: &[Rc<PyStr>]) -> Value {
+    Value::tuple(names.iter().map(|n| Value::Str(n.clone())).collect())
+}
+
+/// `obj.name`.
+pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<Value> {
+    let n = name.as_str();
+    if n == "__class__" {
+        return Ok(Value::Type(type_of(obj)));
+    }
+    let found = match obj {
+        Value::Function(f) => function_attr(f, n),
+        Value::Cell(c) => match n {
+            "cell_contents" => match c.get() {
+                Some(v) => Some(v),
+                None => return value_error("Cell is empty"),
+            },
+            _ => None,
+        },
+        Value::Code(c) => match n {
+            "co_name" => Some(Value::Str(c.name.clone())),
+            "co_qualname" => Some(Value::Str(c.qualname.clone())),
+            "co_varnames" => Some(names_tuple(&c.varnames)),
+            "co_cellvars" => Some(names_tuple(&c.cellvars)),
+            "co_freevars" => Some(names_tuple(&c.freevars)),
+            "co_argcount" => Some(Value::Int(c.sig.argcount as i64)),
+            "co_posonlyargcount" => Some(Value::Int(c.sig.posonly as i64)),
+            "co_kwonlyargcount" => Some(Value::Int(c.sig.kwonly as i64)),
+            "co_nlocals" => Some(Value::Int(c.varnames.len() as i64)),
+            "co_filename" => Some(Value::str(&c.file)),
+            "co_firstlineno" => Some(Value::Int(c.first_line as i64)),
+            "co_names" => Some(names_tuple(&c.global_names)),
+            _ => None,
+        },
+        Value::Module(m) => match n {
+            "__dict__" => Some(Value::Dict(m.dict.clone())),
+            _ => m.dict.get_name(name),
+        },
+        Value::Type(t) => match n {
+            "__name__" | "__qualname__" => Some(Value::str(&t.name)),
+            "__module__" => Some(Value::str(t.module.as_deref().unwrap_or("builtins"))),
+            "__base__" => Some(t.base.clone().map_or(Value::None, Value::Type)),
+            "__bases__" => Some(Value::tuple(t.base.iter().cloned().map(Value::Type).collect())),
+            "__mro__" => Some(Value::tuple(t.mro().into_iter().map(Value::Type).collect())),
+            _ => super::builtins::type_attr(t, n),
+        },
+        Value::Exception(e) => match n {
+            "args" => Some(Value::Tuple(e.args.borrow().clone())),
+            "__cause__" => Some(e.cause.borrow().clone().unwrap_or(Value::None)),
+            "__context__" => Some(e.context.borrow().clone().unwrap_or(Value::None)),
+            "__suppress_context__" => Some(Value::Bool(e.suppress_context.get())),
+            "__traceback__" => Some(Value::None),
+            _ => e.attr(n),
+        },
+        Value::Method(m) => match n {
+            "__self__" => Some(m.receiver.clone()),
+            "__func__" => Some(m.func.clone()),
+            _ => return getattr(interp, &m.func.clone(), name),
+        },
+        Value::Builtin(b) => match n {
+            "__name__" | "__qualname__" => Some(Value::str(b.name)),
+            "__self__" => Some(b.bound.clone().unwrap_or(Value::None)),
+            "__doc__" => Some(Value::None),
+            "__module__" => Some(if b.owner.is_none() { Value::str("builtins") } else { Value::None }),
+            _ => None,
+        },
+        Value::Native(nat) => {
+            let nat = nat.clone();
+            nat.getattr(interp, obj, n)?
+        }
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => match n {
+            "real" | "numerator" => Some(super::ops::unary_pos(obj)?),
+            "imag" => Some(Value::Int(0)),
+            "denominator" => Some(Value::Int(1)),
+            _ => None,
+        },
+        Value::Float(f) => match n {
+            "real" => Some(Value::Float(*f)),
+            "imag" => Some(Value::Float(0.0)),
+            _ => None,
+        },
+        Value::Range(r) => match n {
+            "start" => Some(Value::Int(r.start)),
+            "stop" => Some(Value::Int(r.stop)),
+            "step" => Some(Value::Int(r.step)),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(v) = found {
+        return Ok(v);
+    }
+    if let Some(&m) = super::methods::method_names(obj).iter().find(|m| **m == n) {
+        return Ok(super::methods::bound_method(obj, m));
+    }
+    no_attribute(obj, n)
+}
+
+fn function_attr(f: &Function, n: &str) -> Option<Value> {
+    Some(match n {
+        "__name__" => Value::Str(f.name.borrow().clone()),
+        "__qualname__" => Value::Str(f.qualname.borrow().clone()),
+        "__doc__" => f.doc.borrow().clone(),
+        "__defaults__" => opt_tuple(&f.defaults.borrow()),
+        "__kwdefaults__" => f.kwdefaults.borrow().clone().map_or(Value::None, Value::Dict),
+        "__closure__" => {
+            if f.closure.is_empty() {
+                Value::None
+            } else {
+                Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
+            }
+        }
+        "__code__" => Value::Code(f.code.clone()),
+        "__globals__" => Value::Dict(f.globals.clone()),
+        "__module__" => f.module.clone(),
+        "__annotations__" => Value::Dict(
+            f.annotations.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone(),
+        ),
+        "__dict__" => Value::Dict(f.dict.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone()),
+        _ => return f.dict.borrow().as_ref().and_then(|d| d.get_str(n)),
+    })
+}
+
+/// `obj.name = value`.
+pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
+    let n = name.as_str();
+    match obj {
+        Value::Function(f) => {
+            match n {
+                "__name__" | "__qualname__" => {
+                    let Value::Str(s) = value else {
+                        return type_error(format!("{n} must be set to a string object"));
+                    };
+                    if n == "__name__" {
+                        *f.name.borrow_mut() = s;
+                    } else {
+                        *f.qualname.borrow_mut() = s;
+                    }
+                }
+                "__doc__" => *f.doc.borrow_mut() = value,
+                "__defaults__" => {
+                    *f.defaults.borrow_mut() = match value {
+                        Value::None => None,
+                        Value::Tuple(t) => Some(t),
+                        _ => return type_error("__defaults__ must be set to a tuple object"),
+                    }
+                }
+                "__kwdefaults__" => {
+                    *f.kwdefaults.borrow_mut() = match value {
+                        Value::None => None,
+                        Value::Dict(d) => Some(d),
+                        _ => return type_error("__kwdefaults__ must be set to a dict object"),
+                    }
+                }
+                "__closure__" | "__code__" | "__globals__" => {
+                    return attribute_error("readonly attribute");
+                }
+                _ => f.dict.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).set_name(name, value),
+            }
+            Ok(())
+        }
+        Value::Cell(c) if n == "cell_contents" => {
+            c.set(Some(value));
+            Ok(())
+        }
+        Value::Module(m) => {
+            m.dict.set_name(name, value);
+            Ok(())
+        }
+        Value::Exception(e) => {
+            match n {
+                "__cause__" => *e.cause.borrow_mut() = (!value.is_none()).then_some(value),
+                "__context__" => *e.context.borrow_mut() = (!value.is_none()).then_some(value),
+                "args" => *e.args.borrow_mut() = Rc::new(Tuple::new(_interp.collect(&value)?)),
+                _ => e.set_attr(n, value),
+            }
+            Ok(())
+        }
+        Value::Native(nat) => {
+            let nat = nat.clone();
+            if nat.setattr(_interp, n, value)? {
+                Ok(())
+            } else {
+                readonly(obj, n)
+            }
+        }
+        _ => readonly(obj, n),
+    }
+}
+
+fn readonly<T>(obj: &Value, n: &str) -> PyResult<T> {
+    let has_method = super::methods::method_names(obj).contains(&n);
+    if has_method {
+        attribute_error(format!("'{}' object attribute '{}' is read-only", type_name(obj), n))
+    } else {
+        attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), n))
+    }
+}
+
+/// `del obj.name`.
+pub fn delattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
+    let n = name.as_str();
+    match obj {
+        Value::Cell(c) if n == "cell_contents" => {
+            if c.contents.borrow_mut().take().is_none() {
+                return value_error("Cell is empty");
+            }
+            Ok(())
+        }
+        Value::Function(f) => {
+            let removed = f.dict.borrow().as_ref().and_then(|d| d.remove_name(name));
+            match removed {
+                Some(_) => Ok(()),
+                None => no_attribute(obj, n),
+            }
+        }
+        Value::Module(m) => match m.dict.remove_name(name) {
+            Some(_) => Ok(()),
+            None => no_attribute(obj, n),
+        },
+        _ => no_attribute(obj, n),
+    }
+}
+
+/// `dir(obj)`: sorted attribute names.
+pub fn dir_of(obj: &Value) -> Vec<String> {
+    let mut names: Vec<String> = match obj {
+        Value::Module(m) => m.dict.keys().iter().filter_map(|k| match k {
+            Value::Str(s) => Some(s.as_str().to_string()),
+            _ => None,
+        }).collect(),
+        Value::Function(f) => {
+            let mut v: Vec<String> = [
+                "__annotations__", "__call__", "__class__", "__closure__", "__code__", "__defaults__",
+                "__dict__", "__doc__", "__globals__", "__kwdefaults__", "__module__", "__name__",
+                "__qualname__",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            if let Some(d) = f.dict.borrow().as_ref() {
+                v.extend(d.keys().iter().filter_map(|k| match k {
+                    Value::Str(s) => Some(s.as_str().to_string()),
+                    _ => None,
+                }));
+            }
+            v
+        }
+        Value::Cell(_) => vec!["__class__".into(), "cell_contents".into()],
+        Value::Code(_) => ["co_argcount", "co_cellvars", "co_filename", "co_firstlineno", "co_freevars",
+            "co_kwonlyargcount", "co_name", "co_names", "co_nlocals", "co_posonlyargcount", "co_qualname",
+            "co_varnames"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        Value::Exception(e) => {
+            let mut v: Vec<String> = ["__cause__", "__class__", "__context__", "__suppress_context__", "__traceback__", "args"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+            if let Some(d) = e.dict.borrow().as_ref() {
+                v.extend(d.keys().iter().filter_map(|k| match k {
+                    Value::Str(s) => Some(s.as_str().to_string()),
+                    _ => None,
+                }));
+            }
+            v
+        }
+        _ => vec!["__class__".into()],
+    };
+    names.extend(super::methods::method_names(obj).iter().map(|s| s.to_string()));
+    names.sort();
+    names.dedup();
+    names
+}
