@@ -53,11 +53,13 @@ pub fn classify(text: &str) -> Entry {
     }
 }
 
-/// A block header on the last line with its body still to come (`def inc():` inside a
-/// `def` being typed).
+/// An error that only says the input stopped early: a block header on the last line with
+/// its body still to come (`def inc():` inside a `def` being typed), or a `try:` still
+/// waiting for its `except`.
 fn block_missing_at_end(text: &str, e: &crate::syntax::ast::SyntaxError) -> bool {
     let last_line_start = text.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
-    e.msg.starts_with("expected an indented block") && e.span.start as usize >= last_line_start
+    (e.msg.starts_with("expected an indented block") && e.span.start as usize >= last_line_start)
+        || e.span.start as usize >= text.trim_end().len()
 }
 
 /// Runs every entry read from `input`. Prompts, when asked for, go to stderr as CPython's do.
@@ -119,5 +121,6 @@ mod tests {
         assert_eq!(classify("print((1,\n2))\n"), Entry::Complete);
         assert_eq!(classify("1 +\n"), Entry::Complete);
         assert_eq!(classify("def g():\n    c = 0\n    def inc():\n"), Entry::NeedMore);
+        assert_eq!(classify("try:\n    int('x')\n"), Entry::NeedMore);
     }
 }
