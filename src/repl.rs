@@ -58,8 +58,12 @@ pub fn classify(text: &str) -> Entry {
 /// waiting for its `except`.
 fn block_missing_at_end(text: &str, e: &crate::syntax::ast::SyntaxError) -> bool {
     let last_line_start = text.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
+    let opens_block = text.lines().find(|l| !l.trim().is_empty()).is_some_and(|l| {
+        let l = l.split('#').next().unwrap_or("").trim_end();
+        l.ends_with(':') || l.starts_with('@')
+    });
     (e.msg.starts_with("expected an indented block") && e.span.start as usize >= last_line_start)
-        || e.span.start as usize >= text.trim_end().len()
+        || (opens_block && e.span.start as usize >= text.trim_end().len())
 }
 
 /// Runs every entry read from `input`. Prompts, when asked for, go to stderr as CPython's do.

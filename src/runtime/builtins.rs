@@ -283,13 +283,9 @@ fn bi_issubclass(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
 pub fn is_callable(v: &Value) -> bool {
     match v {
         Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_) => true,
-        Value::Native(n) => n.as_any().is::<super::coroutine::Coroutine>() == false && native_callable(n.as_ref()),
+        Value::Native(n) => n.is_callable(),
         _ => false,
     }
-}
-
-fn native_callable(n: &dyn Native) -> bool {
-    n.type_obj().name.contains("partial") || n.type_obj().name.contains("wrapper") || n.type_obj().name == "FastAPI"
 }
 
 fn bi_callable(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
@@ -377,80 +373,6 @@ fn bi_sum(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     Ok(acc)
 }
 
-/// Stable merge sort with a comparison that may fail, as `sorted` and `list.sort` need (they
-/// only ever ask `<`).
-pub fn sort_values(interp: &mut Interp, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
-    let keys: Vec<Value> = match key {
-        Some(f) => {
-            let mut ks = Vec::with_capacity(items.len());
-            for v in items.iter() {
-                ks.push(interp.call(f, vec![v.clone()], Vec::new())?);
-            }
-            ks
-        }
-        None => items.clone(),
-    };
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    if reverse {
-        order.reverse();
-    }
-    let mut buf = order.clone();
-    merge_sort(interp, &keys, &mut order, &mut buf)?;
-    if reverse {
-        order.reverse();
-    }
-    let sorted: Vec<Value> = order.into_iter().map(|i| items[i].clone()).collect();
-    *items = sorted;
-    Ok(())
-}
-
-fn merge_sort(interp: &mut Interp, keys: &[Value], v: &mut [usize], buf: &mut [usize]) -> PyResult<()> {
-    let n = v.len();
-    if n <= 1 {
-        return Ok(());
-    }
-    if n <= 8 {
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 && interp.compare(CmpOp::Lt, &keys[v[j]], &keys[v[j - 1]])? {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        return Ok(());
-    }
-    let mid = n / 2;
-    {
-        let (l, r) = v.split_at_mut(mid);
-        let (bl, br) = buf.split_at_mut(mid);
-        merge_sort(interp, keys, l, bl)?;
-        merge_sort(interp, keys, r, br)?;
-    }
-    buf[..n].copy_from_slice(v);
-    let (mut i, mut j, mut k) = (0, mid, 0);
-    while i < mid && j < n {
-        if interp.compare(CmpOp::Lt, &keys[buf[j]], &keys[buf[i]])? {
-            v[k] = buf[j];
-            j += 1;
-        } else {
-            v[k] = buf[i];
-            i += 1;
-        }
-        k += 1;
-    }
-    while i < mid {
-        v[k] = buf[i];
-        i += 1;
-        k += 1;
-    }
-    while j < n {
-        v[k] = buf[j];
-        j += 1;
-        k += 1;
-    }
-    Ok(())
-}
-
 fn bi_sorted(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     check_kwargs("sorted", &a, &["key", "reverse"])?;
     if a.pos.len() != 1 {
@@ -459,7 +381,7 @@ fn bi_sorted(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     let mut items = interp.collect(&a.pos[0])?;
     let key = a.kwarg("key").filter(|k| !k.is_none()).cloned();
     let reverse = a.kwarg("reverse").is_some_and(ops::truthy);
-    sort_values(interp, &mut items, key.as_ref(), reverse)?;
+    super::methods::sort_values(interp, &mut items, key.as_ref(), reverse)?;
     Ok(Value::list(items))
 }
 
@@ -960,6 +882,10 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
             Ok(Value::Native(Rc::new(PlainObject)))
         }
         TypeKind::Iterator => construct_iterator(interp, name, &a),
+        TypeKind::Native => match super::modules::call_native_type(interp, t, pos, kw) {
+            Some(r) => r,
+            None => type_error(format!("cannot create '{}' instances", t.name)),
+        },
         _ => {
             let _ = ty;
             type_error(format!("cannot create '{}' instances", t.name))
@@ -1136,61 +1062,12 @@ pub fn dict_update(interp: &mut Interp, d: &Rc<Dict>, other: &Value) -> PyResult
     Ok(())
 }
 
-/// Attributes of type objects other than the common dunders: unbound methods such as
-/// `str.upper`, and `dict.fromkeys`.
+/// Attributes of type objects other than the common dunders: methods reached through the
+/// type (`str.upper`, `dict.fromkeys`).
 pub fn type_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
-    let sample = match t.kind {
-        TypeKind::Str => Value::str(""),
-        TypeKind::List => Value::list(Vec::new()),
-        TypeKind::Tuple => Value::tuple(Vec::new()),
-        TypeKind::Dict => Value::Dict(Rc::new(Dict::new())),
-        TypeKind::Int => Value::Int(0),
-        TypeKind::Float => Value::Float(0.0),
-        _ => return None,
-    };
-    if t.kind == TypeKind::Dict && name == "fromkeys" {
-        return Some(builtin("fromkeys", dict_fromkeys));
-    }
-    let &m = super::methods::method_names(&sample).iter().find(|m| **m == name)?;
-    Some(Value::Builtin(Rc::new(Builtin { name: m, owner: Some(leak_name(&t.name)), func: unbound_method, bound: None })))
-}
-
-fn leak_name(name: &str) -> &'static str {
-    match name {
-        "str" => "str",
-        "list" => "list",
-        "tuple" => "tuple",
-        "dict" => "dict",
-        "int" => "int",
-        _ => "float",
-    }
-}
-
-/// `str.upper(s)`: the receiver is the first argument.
-fn unbound_method(interp: &mut Interp, b: &Builtin, a: Args) -> PyResult<Value> {
-    let Some((recv, rest)) = a.pos.split_first() else {
-        return type_error(format!("unbound method {}.{}() needs an argument", b.owner.unwrap_or(""), b.name));
-    };
-    let name = PyStr::new(b.name);
-    match super::methods::call_builtin_method(interp, recv, &name, rest, a.kw) {
-        Some(r) => r,
-        None => type_error(format!(
-            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-            b.name,
-            b.owner.unwrap_or(""),
-            type_name(recv)
-        )),
-    }
-}
-
-fn dict_fromkeys(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
-    arg_range("fromkeys", &a, 1, 2)?;
-    let value = a.pos.get(1).cloned().unwrap_or(Value::None);
-    let d = Dict::new();
-    for k in interp.collect(&a.pos[0])? {
-        d.set(k, value.clone())?;
-    }
-    Ok(Value::Dict(Rc::new(d)))
+    let ty = Value::Type(t.clone());
+    let &m = super::methods::method_names(&ty).iter().find(|m| **m == name)?;
+    Some(super::methods::bound_method(&ty, m))
 }
 
 // ----- subscripts -----

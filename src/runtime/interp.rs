@@ -966,7 +966,9 @@ impl Interp {
             module: self.names.main_module_name.clone(),
             code,
         };
-        Ok(Value::Function(Rc::new(func)))
+        let func = Rc::new(func);
+        super::gc::track_function(&func);
+        Ok(Value::Function(func))
     }
 
     fn decorate(&mut self, f: &mut Frame, def: &FuncDef, mut v: Value) -> PyResult<Value> {
@@ -1339,7 +1341,7 @@ fn make_cells(code: &Code, closure: &[Rc<CellObj>], locals: &mut [Option<Value>]
     }
     let mut cells = Vec::with_capacity(code.cellvars.len() + closure.len());
     for name in &code.cellvars {
-        cells.push(super::cells::new_cell(name.clone(), None));
+        cells.push(super::gc::new_cell(name.clone(), None));
     }
     for &(param, cell) in &code.cell_params {
         cells[cell].set(locals[param].take());
@@ -1417,9 +1419,8 @@ pub fn bind_args(
                         .collect();
                     if !posonly.is_empty() {
                         return type_error(format!(
-                            "{}() got some positional-only arguments passed as keyword argument{}: '{}'",
+                            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
                             qualname.as_str(),
-                            if posonly.len() > 1 { "s" } else { "" },
                             posonly.join(", ")
                         ));
                     }

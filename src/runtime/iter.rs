@@ -124,9 +124,12 @@ pub fn make_iter(_interp: &mut Interp, v: &Value) -> PyResult<Value> {
         Value::Set(s) | Value::FrozenSet(s) => {
             wrap(IterState::Seq { items: s.items().into(), i: 0, kind: "set_iterator" })
         }
-        Value::Native(n) => match n.iter_items() {
-            Some(items) => wrap(IterState::Seq { items: items.into(), i: 0, kind: "iterator" }),
-            None => return type_error(format!("'{}' object is not iterable", type_name(v))),
+        Value::Native(n) => match super::methods::view_iter(v) {
+            Some(it) => it,
+            None => match n.iter_items() {
+                Some(items) => wrap(IterState::Seq { items: items.into(), i: 0, kind: "iterator" }),
+                None => return type_error(format!("'{}' object is not iterable", type_name(v))),
+            },
         },
         _ => return type_error(format!("'{}' object is not iterable", type_name(v))),
     })

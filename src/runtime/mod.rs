@@ -2,13 +2,14 @@
 
 pub mod attrs;
 pub mod builtins;
-pub mod cells;
+
 pub mod code;
 pub mod coroutine;
 pub mod depth;
 pub mod dict;
 pub mod exceptions;
 pub mod format;
+pub mod gc;
 pub mod hash;
 pub mod interp;
 pub mod iter;

@@ -349,6 +349,10 @@ pub trait Native: Any {
     fn call(&self, _interp: &mut Interp, _this: &Value, _args: Args) -> Option<PyResult<Value>> {
         None
     }
+    /// Whether `call` does anything (`callable()`).
+    fn is_callable(&self) -> bool {
+        false
+    }
     fn len(&self) -> Option<usize> {
         None
     }

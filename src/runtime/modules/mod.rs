@@ -1,0 +1,190 @@
+//! The built-in modules: `time`, `collections`, `functools`, `inspect` (and `fastapi`, added by
+//! its own issue). A module is made on first import and cached in `interp.modules`; the
+//! registry is a plain match on the name (`create`).
+
+pub mod collections;
+pub mod functools;
+pub mod inspect;
+pub mod time;
+
+use super::dict::Dict;
+use super::exceptions::type_error;
+use super::interp::Interp;
+use super::types::{types, TypeObj};
+use super::value::*;
+use std::rc::Rc;
+
+/// `import name` (dotted names allowed): the cached module, made on first use.
+pub fn import(interp: &mut Interp, name: &str) -> PyResult<Value> {
+    if let Some(m) = interp.modules.get(name) {
+        return Ok(m.clone());
+    }
+    // A submodule needs its parent first, as CPython imports `a` before `a.b`.
+    let parent = match name.rsplit_once('.') {
+        Some((parent, last)) => Some((import(interp, parent)?, last)),
+        None => None,
+    };
+    let Some(made) = create(interp, name) else {
+        if let Some((parent, _)) = name.rsplit_once('.') {
+            if !is_package(parent) {
+                let e = PyErr::new(
+                    &types().module_not_found_error,
+                    format!("No module named '{name}'; '{parent}' is not a package"),
+                );
+                e.0.set_attr("name", Value::str(name));
+                return Err(e);
+            }
+        }
+        return not_found(name);
+    };
+    let module = made?;
+    if let (Some((Value::Module(p), last)), Value::Module(_)) = (&parent, &module) {
+        p.dict.set_str(last, module.clone());
+    }
+    interp.modules.insert(name.to_string(), module.clone());
+    Ok(module)
+}
+
+/// The registry: the module called `name`, or `None` when there is no such module.
+fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
+    Some(match name {
+        "time" => Ok(time::module(interp)),
+        "collections" => Ok(collections::module(interp)),
+        "functools" => Ok(functools::module(interp)),
+        "inspect" => Ok(inspect::module(interp)),
+        // "fastapi" => fastapi::module(interp),
+        // "fastapi.testclient" => fastapi::testclient_module(interp),
+        _ => return None,
+    })
+}
+
+fn not_found<T>(name: &str) -> PyResult<T> {
+    let e = PyErr::new(&types().module_not_found_error, format!("No module named '{name}'"));
+    e.0.set_attr("name", Value::str(name));
+    Err(e)
+}
+
+/// `from module import name`: the attribute, or ImportError. Like CPython, a submodule that
+/// exists but was not imported yet is imported (`from fastapi import testclient`).
+pub fn import_name(interp: &mut Interp, module: &Value, module_name: &str, name: &PyStr) -> PyResult<Value> {
+    if let Value::Module(m) = module {
+        if let Some(v) = m.dict.get_str(name.as_str()) {
+            return Ok(v);
+        }
+        let full = format!("{module_name}.{}", name.as_str());
+        if create_known(&full) {
+            return import(interp, &full);
+        }
+    } else if let Ok(v) = super::attrs::getattr(interp, module, &Rc::new(PyStr::new(name.as_str()))) {
+        return Ok(v);
+    }
+    let e = PyErr::new(
+        &types().import_error,
+        format!("cannot import name '{}' from '{module_name}' (unknown location)", name.as_str()),
+    );
+    e.0.set_attr("name", Value::str(module_name));
+    Err(e)
+}
+
+/// Whether the module `name` is a package (has submodules): `fastapi` will be.
+fn is_package(name: &str) -> bool {
+    matches!(name, "fastapi")
+}
+
+/// Whether `name` is a module the registry knows (without making it).
+fn create_known(name: &str) -> bool {
+    matches!(name, "time" | "collections" | "functools" | "inspect")
+}
+
+/// Calls a type that a module implements natively (`deque(...)`, `partial(...)`, a
+/// `namedtuple` class): `None` when `t` is not one of them. `builtins::call_type` hands
+/// `TypeKind::Native` types here.
+pub fn call_native_type(
+    interp: &mut Interp,
+    t: &Rc<TypeObj>,
+    pos: &[Value],
+    kw: &[(Rc<PyStr>, Value)],
+) -> Option<PyResult<Value>> {
+    let args = Args { pos, kw };
+    if Rc::ptr_eq(t, &collections::deque_type()) {
+        return Some(collections::new_deque(interp, args));
+    }
+    if Rc::ptr_eq(t, &functools::partial_type()) {
+        return Some(functools::new_partial(interp, args));
+    }
+    collections::call_namedtuple_type(interp, t, args)
+}
+
+// ----- helpers the modules share -----
+
+/// A module object with these attributes (and `__name__`).
+pub fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
+    let dict = Rc::new(Dict::new());
+    dict.set_str("__name__", Value::str(name));
+    dict.set_str("__doc__", Value::None);
+    for (k, v) in items {
+        dict.set_str(k, v);
+    }
+    Value::Module(Rc::new(ModuleObj { name: name.to_string(), dict }))
+}
+
+/// A module-level builtin function.
+pub fn func(name: &'static str, f: BuiltinFn) -> Value {
+    Value::Builtin(Rc::new(Builtin { name, owner: None, func: f, bound: None }))
+}
+
+/// A method of a native object, bound to `this`.
+pub fn method(name: &'static str, owner: &'static str, f: BuiltinFn, this: &Value) -> Value {
+    Value::Builtin(Rc::new(Builtin { name, owner: Some(owner), func: f, bound: Some(this.clone()) }))
+}
+
+/// A builtin function carrying some state in `bound` (a decorator made by a factory).
+pub fn closure_fn(name: &'static str, f: BuiltinFn, state: Value) -> Value {
+    Value::Builtin(Rc::new(Builtin { name, owner: None, func: f, bound: Some(state) }))
+}
+
+/// An interned-style attribute name.
+pub fn name(s: &str) -> Rc<PyStr> {
+    Rc::new(PyStr::new(s))
+}
+
+/// Checks a positional-only argument count, with CPython's messages for builtins.
+pub fn check_pos(fname: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
+    no_kwargs(fname, args)?;
+    let n = args.pos.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    if min == max {
+        return match min {
+            0 => type_error(format!("{fname}() takes no arguments ({n} given)")),
+            1 => type_error(format!("{fname}() takes exactly one argument ({n} given)")),
+            _ => type_error(format!("{fname} expected {min} arguments, got {n}")),
+        };
+    }
+    if n < min {
+        type_error(format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" }))
+    } else {
+        type_error(format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" }))
+    }
+}
+
+pub fn no_kwargs(fname: &str, args: &Args) -> PyResult<()> {
+    if args.kw.is_empty() {
+        Ok(())
+    } else {
+        type_error(format!("{fname}() takes no keyword arguments"))
+    }
+}
+
+/// The receiver of a bound native method, downcast to its Rust type.
+pub fn receiver<T: 'static>(b: &Builtin) -> PyResult<&T> {
+    match &b.bound {
+        Some(Value::Native(n)) => match n.as_any().downcast_ref::<T>() {
+            Some(r) => Ok(r),
+            None => type_error(format!("descriptor '{}' requires a different object", b.name)),
+        },
+        _ => type_error(format!("descriptor '{}' needs an argument", b.name)),
+    }
+}
+
