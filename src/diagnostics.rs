@@ -84,15 +84,38 @@ fn write_chain(interp: &mut Interp, e: &Rc<ExceptionObj>, color: bool, out: &mut
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
     }
-    let n = tb.len();
-    for (i, entry) in tb.iter().rev().enumerate() {
-        let (line, text) = line_at(&entry.source, entry.span.start);
-        out.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.file, line, entry.func));
-        if i + 1 == n {
-            let msg = exception_line(interp, e, false);
-            out.push_str(&snippet(&entry.file, &entry.source, entry.span, &msg, color));
-        } else if !text.trim().is_empty() {
-            out.push_str(&format!("    {}\n", text.trim()));
+    // Outermost first. Like CPython, a line repeated (runaway recursion) is shown three
+    // times, then counted.
+    let entries: Vec<_> = tb.iter().rev().collect();
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let same = groups.last().is_some_and(|&(start, _)| {
+            let prev = entries[start];
+            prev.file == entry.file && prev.func == entry.func
+                && line_at(&prev.source, prev.span.start).0 == line_at(&entry.source, entry.span.start).0
+        });
+        match groups.last_mut() {
+            Some(g) if same => g.1 += 1,
+            _ => groups.push((i, 1)),
+        }
+    }
+    let n_groups = groups.len();
+    for (g, &(start, count)) in groups.iter().enumerate() {
+        let shown = count.min(3);
+        for k in 0..shown {
+            let entry = entries[start + k];
+            let (line, text) = line_at(&entry.source, entry.span.start);
+            out.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.file, line, entry.func));
+            if g + 1 == n_groups && k + 1 == shown {
+                let msg = exception_line(interp, e, false);
+                out.push_str(&snippet(&entry.file, &entry.source, entry.span, &msg, color));
+            } else if !text.trim().is_empty() {
+                out.push_str(&format!("    {}\n", text.trim()));
+            }
+        }
+        if count > 3 {
+            let more = count - 3;
+            out.push_str(&format!("  [Previous line repeated {} more time{}]\n", more, if more == 1 { "" } else { "s" }));
         }
     }
     let last = exception_line(interp, e, true);

@@ -67,6 +67,8 @@ impl Interp {
     /// Runs module-level code in `globals`.
     pub fn run_module(&mut self, code: &Code, globals: &Rc<Dict>) -> PyResult<()> {
         self.main_globals = Some(globals.clone());
+        // The module's own frame counts toward the recursion limit, as in CPython.
+        let _guard = depth::enter("")?;
         let mut frame = Frame { code, globals, locals: Vec::new(), cells: Vec::new() };
         let r = self.exec_block(&mut frame, &code.body);
         self.handling.clear();
@@ -1115,6 +1117,9 @@ impl Interp {
             }
             Value::Type(t) => super::builtins::call_type(self, t, &pos, &kw),
             Value::Native(n) => {
+                // A callable object written in Rust (an lru_cache wrapper, a partial) is a C
+                // call in CPython, which costs a level of the recursion limit too.
+                let _guard = depth::enter("")?;
                 let n = n.clone();
                 match n.call(self, callee, Args { pos: &pos, kw: &kw }) {
                     Some(r) => r,

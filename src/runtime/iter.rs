@@ -27,6 +27,7 @@ pub enum IterState {
     Range { next: i64, step: i64, left: i64 },
     Str { s: Rc<PyStr>, byte: usize },
     Dict { dict: Rc<Dict>, pos: usize, len: usize, what: DictPart },
+    Set { set: Rc<super::set::SetObj>, pos: usize, len: usize },
     Enumerate { inner: Value, n: i64 },
     Zip { inners: Vec<Value> },
     Map { func: Value, inners: Vec<Value> },
@@ -71,6 +72,7 @@ impl IterState {
             IterState::ListReverse { .. } => "list_reverseiterator",
             IterState::Range { .. } => "range_iterator",
             IterState::Str { .. } => "str_ascii_iterator",
+            IterState::Set { .. } => "set_iterator",
             IterState::Dict { what: DictPart::Keys, .. } => "dict_keyiterator",
             IterState::Dict { what: DictPart::Values, .. } => "dict_valueiterator",
             IterState::Dict { what: DictPart::Items, .. } => "dict_itemiterator",
@@ -121,9 +123,7 @@ pub fn make_iter(_interp: &mut Interp, v: &Value) -> PyResult<Value> {
         Value::Range(r) => wrap(IterState::Range { next: r.start, step: r.step, left: r.len() }),
         Value::Str(s) => wrap(IterState::Str { s: s.clone(), byte: 0 }),
         Value::Dict(d) => dict_iter(d, DictPart::Keys),
-        Value::Set(s) | Value::FrozenSet(s) => {
-            wrap(IterState::Seq { items: s.items().into(), i: 0, kind: "set_iterator" })
-        }
+        Value::Set(s) | Value::FrozenSet(s) => wrap(IterState::Set { set: s.clone(), pos: 0, len: s.len() }),
         Value::Native(n) => match super::methods::view_iter(v) {
             Some(it) => it,
             None => match n.iter_items() {
@@ -199,6 +199,13 @@ pub fn next(interp: &mut Interp, it: &Value) -> PyResult<Option<Value>> {
                 }
             }
             found
+        }
+        IterState::Set { set, pos, len } => {
+            if set.len() != *len {
+                *len = usize::MAX;
+                return runtime_error("Set changed size during iteration");
+            }
+            set.table.borrow().next_entry(pos).map(|(_, k)| k.clone())
         }
         IterState::Done => None,
         _ => {
