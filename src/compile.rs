@@ -136,7 +136,7 @@ impl<'a> Compiler<'a> {
         match self.place(u, name) {
             Place::Local(s) => Expr::Local(s, span),
             Place::Cell(s) => Expr::Cell(s, span),
-            Place::Global(n) => Expr::Global(n, span),
+            Place::Global(n) => Expr::Global(n, span, GlobalCache::default()),
         }
     }
 

@@ -148,8 +148,8 @@ pub enum Expr {
     Const(Value),
     Local(u32, Span),
     Cell(u32, Span),
-    /// A global or builtin, by name.
-    Global(Rc<PyStr>, Span),
+    /// A global or builtin, by name; the cache remembers where the last lookup found it.
+    Global(Rc<PyStr>, Span, GlobalCache),
     BinOp(Box<Expr>, BinOp, Box<Expr>, Span),
     Unary(UnaryOp, Box<Expr>, Span),
     And(Box<Expr>, Box<Expr>),
@@ -186,6 +186,11 @@ pub enum FrameQuery {
     Dir,
     Vars,
 }
+
+/// Where a global name was last found: (globals layout, builtins layout, position, whether
+/// it was in the builtins). Valid while neither dict has gained or lost a key.
+#[derive(Default)]
+pub struct GlobalCache(pub std::cell::Cell<(u64, u64, u32, bool)>);
 
 pub enum Elt {
     One(Expr),

@@ -15,11 +15,33 @@ pub struct Entry {
     pub value: Value,
 }
 
-#[derive(Default, Clone)]
+#[derive(Clone)]
 pub struct Table {
     entries: Vec<Option<Entry>>,
     indices: HashTable<usize>,
     len: usize,
+    /// Changes whenever an entry is added, removed or moved (never when a value is
+    /// replaced), and is unique across all tables: a reader that remembered an entry's
+    /// position under this layout may read it there directly.
+    layout: u64,
+}
+
+impl Default for Table {
+    fn default() -> Table {
+        Table { entries: Vec::new(), indices: HashTable::new(), len: 0, layout: next_layout() }
+    }
+}
+
+thread_local! {
+    static LAYOUTS: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+fn next_layout() -> u64 {
+    LAYOUTS.with(|c| {
+        let n = c.get() + 1;
+        c.set(n);
+        n
+    })
 }
 
 impl Table {
@@ -48,6 +70,7 @@ impl Table {
             return Some(std::mem::replace(&mut e.value, value));
         }
         let i = self.entries.len();
+        self.layout = next_layout();
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
         self.indices.insert_unique(hash as u64, i, |&j| entries[j].as_ref().map_or(0, |e| e.hash as u64));
@@ -62,6 +85,7 @@ impl Table {
             .find_entry(hash as u64, |&i| entries[i].as_ref().is_some_and(|e| e.hash == hash && key_eq(&e.key, key)))
             .ok()?;
         let (i, _) = found.remove();
+        self.layout = next_layout();
         let e = self.entries[i].take().expect("indexed entries exist");
         self.len -= 1;
         if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
@@ -71,6 +95,7 @@ impl Table {
     }
 
     fn compact(&mut self) {
+        self.layout = next_layout();
         self.entries.retain(Option::is_some);
         self.indices.clear();
         for (i, e) in self.entries.iter().enumerate() {
@@ -80,7 +105,21 @@ impl Table {
         }
     }
 
+    fn position_of_name(&self, key: &Rc<PyStr>) -> Option<usize> {
+        let h = key.hash();
+        let entries = &self.entries;
+        self.indices
+            .find(h as u64, |&i| {
+                entries[i].as_ref().is_some_and(|e| match &e.key {
+                    Value::Str(s) => Rc::ptr_eq(s, key) || (e.hash == h && s.as_str() == key.as_str()),
+                    _ => false,
+                })
+            })
+            .copied()
+    }
+
     pub fn clear(&mut self) {
+        self.layout = next_layout();
         self.entries.clear();
         self.indices.clear();
         self.len = 0;
@@ -160,18 +199,29 @@ impl Dict {
     }
     /// Looks up an interned name (globals and attribute dicts): hash already known.
     pub fn get_name(&self, key: &Rc<PyStr>) -> Option<Value> {
-        let h = key.hash();
         let t = self.table.borrow();
-        let entries = &t.entries;
-        t.indices
-            .find(h as u64, |&i| {
-                entries[i].as_ref().is_some_and(|e| match &e.key {
-                    Value::Str(s) => Rc::ptr_eq(s, key) || (e.hash == h && s.as_str() == key.as_str()),
-                    _ => false,
-                })
-            })
-            .and_then(|&i| entries[i].as_ref())
-            .map(|e| e.value.clone())
+        t.position_of_name(key).and_then(|i| t.entries[i].as_ref()).map(|e| e.value.clone())
+    }
+
+    /// The current layout stamp (see `Table::layout`).
+    pub fn layout(&self) -> u64 {
+        self.table.borrow().layout
+    }
+
+    /// Where `key` sits in the entry vector, with the layout that position is valid for.
+    pub fn locate_name(&self, key: &Rc<PyStr>) -> (u64, Option<usize>) {
+        let t = self.table.borrow();
+        (t.layout, t.position_of_name(key))
+    }
+
+    /// The value at a position found by `locate_name`, if the layout is still `layout`.
+    #[inline]
+    pub fn value_at(&self, layout: u64, pos: usize) -> Option<Value> {
+        let t = self.table.borrow();
+        if t.layout != layout {
+            return None;
+        }
+        t.entries.get(pos).and_then(|e| e.as_ref()).map(|e| e.value.clone())
     }
     pub fn set_name(&self, key: &Rc<PyStr>, value: Value) {
         let old = self.table.borrow_mut().insert(key.hash(), Value::Str(key.clone()), value);

@@ -184,14 +184,12 @@ impl Interp {
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::If(test, body, orelse) => {
-                let t = self.eval(f, test)?;
-                return if self.truthy(&t)? { self.exec_block(f, body) } else { self.exec_block(f, orelse) };
+                return if self.eval_truth(f, test)? { self.exec_block(f, body) } else { self.exec_block(f, orelse) };
             }
             StmtKind::While(test, body, orelse) => {
                 loop {
                     self.check_interrupt()?;
-                    let t = self.eval(f, test)?;
-                    if !self.truthy(&t)? {
+                    if !self.eval_truth(f, test)? {
                         break;
                     }
                     match self.exec_block(f, body)? {
@@ -640,26 +638,33 @@ impl Interp {
                 None => self.unbound_local(f.code.varnames[*s as usize].as_str()),
             },
             Expr::Cell(s, span) => self.load_cell(f, *s).map_err(|e| e.at(*span)),
-            Expr::Global(n, span) => self.load_global(f, n).map_err(|e| e.at(*span)),
+            Expr::Global(n, span, cache) => {
+                let (gl, bl, pos, builtin) = cache.0.get();
+                let hit = if builtin {
+                    if f.globals.layout() == gl { self.builtins.value_at(bl, pos as usize) } else { None }
+                } else {
+                    f.globals.value_at(gl, pos as usize)
+                };
+                match hit {
+                    Some(v) => Ok(v),
+                    None => self.load_global_cached(f, n, cache).map_err(|e| e.at(*span)),
+                }
+            }
             Expr::BinOp(a, op, b, span) => {
                 let x = self.eval(f, a)?;
                 let y = self.eval(f, b)?;
-                if let (Value::Int(i), Value::Int(j), BinOp::Add) = (&x, &y, op) {
-                    if let Some(r) = i.checked_add(*j) {
+                if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
+                    let r = match op {
+                        BinOp::Add => i.checked_add(*j),
+                        BinOp::Sub => i.checked_sub(*j),
+                        BinOp::Mult => i.checked_mul(*j),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
                         return Ok(Value::Int(r));
                     }
                 }
                 ops::binary_op(*op, &x, &y).map_err(|e| e.at(*span))
-            }
-            Expr::Unary(op, a, span) => {
-                let v = self.eval(f, a)?;
-                match op {
-                    UnaryOp::Not => Ok(Value::Bool(!self.truthy(&v)?)),
-                    UnaryOp::Neg => ops::unary_neg(&v),
-                    UnaryOp::Pos => ops::unary_pos(&v),
-                    UnaryOp::Invert => ops::unary_invert(&v),
-                }
-                .map_err(|e| e.at(*span))
             }
             Expr::And(a, b) => {
                 let v = self.eval(f, a)?;
@@ -677,19 +682,10 @@ impl Interp {
                     self.eval(f, b)
                 }
             }
-            Expr::Compare(first, rest, span) => {
-                let mut left = self.eval(f, first)?;
-                for (i, (op, right)) in rest.iter().enumerate() {
-                    let r = self.eval(f, right)?;
-                    let ok = self.compare(*op, &left, &r).map_err(|e| e.at(*span))?;
-                    if !ok {
-                        return Ok(Value::Bool(false));
-                    }
-                    if i + 1 < rest.len() {
-                        left = r;
-                    }
-                }
-                Ok(Value::Bool(true))
+            Expr::Compare(first, rest, span) if rest.len() == 1 => {
+                let left = self.eval(f, first)?;
+                let right = self.eval(f, &rest[0].1)?;
+                self.compare(rest[0].0, &left, &right).map(Value::Bool).map_err(|e| e.at(*span))
             }
             Expr::Call(call) => self.eval_call(f, call),
             Expr::CallMethod(obj, name, call) => {
@@ -705,6 +701,39 @@ impl Interp {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, index)?;
                 super::builtins::getitem(self, &o, &i).map_err(|e| e.at(*span))
+            }
+            _ => self.eval_cold(f, e),
+        }
+    }
+
+    /// The expressions that are rarer on hot paths; kept out of `eval` so that its frame stays
+    /// small for the common ones.
+    #[inline(never)]
+    fn eval_cold(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        match e {
+            Expr::Unary(op, a, span) => {
+                let v = self.eval(f, a)?;
+                match op {
+                    UnaryOp::Not => Ok(Value::Bool(!self.truthy(&v)?)),
+                    UnaryOp::Neg => ops::unary_neg(&v),
+                    UnaryOp::Pos => ops::unary_pos(&v),
+                    UnaryOp::Invert => ops::unary_invert(&v),
+                }
+                .map_err(|e| e.at(*span))
+            }
+            Expr::Compare(first, rest, span) => {
+                let mut left = self.eval(f, first)?;
+                for (i, (op, right)) in rest.iter().enumerate() {
+                    let r = self.eval(f, right)?;
+                    let ok = self.compare(*op, &left, &r).map_err(|e| e.at(*span))?;
+                    if !ok {
+                        return Ok(Value::Bool(false));
+                    }
+                    if i + 1 < rest.len() {
+                        left = r;
+                    }
+                }
+                Ok(Value::Bool(true))
             }
             Expr::Slice(a, b, c) => {
                 let mut part = |p: &Option<Box<Expr>>| -> PyResult<Value> {
@@ -753,8 +782,7 @@ impl Interp {
                 Ok(Value::Dict(Rc::new(d)))
             }
             Expr::IfExp(test, a, b) => {
-                let t = self.eval(f, test)?;
-                if self.truthy(&t)? {
+                if self.eval_truth(f, test)? {
                     self.eval(f, a)
                 } else {
                     self.eval(f, b)
@@ -797,6 +825,25 @@ impl Interp {
                 })
             }
             Expr::Unsupported(what, span) => unsupported::<Value>(what).map_err(|e| e.at(*span)),
+            _ => unreachable!("eval handles the hot expressions"),
+        }
+    }
+
+    /// A condition's truth, without making a `bool` value for the common comparisons.
+    fn eval_truth(&mut self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
+        match e {
+            Expr::Compare(first, rest, span) if rest.len() == 1 => {
+                let left = self.eval(f, first)?;
+                let right = self.eval(f, &rest[0].1)?;
+                self.compare(rest[0].0, &left, &right).map_err(|e| e.at(*span))
+            }
+            Expr::Unary(UnaryOp::Not, inner, _) => Ok(!self.eval_truth(f, inner)?),
+            Expr::And(a, b) => Ok(self.eval_truth(f, a)? && self.eval_truth(f, b)?),
+            Expr::Or(a, b) => Ok(self.eval_truth(f, a)? || self.eval_truth(f, b)?),
+            _ => {
+                let v = self.eval(f, e)?;
+                self.truthy(&v)
+            }
         }
     }
 
@@ -875,7 +922,21 @@ impl Interp {
         self.unbound_cell(name.as_str(), own)
     }
 
-    #[inline]
+    /// A global read that missed its cache: look the name up and remember where it was.
+    fn load_global_cached(&mut self, f: &Frame, n: &Rc<PyStr>, cache: &GlobalCache) -> PyResult<Value> {
+        let (gl, pos) = f.globals.locate_name(n);
+        if let Some(p) = pos {
+            cache.0.set((gl, 0, p as u32, false));
+            return Ok(f.globals.value_at(gl, p).unwrap_or(Value::None));
+        }
+        let (bl, bpos) = self.builtins.locate_name(n);
+        if let Some(p) = bpos {
+            cache.0.set((gl, bl, p as u32, true));
+            return Ok(self.builtins.value_at(bl, p).unwrap_or(Value::None));
+        }
+        name_error_for(n.as_str())
+    }
+
     fn load_global(&mut self, f: &Frame, n: &Rc<PyStr>) -> PyResult<Value> {
         if let Some(v) = f.globals.get_name(n) {
             return Ok(v);

@@ -323,7 +323,7 @@ impl Names {
     fn expr(&mut self, e: &Expr) {
         match e {
             Expr::Const(_) | Expr::Local(..) | Expr::Cell(..) => {}
-            Expr::Global(n, _) => self.add(n),
+            Expr::Global(n, _, _) => self.add(n),
             Expr::BinOp(a, _, b, _) | Expr::And(a, b) | Expr::Or(a, b) => {
                 self.expr(a);
                 self.expr(b);
