@@ -1,0 +1,7 @@
+# Naive recursion: a call per step, a global lookup per call.
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+print(fib(32))
