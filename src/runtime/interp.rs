@@ -131,10 +131,6 @@ impl Interp {
             StmtKind::Expr(e) => {
                 self.eval(f, e)?;
             }
-            StmtKind::Echo(e) => {
-                let v = self.eval(f, e)?;
-                self.echo(v)?;
-            }
             StmtKind::Assign(targets, value) => {
                 let v = self.eval(f, value)?;
                 if let [t] = &targets[..] {
@@ -146,39 +142,12 @@ impl Interp {
                 }
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(f, target, *op, value)?,
-            StmtKind::Annotated { name, annotation, value } => {
-                let ann = self.eval(f, annotation)?;
-                if let Some((t, v)) = value {
-                    let v = self.eval(f, v)?;
-                    self.assign(f, t, v)?;
-                }
-                let key = self.names.annotations.clone();
-                let anns = match f.globals.get_name(&key) {
-                    Some(Value::Dict(d)) => d,
-                    _ => {
-                        let d = Rc::new(Dict::new());
-                        f.globals.set_name(&key, Value::Dict(d.clone()));
-                        d
-                    }
-                };
-                anns.set_name(name, ann);
-            }
-            StmtKind::Def { func, target } => {
-                let v = self.make_function(f, func)?;
-                let v = self.decorate(f, func, v)?;
-                self.assign(f, target, v)?;
-            }
             StmtKind::Return(v) => {
                 let v = match v {
                     Some(e) => self.eval(f, e)?,
                     None => Value::None,
                 };
                 return Ok(Flow::Return(v));
-            }
-            StmtKind::Delete(targets) => {
-                for t in targets {
-                    self.delete(f, t)?;
-                }
             }
             StmtKind::Pass => {}
             StmtKind::Break => return Ok(Flow::Break),
@@ -206,6 +175,48 @@ impl Interp {
                     return Ok(flow);
                 }
                 return self.exec_block(f, orelse);
+            }
+            StmtKind::Comp(body) => return self.run_comprehension(f, body).map(Flow::Return),
+            _ => return self.exec_cold(f, s),
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// The statements that are rarer in loops and calls, kept out of `exec` so that its frame
+    /// stays small.
+    #[inline(never)]
+    fn exec_cold(&mut self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
+        match &s.kind {
+            StmtKind::Echo(e) => {
+                let v = self.eval(f, e)?;
+                self.echo(v)?;
+            }
+            StmtKind::Annotated { name, annotation, value } => {
+                let ann = self.eval(f, annotation)?;
+                if let Some((t, v)) = value {
+                    let v = self.eval(f, v)?;
+                    self.assign(f, t, v)?;
+                }
+                let key = self.names.annotations.clone();
+                let anns = match f.globals.get_name(&key) {
+                    Some(Value::Dict(d)) => d,
+                    _ => {
+                        let d = Rc::new(Dict::new());
+                        f.globals.set_name(&key, Value::Dict(d.clone()));
+                        d
+                    }
+                };
+                anns.set_name(name, ann);
+            }
+            StmtKind::Def { func, target } => {
+                let v = self.make_function(f, func)?;
+                let v = self.decorate(f, func, v)?;
+                self.assign(f, target, v)?;
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(f, t)?;
+                }
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 return self.exec_try(f, body, handlers, orelse, finalbody);
@@ -238,8 +249,8 @@ impl Interp {
                     self.assign(f, target, v)?;
                 }
             }
-            StmtKind::Comp(body) => return self.run_comprehension(f, body).map(Flow::Return),
             StmtKind::Unsupported(what) => return unsupported(what),
+            _ => unreachable!("exec handles the hot statements"),
         }
         Ok(Flow::Normal)
     }
