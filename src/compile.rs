@@ -35,7 +35,7 @@ impl Interner {
 
 pub fn compile_module(
     module: &ast::Module,
-    table: &SymbolTable,
+    table: &Rc<SymbolTable>,
     file: Rc<str>,
     source: Rc<str>,
     mode: Mode,
@@ -46,8 +46,28 @@ pub fn compile_module(
     Ok(c.finish(unit, body, Span::default(), "<module>", None, Signature::default(), false))
 }
 
+/// The module compiled as one code object per top-level statement, so that a driver can
+/// stop between them (`--watch` shows the cells after each). Everything is compiled before
+/// the first one runs, so a SyntaxError anywhere still stops the whole module, as in CPython.
+pub fn compile_module_statements(
+    module: &ast::Module,
+    table: &Rc<SymbolTable>,
+    file: Rc<str>,
+    source: Rc<str>,
+    mode: Mode,
+) -> Result<Vec<Rc<Code>>, SyntaxError> {
+    let mut c = Compiler { table, file, source, names: Interner::default(), mode };
+    let mut codes = Vec::with_capacity(module.body.len());
+    for s in &module.body {
+        let mut unit = Unit::new(SymbolTable::MODULE);
+        let body = vec![c.stmt(&mut unit, s, true)?];
+        codes.push(c.finish(unit, body, Span::default(), "<module>", None, Signature::default(), false));
+    }
+    Ok(codes)
+}
+
 struct Compiler<'a> {
-    table: &'a SymbolTable,
+    table: &'a Rc<SymbolTable>,
     file: Rc<str>,
     source: Rc<str>,
     names: Interner,
@@ -207,6 +227,8 @@ impl<'a> Compiler<'a> {
             docstring,
             is_async,
             global_names: u.global_names,
+            symbols: self.table.clone(),
+            scope_id: u.scope,
         })
     }
 

@@ -11,3 +11,4 @@ pub mod runtime;
 pub mod scope;
 pub mod session;
 pub mod syntax;
+pub mod teach;

@@ -1,7 +1,9 @@
 //! The `cellar` command: run a script, `-c CODE`, or a piped session.
 
 use cellar::compile::Mode;
+use cellar::repl::Repl;
 use cellar::session::{Failure, Session};
+use cellar::teach::{Style, Teacher};
 use clap::Parser;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -25,8 +27,12 @@ struct Cli {
     interactive: bool,
     /// Only what Python itself would print (no teaching output), so that a piped session's
     /// stdout equals `python3 -i`'s.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "watch")]
     plain: bool,
+    /// Show the cell watch (what changed among the cells) after each top-level statement of
+    /// the script.
+    #[arg(long, requires = "file")]
+    watch: bool,
 }
 
 /// Python frames need far more Rust stack than the main thread has; 1000 of them (CPython's
@@ -47,6 +53,9 @@ fn main() -> ExitCode {
 fn run(cli: Cli, color: bool) -> ExitCode {
     if cli.interactive && cli.code.is_none() {
         return interactive(cli, color);
+    }
+    if cli.watch {
+        return watched_script(cli, color);
     }
     let (source, file) = match (&cli.code, &cli.file) {
         (Some(code), _) => (code.clone(), "<string>".to_string()),
@@ -92,21 +101,42 @@ fn new_session() -> Session {
     session
 }
 
+/// Colour for the teaching output, which goes to stdout.
+fn teaching_style() -> Style {
+    Style { color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() }
+}
+
+/// `cellar --watch FILE`: the script, with the cell watch after each top-level statement.
+fn watched_script(cli: Cli, color: bool) -> ExitCode {
+    let path = cli.file.clone().unwrap_or_default();
+    let source = match read_source(&path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut repl = Repl::new(new_session(), Some(Teacher::new(teaching_style())), color);
+    let r = repl.script(&source, &path, true);
+    repl.session.interp.flush();
+    if r.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
 /// `cellar -i [FILE]`: run the script, then read statements from standard input.
 fn interactive(cli: Cli, color: bool) -> ExitCode {
-    let mut session = new_session();
+    let teacher = (!cli.plain).then(|| Teacher::new(teaching_style()));
+    let mut repl = Repl::new(new_session(), teacher, color);
     if let Some(path) = &cli.file {
         let source = match read_source(path) {
             Ok(s) => s,
             Err(code) => return code,
         };
-        if let Err(failure) = session.run(&source, path, Mode::Exec) {
-            cellar::repl::report(&mut session, &failure, color);
-        }
+        let _ = repl.script(&source, path, cli.watch);
     }
     let prompts = std::io::stdin().is_terminal();
-    cellar::repl::run_lines(&mut session, std::io::stdin().lock(), prompts, color);
-    session.interp.flush();
+    cellar::repl::run_lines(&mut repl, std::io::stdin().lock(), prompts);
+    repl.session.interp.flush();
     ExitCode::SUCCESS
 }
 

@@ -1,13 +1,14 @@
 //! A session: one module's globals and the interpreter that runs code in them. The script
 //! runner, `-c` and the REPL are thin drivers over it.
 
-use crate::compile::{compile_module, Mode};
+use crate::compile::{compile_module, compile_module_statements, Mode};
 use crate::diagnostics;
 use crate::runtime::dict::Dict;
-use crate::runtime::interp::Interp;
+use crate::runtime::code::{Stmt, StmtKind};
+use crate::runtime::interp::{Frame, Interp};
 use crate::runtime::value::{PyErr, Value};
 use crate::scope;
-use crate::syntax::ast::SyntaxError;
+use crate::syntax::ast::{Span, SyntaxError};
 use std::io::Write;
 use std::rc::Rc;
 
@@ -26,27 +27,83 @@ pub struct Session {
 
 impl Session {
     pub fn new(out: Box<dyn Write>) -> Session {
-        let interp = Interp::new(out);
-        let globals = Rc::new(Dict::new());
-        globals.set_str("__name__", Value::str("__main__"));
-        globals.set_str("__doc__", Value::None);
-        Session { interp, globals }
+        Session { interp: Interp::new(out), globals: new_globals() }
     }
 
     /// Compiles `source` (all of it, before anything runs, as CPython does) and runs it.
     pub fn run(&mut self, source: &str, file: &str, mode: Mode) -> Result<(), Failure> {
+        self.run_each(source, file, mode, &mut |_, _| {})
+    }
+
+    /// Like [`Session::run`], calling `after` with the source of each top-level statement
+    /// that finished, so that a driver can show what each statement did.
+    pub fn run_watched(
+        &mut self,
+        source: &str,
+        file: &str,
+        mode: Mode,
+        after: &mut dyn FnMut(&mut Session, &str),
+    ) -> Result<(), Failure> {
+        self.run_each(source, file, mode, after)
+    }
+
+    fn run_each(
+        &mut self,
+        source: &str,
+        file: &str,
+        mode: Mode,
+        after: &mut dyn FnMut(&mut Session, &str),
+    ) -> Result<(), Failure> {
         let file: Rc<str> = file.into();
         let source: Rc<str> = source.into();
         let syntax = |err| Failure::Syntax { err, file: file.clone(), source: source.clone() };
         let module = crate::syntax::parse_module_here(&source).map_err(syntax)?;
-        let table = scope::resolve(&module).map_err(syntax)?;
-        let code = compile_module(&module, &table, file.clone(), source.clone(), mode).map_err(syntax)?;
-        let r = self.interp.run_module(&code, &self.globals);
-        self.interp.flush();
+        let table = Rc::new(scope::resolve(&module).map_err(syntax)?);
+        let codes = compile_module_statements(&module, &table, file.clone(), source.clone(), mode).map_err(syntax)?;
         // The tree can be very deep (a 100,000-term sum); it is dropped here, on the
         // interpreter's large stack.
         drop(module);
+        for code in codes {
+            let r = self.interp.run_module(&code, &self.globals);
+            self.interp.flush();
+            r.map_err(Failure::Exception)?;
+            let span = code.body.first().map_or(Span::default(), |s| s.span);
+            after(self, source.get(span.start as usize..span.end as usize).unwrap_or(""));
+        }
+        Ok(())
+    }
+
+    /// Evaluates one expression in the globals, without echoing it or touching `_` (the
+    /// `:cells EXPR` and `:scope EXPR` commands).
+    pub fn eval(&mut self, text: &str) -> Result<Value, Failure> {
+        let file: Rc<str> = "<stdin>".into();
+        let source: Rc<str> = text.into();
+        let syntax = |err| Failure::Syntax { err, file: file.clone(), source: source.clone() };
+        let module = crate::syntax::parse_module_here(&source).map_err(syntax)?;
+        let table = Rc::new(scope::resolve(&module).map_err(syntax)?);
+        let code = compile_module(&module, &table, file.clone(), source.clone(), Mode::Exec).map_err(syntax)?;
+        drop(module);
+        let expr = match &code.body[..] {
+            [Stmt { kind: StmtKind::Expr(e), .. }] => e,
+            _ => {
+                let span = Span::new(0, text.trim_end().len());
+                return Err(syntax(SyntaxError::new("expected one expression", span)));
+            }
+        };
+        self.interp.main_globals = Some(self.globals.clone());
+        let mut frame = Frame { code: &code, globals: &self.globals, locals: Vec::new(), cells: Vec::new() };
+        let r = self.interp.eval(&mut frame, expr);
+        self.interp.flush();
         r.map_err(Failure::Exception)
+    }
+
+    /// Forgets every global (`:reset`), as a fresh interpreter would start. The old globals
+    /// are emptied, not just dropped: each function defined in them holds them, a cycle
+    /// that would otherwise keep every closure and cell alive.
+    pub fn reset(&mut self) {
+        self.globals.clear();
+        self.globals = new_globals();
+        let _ = self.interp.builtins.remove(&Value::str("_"));
     }
 
     /// The text to print on stderr for a failure.
@@ -56,4 +113,11 @@ impl Session {
             Failure::Exception(e) => diagnostics::traceback(&mut self.interp, e, color),
         }
     }
+}
+
+fn new_globals() -> Rc<Dict> {
+    let globals = Rc::new(Dict::new());
+    globals.set_str("__name__", Value::str("__main__"));
+    globals.set_str("__doc__", Value::None);
+    globals
 }

@@ -2,8 +2,11 @@
 //! entries the way CPython's interactive mode cuts it, each entry is compiled and run in the
 //! session, expression values are echoed, and errors are reported without ending the session.
 
+mod commands;
+
 use crate::compile::Mode;
 use crate::session::{Failure, Session};
+use crate::teach::Teacher;
 use crate::syntax::ast::StmtKind;
 use std::io::{BufRead, Write};
 
@@ -66,8 +69,84 @@ fn block_missing_at_end(text: &str, e: &crate::syntax::ast::SyntaxError) -> bool
         || (opens_block && e.span.start as usize >= text.trim_end().len())
 }
 
-/// Runs every entry read from `input`. Prompts, when asked for, go to stderr as CPython's do.
-pub fn run_lines(session: &mut Session, input: impl BufRead, prompts: bool, color: bool) {
+/// A session and its teaching side: what the line editor and piped input both drive.
+pub struct Repl {
+    pub session: Session,
+    /// `None` with `--plain`: no teaching output, and a `:` line is Python (a SyntaxError),
+    /// so that the session prints exactly what `python3 -i` prints.
+    pub teacher: Option<Teacher>,
+    /// Colour for errors on stderr.
+    pub err_color: bool,
+}
+
+/// Whether the session goes on after an entry.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Control {
+    Continue,
+    Quit,
+}
+
+impl Repl {
+    pub fn new(session: Session, teacher: Option<Teacher>, err_color: bool) -> Repl {
+        Repl { session, teacher, err_color }
+    }
+
+    /// Runs one complete entry: a `:` command, or Python whose expression values are echoed,
+    /// followed by the cell watch.
+    pub fn entry(&mut self, text: &str) -> Control {
+        if self.teacher.is_some() && is_command(text) {
+            return commands::run(self, text.trim());
+        }
+        let r = self.session.run(text, "<stdin>", Mode::Interactive);
+        if let Err(failure) = r {
+            report(&mut self.session, &failure, self.err_color);
+        }
+        if let Some(t) = &mut self.teacher {
+            t.after(&mut self.session, text);
+        }
+        Control::Continue
+    }
+
+    /// Runs a script in the session (`cellar -i FILE`, `--watch`, `:load`). With `watch`,
+    /// the cells are shown after each top-level statement.
+    pub fn script(&mut self, source: &str, file: &str, watch: bool) -> Result<(), ()> {
+        let Repl { session, teacher, .. } = self;
+        let r = match teacher.as_mut().filter(|t| watch && t.watching()) {
+            Some(t) => session.run_watched(source, file, Mode::Exec, &mut |s, stmt| t.after(s, stmt)),
+            None => session.run(source, file, Mode::Exec),
+        };
+        let Err(failure) = r else {
+            self.baseline();
+            return Ok(());
+        };
+        report(&mut self.session, &failure, self.err_color);
+        if let (Some(t), true) = (&mut self.teacher, watch) {
+            t.after(&mut self.session, "");
+        }
+        self.baseline();
+        Err(())
+    }
+
+    fn baseline(&mut self) {
+        if let Some(t) = &mut self.teacher {
+            t.baseline(&mut self.session);
+        }
+    }
+
+    /// Prints teaching output.
+    pub fn say(&mut self, lines: &[String]) {
+        crate::teach::print_lines(&mut self.session, lines);
+    }
+}
+
+/// A `:` command rather than Python (which never starts a statement with a colon).
+pub fn is_command(text: &str) -> bool {
+    text.trim_start().starts_with(':')
+}
+
+/// Runs every entry read from `input` (`cellar -i < lesson.txt`). Prompts, when asked for,
+/// go to stderr as CPython's do.
+pub fn run_lines(repl: &mut Repl, input: impl BufRead, prompts: bool) {
     let mut pending = String::new();
     let prompt = |pending: &str| {
         if prompts {
@@ -80,27 +159,25 @@ pub fn run_lines(session: &mut Session, input: impl BufRead, prompts: bool, colo
         let Ok(line) = line else { break };
         pending.push_str(&line);
         pending.push('\n');
-        match classify(&pending) {
+        let kind = if repl.teacher.is_some() && is_command(&pending) { Entry::Complete } else { classify(&pending) };
+        match kind {
             Entry::Empty => pending.clear(),
             Entry::NeedMore => {}
             Entry::Complete => {
-                run_entry(session, &pending, color);
+                let control = repl.entry(&pending);
                 pending.clear();
+                if control == Control::Quit {
+                    return;
+                }
             }
         }
         prompt(&pending);
     }
     if classify(&pending) != Entry::Empty {
-        run_entry(session, &pending, color);
+        repl.entry(&pending);
     }
     if prompts {
         eprintln!();
-    }
-}
-
-fn run_entry(session: &mut Session, text: &str, color: bool) {
-    if let Err(failure) = session.run(text, "<stdin>", Mode::Interactive) {
-        report(session, &failure, color);
     }
 }
 

@@ -3,6 +3,7 @@
 //! name), so that running never looks a local up by name.
 
 use super::value::{PyStr, Value};
+use crate::scope::{ScopeId, SymbolTable};
 use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
 use std::rc::Rc;
 
@@ -39,6 +40,11 @@ pub struct Code {
     pub is_async: bool,
     /// Names the body reads as globals or builtins (for `inspect.getclosurevars`).
     pub global_names: Vec<Rc<PyStr>>,
+    /// The resolver's tables for the whole compilation this code came from, and which scope
+    /// is this code's. `:scope f` explains `f` from them long after compiling: they travel
+    /// with the function, so no registry keyed by code address can go stale.
+    pub symbols: Rc<SymbolTable>,
+    pub scope_id: ScopeId,
 }
 
 impl Code {

@@ -1,0 +1,108 @@
+//! The `:` commands of the teaching REPL.
+
+use super::{report, Control, Repl};
+use crate::teach::{cells, scope};
+
+/// Every command, one line each with an example: `:help` prints this, and completion offers
+/// the names.
+pub const COMMANDS: &[(&str, &str)] = &[
+    (":cells", "every live cell: its id, variable, value and the functions that hold it"),
+    (":cells EXPR", "the cells a function closes over, or those of every function in a list, tuple or dict   :cells funcs"),
+    (":scope EXPR", "why each name of a function is local, cell, free, global or builtin   :scope inc"),
+    (":env", "the session's variables and their values"),
+    (":watch on|off", "show (or stop showing) what changed among the cells after each statement"),
+    (":load FILE", "run a script in this session   :load examples/02_late_binding.py"),
+    (":reset", "forget every variable and start afresh"),
+    (":help", "this list"),
+    (":quit", "leave the REPL (Ctrl-D on an empty line does too)"),
+];
+
+/// Runs `text`, a line that starts with `:`.
+pub fn run(repl: &mut Repl, text: &str) -> Control {
+    let (name, arg) = match text.split_once(char::is_whitespace) {
+        Some((n, a)) => (n, a.trim()),
+        None => (text, ""),
+    };
+    let Some(teacher) = &repl.teacher else { return Control::Continue };
+    let style = teacher.style;
+    let lines = match (name, arg) {
+        (":cells", "") => cells::all(&mut repl.session, &style),
+        (":cells", expr) => match cells::of(&mut repl.session, expr, &style) {
+            Ok(lines) => lines,
+            Err(failure) => {
+                report(&mut repl.session, &failure, repl.err_color);
+                return Control::Continue;
+            }
+        },
+        (":scope", "") => return usage(":scope EXPR", "a function, such as :scope inc"),
+        (":scope", expr) => match scope::explain(&mut repl.session, expr, &style) {
+            Ok(lines) => lines,
+            Err(failure) => {
+                report(&mut repl.session, &failure, repl.err_color);
+                return Control::Continue;
+            }
+        },
+        (":env", "") => cells::env(&mut repl.session, &style),
+        (":watch", "on" | "off") => {
+            let on = arg == "on";
+            if let Some(t) = &mut repl.teacher {
+                t.set_watching(&mut repl.session, on);
+            }
+            vec![style.dim(if on { "the cell watch is on" } else { "the cell watch is off" })]
+        }
+        (":watch", "") => {
+            let on = repl.teacher.as_ref().is_some_and(|t| t.watching());
+            vec![style.dim(if on { "the cell watch is on (:watch off stops it)" } else { "the cell watch is off (:watch on starts it)" })]
+        }
+        (":watch", _) => return usage(":watch on|off", "on or off"),
+        (":load", "") => return usage(":load FILE", "the path of a Python script"),
+        (":load", path) => {
+            load(repl, path);
+            return Control::Continue;
+        }
+        (":reset", "") => {
+            repl.session.reset();
+            if let Some(t) = &mut repl.teacher {
+                t.baseline(&mut repl.session);
+            }
+            vec![style.dim("every variable is forgotten")]
+        }
+        (":help", _) => help(),
+        (":quit" | ":exit" | ":q", "") => return Control::Quit,
+        _ => {
+            eprintln!("unknown command {text}: :help lists the commands");
+            return Control::Continue;
+        }
+    };
+    repl.say(&lines);
+    Control::Continue
+}
+
+fn usage(form: &str, what: &str) -> Control {
+    eprintln!("usage: {form} ({what})");
+    Control::Continue
+}
+
+fn help() -> Vec<String> {
+    let width = COMMANDS.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    COMMANDS.iter().map(|(c, what)| format!("{c:<width$}  {what}")).collect()
+}
+
+/// `:load FILE`: the script runs in the session's globals, with the watch after each of
+/// its top-level statements.
+fn load(repl: &mut Repl, path: &str) {
+    let source = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(_) => {
+                eprintln!(":load: {path} is not UTF-8 text");
+                return;
+            }
+        },
+        Err(e) => {
+            eprintln!(":load: cannot read {path}: {e}");
+            return;
+        }
+    };
+    let _ = repl.script(&source, path, true);
+}

@@ -1,0 +1,174 @@
+//! `:cells` (every live cell), `:cells EXPR` (the closures of the functions a value holds)
+//! and `:env` (the session's variables).
+
+use super::watch::{cell_and_value, holders_text, items, Snapshot};
+use super::{short, short_sized, Style};
+use crate::runtime::types::type_name;
+use crate::runtime::value::{Function, Value};
+use crate::session::{Failure, Session};
+use std::rc::Rc;
+
+/// `:cells`: every live cell, oldest first.
+pub fn all(session: &mut Session, style: &Style) -> Vec<String> {
+    let snap = Snapshot::take(session);
+    if snap.cells.is_empty() {
+        return vec![style.dim("no live cells")];
+    }
+    snap.cells.iter().map(|c| format!("{}, {}", cell_and_value(c, style), holders_text(&c.holders))).collect()
+}
+
+/// `:cells EXPR`: the closure of each function in the value, with the cells that several of
+/// them share called out, since a shared cell is what late binding is.
+pub fn of(session: &mut Session, text: &str, style: &Style) -> Result<Vec<String>, Failure> {
+    let value = session.eval(text)?;
+    let text = text.trim();
+    let funcs = functions_in(session, text, &value);
+    if funcs.is_empty() {
+        if let Value::Cell(c) = &value {
+            let contents = match c.get() {
+                Some(v) => format!("= {}", style.value(&short(&repr(session, &v)))),
+                None => "(empty)".to_string(),
+            };
+            return Ok(vec![format!("{text} is cell {} {} {contents}", style.id(c.serial), c.name.as_str())]);
+        }
+        return Ok(vec![format!(
+            "{text} is {} {}, not a function: it has no closure",
+            super::article(&type_name(&value)),
+            type_name(&value)
+        )]);
+    }
+    let mut out = Vec::new();
+    for (path, f) in &funcs {
+        out.push(format!("{path} {}", style.dim(&format!("({})", f.qualname.borrow().as_str()))));
+        let width = f.code.freevars.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+        for (name, cell) in f.code.freevars.iter().zip(f.closure.iter()) {
+            let contents = match cell.get() {
+                Some(v) => format!("= {}", style.value(&short_sized(&repr(session, &v), items(&v)))),
+                None => "(empty)".to_string(),
+            };
+            out.push(format!("  {:<width$} → cell {} {contents}", name.as_str(), style.id(cell.serial)));
+        }
+        let defaults = defaults_text(session, f);
+        match (f.closure.is_empty(), defaults) {
+            (true, Some(d)) => out.push(format!("  no cells; defaults, evaluated when it was made: {d}")),
+            (true, None) => out.push("  no cells".to_string()),
+            (false, Some(d)) => out.push(format!("  defaults, evaluated when it was made: {d}")),
+            (false, None) => {}
+        }
+    }
+    if funcs.len() > 1 {
+        out.extend(sharing(&funcs, style));
+    }
+    Ok(out)
+}
+
+/// The functions in `value` with the path to each: the value itself, or the items of a
+/// list, tuple or dict.
+fn functions_in(session: &mut Session, text: &str, value: &Value) -> Vec<(String, Rc<Function>)> {
+    let items: Vec<(String, Value)> = match value {
+        Value::Function(f) => return vec![(text.to_string(), f.clone())],
+        Value::Method(m) => match &m.func {
+            Value::Function(f) => return vec![(text.to_string(), f.clone())],
+            _ => return Vec::new(),
+        },
+        Value::List(l) => l.snapshot().into_iter().enumerate().map(|(i, v)| (format!("{text}[{i}]"), v)).collect(),
+        Value::Tuple(t) => t.items.iter().enumerate().map(|(i, v)| (format!("{text}[{i}]"), v.clone())).collect(),
+        Value::Dict(d) => d.items().into_iter().map(|(k, v)| (format!("{text}[{}]", repr(session, &k)), v)).collect(),
+        _ => return Vec::new(),
+    };
+    items
+        .into_iter()
+        .filter_map(|(p, v)| match v {
+            Value::Function(f) => Some((p, f)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Which cells are shared among the listed functions, or that none is.
+fn sharing(funcs: &[(String, Rc<Function>)], style: &Style) -> Vec<String> {
+    let mut cells: Vec<(Rc<crate::runtime::value::CellObj>, Vec<&str>)> = Vec::new();
+    for (path, f) in funcs {
+        for cell in f.closure.iter() {
+            match cells.iter_mut().find(|(c, _)| Rc::ptr_eq(c, cell)) {
+                Some((_, users)) => users.push(path),
+                None => cells.push((cell.clone(), vec![path])),
+            }
+        }
+    }
+    let shared: Vec<_> = cells.iter().filter(|(_, users)| users.len() > 1).collect();
+    if shared.is_empty() {
+        let with_cells = funcs.iter().filter(|(_, f)| !f.closure.is_empty()).count();
+        return match with_cells {
+            0 => vec![style.dim("none of them has a cell: nothing is shared")],
+            _ => vec![style.dim("no cell is shared: each function has its own")],
+        };
+    }
+    shared
+        .iter()
+        .map(|(cell, users)| {
+            let who = if users.len() == funcs.len() {
+                format!("all {} functions", users.len())
+            } else {
+                users.join(", ")
+            };
+            format!("cell {} {} is shared by {who}", style.id(cell.serial), cell.name.as_str())
+        })
+        .collect()
+}
+
+/// `i=0`: the defaults a function was made with, by parameter name.
+fn defaults_text(session: &mut Session, f: &Function) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(d) = f.defaults.borrow().as_ref() {
+        let argcount = f.code.sig.argcount;
+        let first = argcount.saturating_sub(d.items.len());
+        for (i, v) in d.items.iter().enumerate() {
+            if let Some(name) = f.code.varnames.get(first + i) {
+                parts.push(format!("{}={}", name.as_str(), short(&repr(session, v))));
+            }
+        }
+    }
+    if let Some(d) = f.kwdefaults.borrow().as_ref() {
+        for (k, v) in d.items() {
+            if let Value::Str(k) = k {
+                parts.push(format!("{}={}", k.as_str(), short(&repr(session, &v))));
+            }
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// `:env`: the session's variables, with the cells of each closure.
+pub fn env(session: &mut Session, style: &Style) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, v) in session.globals.items() {
+        let Value::Str(name) = &k else { continue };
+        if name.starts_with("__") && name.ends_with("__") {
+            continue;
+        }
+        let mut line = format!("{} = {}", name.as_str(), style.value(&short(&repr(session, &v))));
+        if let Value::Function(f) = &v {
+            if !f.closure.is_empty() {
+                let cells: Vec<String> = f
+                    .code
+                    .freevars
+                    .iter()
+                    .zip(f.closure.iter())
+                    .map(|(n, c)| format!("{} {}", n.as_str(), style.id(c.serial)))
+                    .collect();
+                line.push_str(&style.dim(&format!("  cells: {}", cells.join(", "))));
+            }
+        }
+        out.push(line);
+    }
+    if out.is_empty() {
+        out.push(style.dim("no variables yet"));
+    }
+    out
+}
+
+fn repr(session: &mut Session, v: &Value) -> String {
+    session.interp.repr(v).unwrap_or_else(|_| "<repr failed>".into())
+}
+

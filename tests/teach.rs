@@ -1,0 +1,72 @@
+//! Pins the exact text of the teaching views (the cell watch, `:cells`, `:scope` and the
+//! other commands): every session in `tests/sessions/` run without `--plain`, and the seed
+//! chapter's lessons run with `--watch`. CPython cannot produce this output, so the expected files in
+//! `tests/golden/teach/` are cellar's own output, reviewed when it changes:
+//! `CELLAR_UPDATE_SNAPSHOTS=1 cargo test --test teach` rewrites them, and `git diff` shows
+//! what changed. (The Python-visible part of the sessions is checked against CPython by
+//! `tests/programs.rs`.)
+
+mod common;
+
+use common::{normalise, root};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// The seed chapter's lessons, whose `--watch` output is pinned.
+const WATCHED: &[&str] = &[
+    "01_how_closures_work",
+    "02_late_binding",
+    "03_comprehensions",
+    "04_nonlocal_counter",
+    "05_memoize",
+    "06_common_mistakes",
+];
+
+fn files(folder: &str, ext: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(folder))
+        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == ext)).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+}
+
+/// Runs cellar in the file's folder and returns its stdout with addresses normalised.
+fn run(path: &PathBuf, session: bool) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cellar"));
+    cmd.current_dir(path.parent().unwrap()).env("NO_COLOR", "1");
+    if session {
+        cmd.arg("-i").stdin(Stdio::from(std::fs::File::open(path).unwrap()));
+    } else {
+        cmd.arg("--watch").arg(path.file_name().unwrap()).stdin(Stdio::null());
+    }
+    let out = cmd.output().expect("cellar runs");
+    normalise(&String::from_utf8_lossy(&out.stdout))
+}
+
+#[test]
+fn teaching_output_matches_the_reviewed_snapshots() {
+    let update = std::env::var_os("CELLAR_UPDATE_SNAPSHOTS").is_some();
+    let golden = root().join("tests/golden/teach");
+    let examples = WATCHED.iter().map(|name| (root().join("examples").join(format!("{name}.py")), false));
+    let cases = files("tests/sessions", "txt").into_iter().map(|p| (p, true)).chain(examples);
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (path, session) in cases {
+        let stem = path.file_stem().unwrap().to_string_lossy();
+        let name = if session { format!("{stem}.out") } else { format!("examples__{stem}.out") };
+        let got = run(&path, session);
+        let target = golden.join(&name);
+        checked += 1;
+        if update {
+            std::fs::write(&target, &got).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&target) {
+            Ok(want) if want == got => {}
+            Ok(want) => failures.push(format!("{name} differs\n--- expected\n{want}--- got\n{got}")),
+            Err(_) => failures.push(format!("{name} is missing: run CELLAR_UPDATE_SNAPSHOTS=1 cargo test --test teach and review it")),
+        }
+    }
+    assert!(checked > 0, "no sessions or examples found");
+    assert!(failures.is_empty(), "{} snapshot(s) differ:\n\n{}", failures.len(), failures.join("\n\n"));
+}
