@@ -32,6 +32,17 @@ impl Native for Coroutine {
     }
 }
 
+/// A coroutine that is dropped without ever being awaited is almost always a forgotten
+/// `await`, so CPython warns about it when it is freed; cellar says the same on stderr.
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        if self.frame.get_mut().is_some() {
+            eprintln!("RuntimeWarning: coroutine '{}' was never awaited", self.func.qualname.borrow().as_str());
+            eprintln!("RuntimeWarning: Enable tracemalloc to get the object allocation traceback");
+        }
+    }
+}
+
 pub fn new_coroutine(func: Rc<Function>, locals: Vec<Option<Value>>) -> Value {
     Value::Native(Rc::new(Coroutine { func, frame: RefCell::new(Some(locals)) }))
 }
