@@ -224,6 +224,9 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
         Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
         Value::Type(t) => format!("<class '{}'>", t.qualified_name()),
         Value::Exception(e) => {
+            if let Some(r) = super::modules::fastapi::exception_repr(interp, e) {
+                return r;
+            }
             let args = e.args.borrow().clone();
             let name = &e.typ.name;
             if args.items.len() == 1 {
@@ -252,6 +255,9 @@ pub fn str(interp: &mut Interp, v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_string()),
         Value::Exception(e) => {
+            if let Some(r) = super::modules::fastapi::exception_str(interp, e) {
+                return r;
+            }
             let args = e.args.borrow().clone();
             match args.items.len() {
                 0 => Ok(String::new()),

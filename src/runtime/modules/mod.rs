@@ -1,8 +1,9 @@
-//! The built-in modules: `time`, `collections`, `functools`, `inspect` (and `fastapi`, added by
-//! its own issue). A module is made on first import and cached in `interp.modules`; the
-//! registry is a plain match on the name (`create`).
+//! The built-in modules: `time`, `collections`, `functools`, `inspect` and the teaching model
+//! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
+//! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
 pub mod collections;
+pub mod fastapi;
 pub mod functools;
 pub mod inspect;
 pub mod time;
@@ -52,8 +53,9 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "collections" => Ok(collections::module(interp)),
         "functools" => Ok(functools::module(interp)),
         "inspect" => Ok(inspect::module(interp)),
-        // "fastapi" => fastapi::module(interp),
-        // "fastapi.testclient" => fastapi::testclient_module(interp),
+        "fastapi" => Ok(fastapi::module(interp)),
+        "fastapi.exceptions" => Ok(fastapi::exceptions_module(interp)),
+        "fastapi.testclient" => Ok(fastapi::testclient_module(interp)),
         _ => return None,
     })
 }
@@ -86,14 +88,17 @@ pub fn import_name(interp: &mut Interp, module: &Value, module_name: &str, name:
     Err(e)
 }
 
-/// Whether the module `name` is a package (has submodules): `fastapi` will be.
+/// Whether the module `name` is a package (has submodules).
 fn is_package(name: &str) -> bool {
     matches!(name, "fastapi")
 }
 
 /// Whether `name` is a module the registry knows (without making it).
 fn create_known(name: &str) -> bool {
-    matches!(name, "time" | "collections" | "functools" | "inspect")
+    matches!(
+        name,
+        "time" | "collections" | "functools" | "inspect" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+    )
 }
 
 /// Calls a type that a module implements natively (`deque(...)`, `partial(...)`, a
@@ -111,6 +116,12 @@ pub fn call_native_type(
     }
     if Rc::ptr_eq(t, &functools::partial_type()) {
         return Some(functools::new_partial(interp, args));
+    }
+    if Rc::ptr_eq(t, &fastapi::fastapi_type()) {
+        return Some(fastapi::new_app(interp, args));
+    }
+    if Rc::ptr_eq(t, &fastapi::client_type()) {
+        return Some(fastapi::new_client(interp, args));
     }
     collections::call_namedtuple_type(interp, t, args)
 }
