@@ -33,7 +33,17 @@ struct Cli {
     /// the script.
     #[arg(long, requires = "file")]
     watch: bool,
+    /// Stop the program with a TimeoutError after this many seconds (for running lessons
+    /// unattended).
+    #[arg(long, value_name = "SECONDS")]
+    timeout: Option<f64>,
+    /// Cap on the memory a program may hold, in MiB; past it, MemoryError (default 8192).
+    #[arg(long, value_name = "MIB")]
+    max_memory: Option<usize>,
 }
+
+#[global_allocator]
+static ALLOCATOR: cellar::runtime::limits::CountingAllocator = cellar::runtime::limits::CountingAllocator;
 
 /// Python frames need far more Rust stack than the main thread has; 1000 of them (CPython's
 /// recursion limit) fit in this with room to spare.
@@ -51,6 +61,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli, color: bool) -> ExitCode {
+    if let Some(mib) = cli.max_memory {
+        cellar::runtime::limits::set_max_memory(mib.saturating_mul(1 << 20));
+    }
+    if cli.timeout.is_some_and(|t| !(t > 0.0 && t.is_finite())) {
+        eprintln!("cellar: --timeout needs a positive number of seconds");
+        return ExitCode::from(2);
+    }
     if cli.interactive && cli.code.is_none() {
         return interactive(cli, color);
     }
@@ -78,7 +95,7 @@ fn run(cli: Cli, color: bool) -> ExitCode {
             }
         }
     };
-    let mut session = new_session();
+    let mut session = new_session(&cli);
     match session.run(&source, &file, Mode::Exec) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -93,11 +110,14 @@ fn run(cli: Cli, color: bool) -> ExitCode {
     }
 }
 
-fn new_session() -> Session {
+fn new_session(cli: &Cli) -> Session {
     let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
-    let session = Session::new(Box::new(out));
+    let mut session = Session::new(Box::new(out));
     let interrupt = session.interp.interrupt.clone();
     let _ = ctrlc::set_handler(move || interrupt.store(true, std::sync::atomic::Ordering::Relaxed));
+    if let Some(seconds) = cli.timeout {
+        session.interp.set_timeout(seconds);
+    }
     session
 }
 
@@ -113,7 +133,7 @@ fn watched_script(cli: Cli, color: bool) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let mut repl = Repl::new(new_session(), Some(Teacher::new(teaching_style())), color);
+    let mut repl = Repl::new(new_session(&cli), Some(Teacher::new(teaching_style())), color);
     let r = repl.script(&source, &path, true);
     repl.session.interp.flush();
     if r.is_ok() {
@@ -126,7 +146,7 @@ fn watched_script(cli: Cli, color: bool) -> ExitCode {
 /// `cellar -i [FILE]`: run the script, then read statements from standard input.
 fn interactive(cli: Cli, color: bool) -> ExitCode {
     let teacher = (!cli.plain).then(|| Teacher::new(teaching_style()));
-    let mut repl = Repl::new(new_session(), teacher, color);
+    let mut repl = Repl::new(new_session(&cli), teacher, color);
     if let Some(path) = &cli.file {
         let source = match read_source(path) {
             Ok(s) => s,
@@ -151,10 +171,14 @@ fn read_source(path: &str) -> Result<String, ExitCode> {
             let shown = std::fs::canonicalize(path)
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|_| absolute(path));
+            if std::path::Path::new(path).is_dir() {
+                // CPython would run a directory's __main__.py; cellar runs single files only.
+                eprintln!("cellar: can't find '__main__' module in '{shown}'");
+                return Err(ExitCode::from(1));
+            }
             let why = match e.kind() {
                 std::io::ErrorKind::NotFound => "[Errno 2] No such file or directory".to_string(),
                 std::io::ErrorKind::PermissionDenied => "[Errno 13] Permission denied".to_string(),
-                _ if std::path::Path::new(path).is_dir() => "[Errno 21] Is a directory".to_string(),
                 _ => e.to_string(),
             };
             eprintln!("cellar: can't open file '{shown}': {why}");

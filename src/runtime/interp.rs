@@ -46,6 +46,9 @@ pub struct Interp {
     pub names: super::builtins::Names,
     /// The globals of the module being run.
     pub main_globals: Option<Rc<Dict>>,
+    /// `--timeout`: the limit, and whether it has passed.
+    timeout: Option<f64>,
+    timed_out: Arc<AtomicBool>,
 }
 
 impl Interp {
@@ -59,6 +62,8 @@ impl Interp {
             pool: Vec::new(),
             names: super::builtins::Names::new(),
             main_globals: None,
+            timeout: None,
+            timed_out: Arc::new(AtomicBool::new(false)),
         };
         super::builtins::install(&mut interp);
         interp
@@ -90,13 +95,41 @@ impl Interp {
         Ok(())
     }
 
+    /// Called on every loop iteration and call: Ctrl-C, `--timeout` and `--max-memory` take
+    /// effect here.
     #[inline]
     pub fn check_interrupt(&self) -> PyResult<()> {
         if self.interrupt.load(Ordering::Relaxed) {
-            self.interrupt.store(false, Ordering::Relaxed);
-            return Err(PyErr::with_args(&types().keyboard_interrupt, Vec::new()));
+            return Err(self.interruption());
         }
-        Ok(())
+        super::limits::check_memory()
+    }
+
+    #[cold]
+    fn interruption(&self) -> PyErr {
+        if let Some(seconds) = self.timeout {
+            if self.timed_out.load(Ordering::Relaxed) {
+                // The flag stays set: a program that catches this is stopped again at its
+                // next step.
+                return PyErr::new(
+                    &types().timeout_error,
+                    format!("cellar stopped the program after {seconds} seconds (--timeout)"),
+                );
+            }
+        }
+        self.interrupt.store(false, Ordering::Relaxed);
+        PyErr::with_args(&types().keyboard_interrupt, Vec::new())
+    }
+
+    /// Stops the run with a TimeoutError once `seconds` have passed.
+    pub fn set_timeout(&mut self, seconds: f64) {
+        self.timeout = Some(seconds);
+        let (interrupt, timed_out) = (self.interrupt.clone(), self.timed_out.clone());
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
+            timed_out.store(true, Ordering::Relaxed);
+            interrupt.store(true, Ordering::Relaxed);
+        });
     }
 
     /// Turns the error's pending position in `code` into a traceback line.
@@ -285,8 +318,8 @@ impl Interp {
             Value::Range(r) => {
                 let (mut i, step, n) = (r.start, r.step, r.len());
                 for _ in 0..n {
-                    run_body!(Value::Int(i));
-                    i = i.wrapping_add(step);
+                    run_body!(Value::from_i128(i));
+                    i += step;
                 }
             }
             Value::List(l) => {
@@ -1383,6 +1416,16 @@ impl Interp {
     pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v {
             Value::List(l) => Ok(l.snapshot()),
+            Value::Range(r) => {
+                super::limits::reserve(r.len().max(0) as u128 * std::mem::size_of::<Value>() as u128)?;
+                let mut out = Vec::with_capacity(r.len().max(0) as usize);
+                let mut i = r.start;
+                for _ in 0..r.len() {
+                    out.push(Value::from_i128(i));
+                    i += r.step;
+                }
+                Ok(out)
+            }
             Value::Tuple(t) => Ok(t.items.to_vec()),
             _ => {
                 let it = self.iter(v)?;

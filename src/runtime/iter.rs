@@ -24,7 +24,7 @@ pub enum IterState {
     Seq { items: Rc<[Value]>, i: usize, kind: &'static str },
     List { list: Rc<List>, i: usize },
     ListReverse { list: Rc<List>, i: usize },
-    Range { next: i64, step: i64, left: i64 },
+    Range { next: i128, step: i128, left: i128 },
     Str { s: Rc<PyStr>, byte: usize },
     Dict { dict: Rc<Dict>, pos: usize, len: usize, what: DictPart },
     Set { set: Rc<super::set::SetObj>, pos: usize, len: usize },
@@ -167,9 +167,9 @@ pub fn next(interp: &mut Interp, it: &Value) -> PyResult<Option<Value>> {
                 None
             } else {
                 let v = *next;
-                *next = next.wrapping_add(*step);
+                *next += *step;
                 *left -= 1;
-                Some(Value::Int(v))
+                Some(Value::from_i128(v))
             }
         }
         IterState::Str { s, byte } => match s[*byte..].chars().next() {

@@ -3537,16 +3537,17 @@ fn range_method(
     };
     let x = sig.one()?;
     let as_int = match x {
-        Value::Int(_) | Value::Bool(_) => ops::as_i64(x),
+        Value::Int(_) | Value::Bool(_) => ops::as_i64(x).map(i128::from),
+        Value::BigInt(b) => num_traits::ToPrimitive::to_i128(&**b),
         _ => None,
     };
-    let position = |i: i64| -> Option<i64> {
-        let off = i as i128 - r.start as i128;
-        if off % r.step as i128 != 0 {
+    let position = |i: i128| -> Option<i128> {
+        let off = i - r.start;
+        if off % r.step != 0 {
             return None;
         }
-        let k = off / r.step as i128;
-        (k >= 0 && k < r.len() as i128).then_some(k as i64)
+        let k = off / r.step;
+        (k >= 0 && k < r.len()).then_some(k)
     };
     match n {
         "count" => {
@@ -3555,7 +3556,8 @@ fn range_method(
             }
             let mut c = 0;
             for k in 0..r.len() {
-                if eq(interp, &Value::Int(r.item(k)), x)? {
+                interp.check_interrupt()?;
+                if eq(interp, &Value::from_i128(r.item(k)), x)? {
                     c += 1;
                 }
             }
@@ -3564,12 +3566,13 @@ fn range_method(
         _ => {
             if let Some(i) = as_int {
                 if let Some(k) = position(i) {
-                    return Ok(Value::Int(k));
+                    return Ok(Value::from_i128(k));
                 }
-            } else if !matches!(x, Value::BigInt(_)) {
+            } else {
                 for k in 0..r.len() {
-                    if eq(interp, &Value::Int(r.item(k)), x)? {
-                        return Ok(Value::Int(k));
+                    interp.check_interrupt()?;
+                    if eq(interp, &Value::from_i128(r.item(k)), x)? {
+                        return Ok(Value::from_i128(k));
                     }
                 }
             }

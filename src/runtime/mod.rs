@@ -13,6 +13,7 @@ pub mod gc;
 pub mod hash;
 pub mod interp;
 pub mod iter;
+pub mod limits;
 pub mod methods;
 pub mod modules;
 pub mod ops;

@@ -378,9 +378,6 @@ fn sequence_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     }
 }
 
-/// Largest sequence cellar builds by repetition before answering MemoryError.
-const MAX_REPEAT_ITEMS: u64 = 1 << 31;
-
 fn repeat(seq: &Value, n: &Value) -> PyResult<Value> {
     let count = match n {
         Value::BigInt(b) if b.is_negative() => 0,
@@ -393,11 +390,12 @@ fn repeat(seq: &Value, n: &Value) -> PyResult<Value> {
         Value::Tuple(t) => t.items.len(),
         _ => 0,
     } as u64;
-    if unit > 0 && count.saturating_mul(unit) > MAX_REPEAT_ITEMS {
-        if count > isize::MAX as u64 / unit.max(1) {
+    if unit > 0 {
+        if count > isize::MAX as u64 / unit {
             return overflow_error("cannot fit 'int' into an index-sized integer");
         }
-        return super::exceptions::memory_error("");
+        let item_size = if matches!(seq, Value::Str(_)) { 1 } else { std::mem::size_of::<Value>() as u128 };
+        super::limits::reserve(count as u128 * unit as u128 * item_size)?;
     }
     let count = count as usize;
     Ok(match seq {
@@ -614,14 +612,14 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
         Value::Dict(d) => Ok(d.get(item)?.is_some()),
         Value::Set(s) | Value::FrozenSet(s) => s.contains(item),
         Value::Range(r) => Ok(match item {
-            Value::Int(_) | Value::Bool(_) => {
-                let i = as_i64(item).unwrap_or(0);
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                let Some(i) = to_bigint(item).and_then(|b| b.to_i128()) else { return Ok(false) };
                 let n = r.len();
                 n > 0 && {
-                    let off = i as i128 - r.start as i128;
-                    off % r.step as i128 == 0 && {
-                        let k = off / r.step as i128;
-                        k >= 0 && k < n as i128
+                    let off = i - r.start;
+                    off % r.step == 0 && {
+                        let k = off / r.step;
+                        k >= 0 && k < n
                     }
                 }
             }

@@ -219,26 +219,37 @@ impl Tuple {
     }
 }
 
+/// `range`: bounds beyond 64 bits are allowed (`range(10**20)[5]`), so they are kept in
+/// 128 bits; lengths beyond a machine word are an OverflowError where CPython gives one.
 pub struct RangeObj {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
 }
 
 impl RangeObj {
-    pub fn len(&self) -> i64 {
-        let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 && lo < hi {
+    pub fn len(&self) -> i128 {
+        let (lo, hi, step) = (self.start, self.stop, self.step);
+        if step > 0 && lo < hi {
             (hi - lo - 1) / step + 1
         } else if step < 0 && lo > hi {
             (lo - hi - 1) / (-step) + 1
         } else {
             0
-        };
-        n.min(i64::MAX as i128) as i64
+        }
     }
-    pub fn item(&self, i: i64) -> i64 {
+    pub fn item(&self, i: i128) -> i128 {
         self.start + i * self.step
+    }
+}
+
+impl Value {
+    /// An int value from a 128-bit integer.
+    pub fn from_i128(v: i128) -> Value {
+        match i64::try_from(v) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::BigInt(Rc::new(BigInt::from(v))),
+        }
     }
 }
 
