@@ -197,7 +197,10 @@ pub fn len_of(v: &Value) -> PyResult<usize> {
         Value::Tuple(t) => t.items.len(),
         Value::Dict(d) => d.len(),
         Value::Set(s) | Value::FrozenSet(s) => s.len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) => match usize::try_from(r.len()).ok().filter(|&n| n <= isize::MAX as usize) {
+            Some(n) => n,
+            None => return overflow_error("Python int too large to convert to C ssize_t"),
+        },
         Value::Native(n) => match n.len() {
             Some(l) => l,
             None => return type_error(format!("object of type '{}' has no len()", type_name(v))),
@@ -848,9 +851,12 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
             let mut ints = Vec::with_capacity(3);
             for v in pos {
                 match v {
-                    Value::Int(i) => ints.push(*i),
-                    Value::Bool(b) => ints.push(*b as i64),
-                    Value::BigInt(_) => return unsupported("ranges beyond 64-bit integers"),
+                    Value::Int(i) => ints.push(*i as i128),
+                    Value::Bool(b) => ints.push(*b as i128),
+                    Value::BigInt(b) => match b.to_i128() {
+                        Some(i) => ints.push(i),
+                        None => return unsupported("ranges with bounds beyond 128-bit integers"),
+                    },
                     _ => {
                         return type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
@@ -1178,17 +1184,28 @@ pub fn getitem(interp: &mut Interp, obj: &Value, key: &Value) -> PyResult<Value>
         },
         Value::Range(r) => {
             if let Some(s) = as_slice(key) {
-                let (start, _, step, n) = slice_indices(&s.start, &s.stop, &s.step, r.len() as usize)?;
-                let first = r.item(start);
-                let new_step = r.step * step;
+                let len = len_of(obj)?;
+                let (start, _, step, n) = slice_indices(&s.start, &s.stop, &s.step, len)?;
+                let first = r.item(start as i128);
+                let new_step = r.step * step as i128;
                 return Ok(Value::Range(Rc::new(RangeObj {
                     start: first,
-                    stop: first + new_step * n as i64,
+                    stop: first + new_step * n as i128,
                     step: new_step,
                 })));
             }
-            let i = seq_index(key, r.len() as usize, "range object")?;
-            Ok(Value::Int(r.item(i as i64)))
+            let i = match key {
+                Value::Int(i) => *i as i128,
+                Value::Bool(b) => *b as i128,
+                Value::BigInt(b) => b.to_i128().unwrap_or(i128::MAX),
+                _ => return type_error(format!("range indices must be integers or slices, not {}", type_name(key))),
+            };
+            let n = r.len();
+            let j = if i < 0 { i + n } else { i };
+            if !(0..n).contains(&j) {
+                return index_error("range object index out of range");
+            }
+            Ok(Value::from_i128(r.item(j)))
         }
         Value::Native(n) => {
             let n = n.clone();
