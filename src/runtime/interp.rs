@@ -49,6 +49,7 @@ pub struct Interp {
     /// `--timeout`: the limit, and whether it has passed.
     timeout: Option<f64>,
     timed_out: Arc<AtomicBool>,
+    steps_left: std::cell::Cell<u64>,
 }
 
 impl Interp {
@@ -64,6 +65,7 @@ impl Interp {
             main_globals: None,
             timeout: None,
             timed_out: Arc::new(AtomicBool::new(false)),
+            steps_left: std::cell::Cell::new(u64::MAX),
         };
         super::builtins::install(&mut interp);
         interp
@@ -102,7 +104,18 @@ impl Interp {
         if self.interrupt.load(Ordering::Relaxed) {
             return Err(self.interruption());
         }
+        let steps = self.steps_left.get();
+        if steps == 0 {
+            return runtime_error("cellar stopped the program: its step budget ran out");
+        }
+        self.steps_left.set(steps - 1);
         super::limits::check_memory()
+    }
+
+    /// Stops the program (a RuntimeError that stays raised) after `steps` loop iterations
+    /// and calls: the fuzzers run arbitrary programs under such a budget.
+    pub fn set_step_budget(&mut self, steps: u64) {
+        self.steps_left.set(steps);
     }
 
     #[cold]
