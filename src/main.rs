@@ -13,7 +13,7 @@ use std::process::ExitCode;
     name = "cellar",
     version,
     about = "Run Python with CPython's semantics and see the cells that closures share.",
-    after_help = "Examples:\n  cellar examples/01_how_closures_work.py\n  cellar -c 'print((lambda: 42)())'"
+    after_help = "With no arguments on a terminal, cellar starts its REPL (:help there lists the commands).\n\nExamples:\n  cellar\n  cellar --watch examples/02_late_binding.py\n  cellar -i --plain < lesson.txt\n  cellar -c 'print((lambda: 42)())'"
 )]
 struct Cli {
     /// Program passed in as a string.
@@ -68,7 +68,8 @@ fn run(cli: Cli, color: bool) -> ExitCode {
         eprintln!("cellar: --timeout needs a positive number of seconds");
         return ExitCode::from(2);
     }
-    if cli.interactive && cli.code.is_none() {
+    let bare = cli.code.is_none() && cli.file.is_none();
+    if (cli.interactive && cli.code.is_none()) || (bare && std::io::stdin().is_terminal()) {
         return interactive(cli, color);
     }
     if cli.watch {
@@ -134,9 +135,9 @@ fn watched_script(cli: Cli, color: bool) -> ExitCode {
         Err(code) => return code,
     };
     let mut repl = Repl::new(new_session(&cli), Some(Teacher::new(teaching_style())), color);
-    let r = repl.script(&source, &path, true);
+    let completed = repl.script(&source, &path, true);
     repl.session.interp.flush();
-    if r.is_ok() {
+    if completed {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -152,10 +153,16 @@ fn interactive(cli: Cli, color: bool) -> ExitCode {
             Ok(s) => s,
             Err(code) => return code,
         };
-        let _ = repl.script(&source, path, cli.watch);
+        repl.script(&source, path, cli.watch);
     }
-    let prompts = std::io::stdin().is_terminal();
-    cellar::repl::run_lines(&mut repl, std::io::stdin().lock(), prompts);
+    let terminal = std::io::stdin().is_terminal();
+    if terminal {
+        match cellar::repl::editor::run(repl, teaching_style().color) {
+            Ok(()) => return ExitCode::SUCCESS,
+            Err(unusable) => repl = *unusable,
+        }
+    }
+    cellar::repl::run_lines(&mut repl, std::io::stdin().lock(), terminal);
     repl.session.interp.flush();
     ExitCode::SUCCESS
 }

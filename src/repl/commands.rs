@@ -104,5 +104,5 @@ fn load(repl: &mut Repl, path: &str) {
             return;
         }
     };
-    let _ = repl.script(&source, path, true);
+    repl.script(&source, path, true);
 }

@@ -1,8 +1,10 @@
-//! The interactive loop without a line editor: `cellar -i < lesson.txt`. Input is cut into
-//! entries the way CPython's interactive mode cuts it, each entry is compiled and run in the
-//! session, expression values are echoed, and errors are reported without ending the session.
+//! The interactive loop. Input is cut into entries the way CPython's interactive mode cuts
+//! it; each entry is a `:` command or Python, compiled and run in the session with its
+//! expression values echoed and the cell watch after it; errors never end the session.
+//! `editor` reads from a terminal; `run_lines` reads piped input (`cellar -i < lesson.txt`).
 
 mod commands;
+pub mod editor;
 
 use crate::compile::Mode;
 use crate::session::{Failure, Session};
@@ -108,8 +110,9 @@ impl Repl {
     }
 
     /// Runs a script in the session (`cellar -i FILE`, `--watch`, `:load`). With `watch`,
-    /// the cells are shown after each top-level statement.
-    pub fn script(&mut self, source: &str, file: &str, watch: bool) -> Result<(), ()> {
+    /// the cells are shown after each top-level statement. False when it raised (the error
+    /// is reported).
+    pub fn script(&mut self, source: &str, file: &str, watch: bool) -> bool {
         let Repl { session, teacher, .. } = self;
         let r = match teacher.as_mut().filter(|t| watch && t.watching()) {
             Some(t) => session.run_watched(source, file, Mode::Exec, &mut |s, stmt| t.after(s, stmt)),
@@ -117,14 +120,14 @@ impl Repl {
         };
         let Err(failure) = r else {
             self.baseline();
-            return Ok(());
+            return true;
         };
         report(&mut self.session, &failure, self.err_color);
         if let (Some(t), true) = (&mut self.teacher, watch) {
             t.after(&mut self.session, "");
         }
         self.baseline();
-        Err(())
+        false
     }
 
     fn baseline(&mut self) {

@@ -29,7 +29,7 @@ impl Style {
             s.to_string()
         }
     }
-    pub fn new(&self, s: &str) -> String {
+    pub fn added(&self, s: &str) -> String {
         self.paint("32", s)
     }
     pub fn changed(&self, s: &str) -> String {

@@ -167,7 +167,7 @@ impl Explainer<'_> {
     }
 
     fn line(&self, span: Span) -> u32 {
-        line_of(&self.code.source, span.start as u32)
+        line_of(&self.code.source, span.start)
     }
 
     /// The nearest enclosing function that binds `name` itself: the one whose cell a

@@ -148,7 +148,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot, entry: &str, style: &Style) -> Vec<S
                 i += 1;
             }
             (_, Some(b)) => {
-                out.push(format!("  {} {}, {}", style.new("new cell"), cell_and_value(b, style), holders_text(&b.holders)));
+                out.push(format!("  {} {}, {}", style.added("new cell"), cell_and_value(b, style), holders_text(&b.holders)));
                 j += 1;
             }
             (_, None) => unreachable!("the loop runs while either side has cells"),

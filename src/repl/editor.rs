@@ -1,0 +1,387 @@
+//! The line editor (rustyline): what a learner meets when cellar starts on a terminal.
+//!
+//! Lines are read one at a time with CPython's `>>> ` and `... ` prompts, and an entry ends
+//! where CPython's would (`classify`). Each continuation line starts indented to the block
+//! being written. The helper highlights from cellar's own lexer and completes from the live
+//! session, which it shares with the loop: the loop never holds the session while a line is
+//! being read, and the helper only uses it then.
+
+use super::commands::COMMANDS;
+use super::{classify, is_command, Control, Entry, Repl};
+use crate::runtime::attrs::dir_of;
+use crate::runtime::value::Value;
+use crate::syntax::{highlight_tokens, HighlightKind};
+use rustyline::completion::{Completer, FilenameCompleter, Pair};
+use rustyline::error::ReadlineError;
+use rustyline::highlight::{CmdKind, Highlighter};
+use rustyline::hint::Hinter;
+use rustyline::history::DefaultHistory;
+use rustyline::validate::Validator;
+use rustyline::{
+    Cmd, CompletionType, ConditionalEventHandler, Config, Context, Editor, Event, EventContext, EventHandler, KeyCode,
+    KeyEvent, Modifiers, Movement, RepeatCount,
+};
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::sync::atomic::Ordering;
+
+const INDENT: &str = "    ";
+
+/// Runs the REPL on the terminal until `:quit` or Ctrl-D. `Err` when the terminal cannot be
+/// driven, so that the caller can read its input as a piped session instead.
+pub fn run(repl: Repl, color: bool) -> Result<(), Box<Repl>> {
+    let config = Config::builder()
+        .auto_add_history(false)
+        .max_history_size(10_000)
+        .map(|b| b.completion_type(CompletionType::List).indent_size(INDENT.len() as u8).build());
+    let Ok(config) = config else { return Err(Box::new(repl)) };
+    let Ok(mut editor) = Editor::<Helper, DefaultHistory>::with_config(config) else { return Err(Box::new(repl)) };
+    let repl = Rc::new(RefCell::new(repl));
+    editor.set_helper(Some(Helper {
+        repl: repl.clone(),
+        pending: RefCell::new(String::new()),
+        color,
+        brackets: Cell::new(false),
+        files: FilenameCompleter::new(),
+    }));
+    editor.bind_sequence(KeyEvent(KeyCode::Backspace, Modifiers::NONE), EventHandler::Conditional(Box::new(Dedent)));
+    let history = history_file();
+    if let Some(path) = &history {
+        let _ = editor.load_history(path);
+    }
+    eprintln!(
+        "cellar {}: Python 3.11, with the cells that closures share in view. :help lists the commands; Ctrl-D leaves.",
+        env!("CARGO_PKG_VERSION")
+    );
+    let interrupt = repl.borrow().session.interp.interrupt.clone();
+    let mut pending = String::new();
+    loop {
+        let prompt = if pending.is_empty() { ">>> " } else { "... " };
+        let indent = next_indent(&pending);
+        if let Some(h) = editor.helper() {
+            h.pending.replace(pending.clone());
+        }
+        match editor.readline_with_initial(prompt, (&indent, "")) {
+            Ok(line) => {
+                if !line.trim().is_empty() {
+                    let _ = editor.add_history_entry(line.as_str());
+                    if let Some(path) = &history {
+                        let _ = editor.append_history(path);
+                    }
+                }
+                pending.push_str(&line);
+                pending.push('\n');
+                let commands = repl.borrow().teacher.is_some();
+                let kind = if commands && is_command(&pending) { Entry::Complete } else { classify(&pending) };
+                match kind {
+                    Entry::Empty => pending.clear(),
+                    Entry::NeedMore => {}
+                    Entry::Complete => {
+                        let text = std::mem::take(&mut pending);
+                        // A Ctrl-C pressed while nothing ran must not interrupt this entry.
+                        interrupt.store(false, Ordering::Relaxed);
+                        if repl.borrow_mut().entry(&text) == Control::Quit {
+                            break;
+                        }
+                    }
+                }
+            }
+            Err(ReadlineError::Interrupted) => {
+                eprintln!("KeyboardInterrupt");
+                pending.clear();
+            }
+            Err(ReadlineError::Eof) => break,
+            Err(e) => {
+                eprintln!("cellar: the terminal failed: {e}");
+                break;
+            }
+        }
+    }
+    drop(editor);
+    repl.borrow_mut().session.interp.flush();
+    Ok(())
+}
+
+/// `$XDG_STATE_HOME/cellar/history`, or `~/.local/state/cellar/history`, as the XDG base
+/// directory specification places state that should survive restarts.
+fn history_file() -> Option<PathBuf> {
+    let state = std::env::var_os("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))?;
+    let dir = state.join("cellar");
+    std::fs::create_dir_all(&dir).ok()?;
+    Some(dir.join("history"))
+}
+
+/// The indentation the next line of `pending` starts with: one level deeper after a line
+/// that opens a block, one level shallower after one that ends it (`return`, `pass`, …).
+pub fn next_indent(pending: &str) -> String {
+    let Some(last) = pending.lines().rev().find(|l| !l.trim().is_empty()) else { return String::new() };
+    if pending.is_empty() {
+        return String::new();
+    }
+    let indent: String = last.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let code = last.split('#').next().unwrap_or("").trim();
+    if code.ends_with(':') {
+        return indent + INDENT;
+    }
+    let first = code.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or("");
+    if matches!(first, "return" | "pass" | "break" | "continue" | "raise") {
+        let n = indent.len().saturating_sub(INDENT.len());
+        return indent[..n].to_string();
+    }
+    indent
+}
+
+/// Backspace in the indentation removes a whole level, as IDLE and ptpython do.
+struct Dedent;
+
+impl ConditionalEventHandler for Dedent {
+    fn handle(&self, _evt: &Event, _n: RepeatCount, _positive: bool, ctx: &EventContext) -> Option<Cmd> {
+        let before = &ctx.line()[..ctx.pos()];
+        if before.is_empty() || !before.chars().all(|c| c == ' ') {
+            return None;
+        }
+        Some(Cmd::Dedent(Movement::WholeLine))
+    }
+}
+
+struct Helper {
+    repl: Rc<RefCell<Repl>>,
+    /// The earlier lines of the entry being typed: the current line is highlighted in their
+    /// context (inside a triple-quoted string, say).
+    pending: RefCell<String>,
+    color: bool,
+    /// Whether the next refresh should show the bracket matching the one at the cursor.
+    brackets: Cell<bool>,
+    files: FilenameCompleter,
+}
+
+impl rustyline::Helper for Helper {}
+impl Validator for Helper {}
+impl Hinter for Helper {
+    type Hint = String;
+}
+
+impl Highlighter for Helper {
+    fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
+        if !self.color || line.is_empty() {
+            return Cow::Borrowed(line);
+        }
+        let pending = self.pending.borrow();
+        let text = format!("{pending}{line}");
+        let base = pending.len();
+        let matched = if self.brackets.get() { matching_bracket(line, pos) } else { None };
+        let repl = self.repl.borrow();
+        let builtins = &repl.session.interp.builtins;
+        let mut out = String::with_capacity(line.len() * 2);
+        let mut at = 0;
+        for (kind, span) in highlight_tokens(&text) {
+            let (start, end) = (span.start as usize, span.end as usize);
+            if end <= base || start < base + at {
+                continue;
+            }
+            let (start, end) = (start - base, end - base);
+            out.push_str(&line[at..start]);
+            let piece = &line[start..end];
+            let code = match kind {
+                HighlightKind::Keyword => "35",
+                HighlightKind::Name if builtins.get_str(piece).is_some() => "36",
+                HighlightKind::String => "32",
+                HighlightKind::Number => "33",
+                HighlightKind::Comment => "2",
+                _ => "",
+            };
+            if matched.is_some_and(|(a, b)| (start..end).contains(&a) || (start..end).contains(&b)) {
+                out.push_str(&format!("\x1b[1;4m{piece}\x1b[0m"));
+            } else if code.is_empty() {
+                out.push_str(piece);
+            } else {
+                out.push_str(&format!("\x1b[{code}m{piece}\x1b[0m"));
+            }
+            at = end;
+        }
+        out.push_str(&line[at..]);
+        Cow::Owned(out)
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize, kind: CmdKind) -> bool {
+        self.brackets.set(kind != CmdKind::ForcedRefresh);
+        self.color
+    }
+}
+
+/// The bracket at (or just before) the cursor and the one that matches it, by byte offset.
+fn matching_bracket(line: &str, pos: usize) -> Option<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let at = [pos, pos.wrapping_sub(1)].into_iter().find(|&i| i < bytes.len() && b"()[]{}".contains(&bytes[i]))?;
+    let (open, close, forward) = match bytes[at] {
+        b'(' => (b'(', b')', true),
+        b'[' => (b'[', b']', true),
+        b'{' => (b'{', b'}', true),
+        b')' => (b'(', b')', false),
+        b']' => (b'[', b']', false),
+        _ => (b'{', b'}', false),
+    };
+    let mut depth = 0i32;
+    let indices: Box<dyn Iterator<Item = usize>> = if forward { Box::new(at..bytes.len()) } else { Box::new((0..=at).rev()) };
+    for i in indices {
+        if bytes[i] == open {
+            depth += if forward { 1 } else { -1 };
+        } else if bytes[i] == close {
+            depth += if forward { -1 } else { 1 };
+        }
+        if depth == 0 {
+            return Some((at, i));
+        }
+    }
+    None
+}
+
+impl Completer for Helper {
+    type Candidate = Pair;
+
+    fn complete(&self, line: &str, pos: usize, ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let before = &line[..pos];
+        if before.chars().all(|c| c == ' ' || c == '\t') {
+            // Tab in the indentation indents, as in CPython's REPL.
+            return Ok((pos, vec![pair(INDENT)]));
+        }
+        let at_start = self.pending.borrow().is_empty() && self.repl.borrow().teacher.is_some();
+        if at_start && before.starts_with(':') {
+            return Ok(self.complete_command(line, pos, ctx));
+        }
+        Ok(self.complete_python(before))
+    }
+}
+
+impl Helper {
+    /// `:sc` → `:scope`; the argument of `:load` is a path, that of `:cells` and `:scope` an
+    /// expression.
+    fn complete_command(&self, line: &str, pos: usize, ctx: &Context<'_>) -> (usize, Vec<Pair>) {
+        let before = &line[..pos];
+        match before.split_once(' ') {
+            None => {
+                let mut names: Vec<&str> = COMMANDS.iter().map(|(c, _)| c.split(' ').next().unwrap_or(c)).collect();
+                names.dedup();
+                (0, names.into_iter().filter(|n| n.starts_with(before)).map(pair).collect())
+            }
+            Some((":load", _)) => self.files.complete(line, pos, ctx).unwrap_or((pos, Vec::new())),
+            Some((":watch", arg)) => {
+                let start = pos - arg.len();
+                (start, ["on", "off"].into_iter().filter(|w| w.starts_with(arg.trim_start())).map(pair).collect())
+            }
+            Some((_, _)) => self.complete_python(before),
+        }
+    }
+
+    /// Names in scope, or the attributes of a live value after a dot
+    /// (`double.__clo` → `__closure__`, `double.__closure__[0].` → `cell_contents`).
+    fn complete_python(&self, before: &str) -> (usize, Vec<Pair>) {
+        let start = expression_start(before);
+        let expr = &before[start..];
+        let mut repl = self.repl.borrow_mut();
+        let (prefix_len, mut names) = match expr.rfind('.') {
+            Some(dot) => {
+                let (object, partial) = (&expr[..dot], &expr[dot + 1..]);
+                let Some(value) = safe_eval(&mut repl, object) else { return (before.len(), Vec::new()) };
+                let attrs: Vec<String> = dir_of(&value).into_iter().filter(|a| a.starts_with(partial)).collect();
+                (partial.len(), attrs)
+            }
+            None => {
+                let mut names: Vec<String> = KEYWORDS.iter().map(|k| k.to_string()).collect();
+                for dict in [&repl.session.globals, &repl.session.interp.builtins] {
+                    for k in dict.keys() {
+                        if let Value::Str(s) = k {
+                            names.push(s.to_string());
+                        }
+                    }
+                }
+                let names = names.into_iter().filter(|n| n.starts_with(expr) && !n.is_empty()).collect();
+                (expr.len(), names)
+            }
+        };
+        // Private names only once asked for, as CPython's completer does.
+        let partial = &before[before.len() - prefix_len..];
+        if !partial.starts_with('_') {
+            names.retain(|n| !n.starts_with('_'));
+        }
+        names.sort();
+        names.dedup();
+        (before.len() - prefix_len, names.iter().map(|n| pair(n)).collect())
+    }
+}
+
+/// Where the dotted expression that ends at the cursor starts: names, dots and subscripts.
+fn expression_start(before: &str) -> usize {
+    let bytes = before.as_bytes();
+    let mut i = bytes.len();
+    let mut depth = 0;
+    while i > 0 {
+        let c = bytes[i - 1];
+        match c {
+            b']' => depth += 1,
+            b'[' if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            b'.' | b'_' => {}
+            _ if c.is_ascii_alphanumeric() || c >= 0x80 => {}
+            _ => break,
+        }
+        i -= 1;
+    }
+    i
+}
+
+/// Evaluates the object part of an attribute completion, but only when it is names,
+/// attributes and subscripts: nothing may be called or assigned because Tab was pressed.
+fn safe_eval(repl: &mut Repl, object: &str) -> Option<Value> {
+    let harmless = !object.is_empty()
+        && !object.contains(['(', ')', ':', '='])
+        && !object.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    if !harmless {
+        return None;
+    }
+    repl.session.eval(object).ok()
+}
+
+fn pair(s: &str) -> Pair {
+    Pair { display: s.to_string(), replacement: s.to_string() }
+}
+
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn continuation_lines_follow_the_block() {
+        assert_eq!(next_indent(""), "");
+        assert_eq!(next_indent("def f():\n"), "    ");
+        assert_eq!(next_indent("def f():\n    x = 1\n"), "    ");
+        assert_eq!(next_indent("def f():\n    if x:  # why\n"), "        ");
+        assert_eq!(next_indent("def f():\n    return 1\n"), "");
+        assert_eq!(next_indent("print((1,\n"), "");
+    }
+
+    #[test]
+    fn completion_finds_the_whole_dotted_expression() {
+        assert_eq!(expression_start("double.__clo"), 0);
+        assert_eq!(expression_start("print(double.__closure__[0].cell"), 6);
+        assert_eq!(expression_start("x = routes['/a'].__na"), 4);
+    }
+
+    #[test]
+    fn brackets_match_across_nesting() {
+        assert_eq!(matching_bracket("f((1), 2)", 1), Some((1, 8)));
+        assert_eq!(matching_bracket("f((1), 2)", 9), Some((8, 1)));
+        assert_eq!(matching_bracket("f(1", 1), None);
+    }
+}

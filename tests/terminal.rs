@@ -1,0 +1,160 @@
+//! Drives the real REPL through a pseudo-terminal (tmux) and checks the screen: a multi-line
+//! `def` typed with auto-indent, Tab completion of `__closure__` and `cell_contents`, Ctrl-C
+//! during `while True: pass` followed by a working prompt, and history recalled after a
+//! restart. `.ci/run` installs tmux; without it this test says so and passes.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    state: PathBuf,
+}
+
+impl Tmux {
+    fn tmux(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs")
+    }
+
+    /// Starts cellar in a fresh window, with its history kept in `self.state`.
+    fn start(&self) {
+        let cmd = format!(
+            "env XDG_STATE_HOME={} NO_COLOR=1 {}",
+            self.state.display(),
+            env!("CARGO_BIN_EXE_cellar")
+        );
+        let out = self.tmux(&["new-session", "-d", "-s", "cellar", "-x", "120", "-y", "50", &cmd]);
+        assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+        self.wait(|s| prompts(s) == 1, "the first prompt");
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "cellar"]).stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "cellar"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    /// Types a line and presses Enter, then waits for the next prompt: keys sent while
+    /// cellar is busy would reach a line editor that has not started yet.
+    fn line(&self, text: &str) {
+        let before = prompts(&self.screen());
+        if !text.is_empty() {
+            self.keys(&["-l", text]);
+        }
+        self.keys(&["Enter"]);
+        self.wait(|s| prompts(s) > before, &format!("the prompt after {text:?}"));
+    }
+
+    fn wait(&self, done: impl Fn(&str) -> bool, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if done(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("timed out waiting for {what}; the screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn running(&self) -> bool {
+        self.tmux(&["has-session", "-t", "cellar"]).status.success()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+        let _ = std::fs::remove_dir_all(&self.state);
+    }
+}
+
+/// Prompt lines on the screen: each entry line read so far, plus the one being typed.
+fn prompts(screen: &str) -> usize {
+    screen.lines().filter(|l| l.starts_with(">>>") || l.starts_with("...")).count()
+}
+
+fn has_line(screen: &str, line: &str) -> bool {
+    screen.lines().any(|l| l.trim_end() == line)
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn the_repl_on_a_terminal() {
+    if !tmux_available() {
+        eprintln!("SKIPPED the_repl_on_a_terminal: tmux is not installed (apt-get install tmux; .ci/run does)");
+        return;
+    }
+    let id = std::process::id();
+    let t = Tmux { socket: format!("cellar-test-{id}"), state: std::env::temp_dir().join(format!("cellar-state-{id}")) };
+    let _ = std::fs::remove_dir_all(&t.state);
+    std::fs::create_dir_all(&t.state).unwrap();
+    t.start();
+
+    // No line is typed with indentation: each starts indented to its block, one level
+    // deeper after a `:`, one level shallower after a `return`.
+    t.line("def make_multiplier(factor):");
+    t.line("def multiply(number):");
+    t.line("return number * factor");
+    t.line("return multiply");
+    let s = t.screen();
+    assert!(has_line(&s, "...     def multiply(number):"), "{s}");
+    assert!(has_line(&s, "...         return number * factor"), "{s}");
+    assert!(has_line(&s, "...     return multiply"), "{s}");
+    t.line("");
+    // Backspace in the indentation takes a whole level away.
+    t.line("if True:");
+    t.line("if True:");
+    t.line("x = 1");
+    t.keys(&["BSpace"]);
+    t.line("y = 2");
+    t.wait(|s| has_line(s, "...     y = 2"), "Backspace removing one level of indentation");
+    t.line("");
+    t.line("");
+    t.line("double = make_multiplier(2)");
+    t.wait(|s| has_line(s, "  new cell #1 factor = 2, held by double"), "the cell watch");
+
+    t.keys(&["-l", "double.__clo"]);
+    t.keys(&["Tab"]);
+    t.wait(|s| s.contains(">>> double.__closure__"), "completion of __closure__");
+    t.keys(&["-l", "[0].cell_con"]);
+    t.keys(&["Tab"]);
+    t.wait(|s| s.contains(">>> double.__closure__[0].cell_contents"), "completion of cell_contents");
+    t.line("");
+    t.wait(|s| has_line(s, "2"), "the cell's contents echoed");
+
+    t.line("while True: pass");
+    let before = prompts(&t.screen());
+    t.keys(&["Enter"]);
+    std::thread::sleep(Duration::from_millis(300));
+    t.keys(&["C-c"]);
+    t.wait(|s| has_line(s, "KeyboardInterrupt") && prompts(s) > before, "KeyboardInterrupt and a prompt");
+    t.line("double(21)");
+    t.wait(|s| has_line(s, "42"), "the session kept after Ctrl-C");
+
+    t.keys(&["C-d"]);
+    let start = Instant::now();
+    while t.running() {
+        assert!(start.elapsed() < Duration::from_secs(10), "Ctrl-D did not end the REPL:\n{}", t.screen());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(history(&t.state).contains("double(21)"), "history file: {}", history(&t.state));
+
+    t.start();
+    t.keys(&["Up"]);
+    t.wait(|s| s.contains(">>> double(21)"), "the last line recalled from history");
+}
+
+fn history(state: &Path) -> String {
+    std::fs::read_to_string(state.join("cellar/history")).unwrap_or_default()
+}
