@@ -115,3 +115,14 @@ fn programs_cannot_reach_files_processes_or_the_environment() {
         assert_eq!((status, last.as_str()), (Some(1), expected), "{code}");
     }
 }
+
+#[test]
+fn freeing_very_deep_nesting_does_not_overflow_the_stack() {
+    let path = write_temp(
+        "deep_drop.py",
+        b"x = []\nfor _ in range(5_000_000):\n    x = [x]\nx = None\nt = ()\nfor _ in range(2_000_000):\n    t = (t,)\nt = None\nprint('freed')\n",
+    );
+    let out = cellar(&[path.to_str().unwrap()]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "freed\n", "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -20,5 +20,6 @@ pub mod ops;
 pub mod repr;
 pub mod set;
 pub mod settable;
+pub mod trash;
 pub mod types;
 pub mod value;

@@ -213,6 +213,18 @@ pub struct Tuple {
     pub items: Box<[Value]>,
 }
 
+impl Drop for List {
+    fn drop(&mut self) {
+        super::trash::dispose(std::mem::take(self.items.get_mut()));
+    }
+}
+
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        super::trash::dispose(std::mem::take(&mut self.items).into_vec());
+    }
+}
+
 impl Tuple {
     pub fn new(items: Vec<Value>) -> Tuple {
         Tuple { items: items.into_boxed_slice() }
