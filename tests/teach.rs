@@ -70,3 +70,31 @@ fn teaching_output_matches_the_reviewed_snapshots() {
     assert!(checked > 0, "no sessions or examples found");
     assert!(failures.is_empty(), "{} snapshot(s) differ:\n\n{}", failures.len(), failures.join("\n\n"));
 }
+
+#[test]
+fn unbound_local_error_names_the_assignment_and_the_fix() {
+    let session = "def counter():\n    count = 0\n    def inc():\n        count += 1\n        return count\n    return inc\n\ncounter()()\nx = 1\ndef f():\n    print(x)\n    x = 2\n\nf()\n";
+    let run = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cellar"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), session.as_bytes()).unwrap();
+        String::from_utf8_lossy(&child.wait_with_output().unwrap().stderr).into_owned()
+    };
+    let err = run(&["-i"]);
+    let hints: Vec<&str> = err.lines().filter(|l| l.starts_with("hint:")).collect();
+    assert_eq!(
+        hints,
+        [
+            "hint: count is local to inc because it is assigned by an augmented assignment at line 4 (`count += 1`); `nonlocal count` in inc would make it counter's variable",
+            "hint: x is local to f because it is assigned at line 3 (`x = 2`); `global x` in f would make it the module's variable",
+        ],
+        "{err}"
+    );
+    assert!(!run(&["-i", "--plain"]).contains("hint:"), "--plain adds nothing to Python's output");
+}

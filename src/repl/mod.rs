@@ -101,7 +101,7 @@ impl Repl {
         }
         let r = self.session.run(text, "<stdin>", Mode::Interactive);
         if let Err(failure) = r {
-            report(&mut self.session, &failure, self.err_color);
+            self.report(&failure);
         }
         if let Some(t) = &mut self.teacher {
             t.after(&mut self.session, text);
@@ -122,12 +122,22 @@ impl Repl {
             self.baseline();
             return true;
         };
-        report(&mut self.session, &failure, self.err_color);
+        self.report(&failure);
         if let (Some(t), true) = (&mut self.teacher, watch) {
             t.after(&mut self.session, "");
         }
         self.baseline();
         false
+    }
+
+    /// Reports an error, and with the teaching views on, what to learn from it.
+    fn report(&mut self, failure: &Failure) {
+        report(&mut self.session, failure, self.err_color);
+        if let (Some(_), Failure::Exception(e)) = (&self.teacher, failure) {
+            if let Some(hint) = crate::teach::scope::unbound_local_hint(e) {
+                eprintln!("{hint}");
+            }
+        }
     }
 
     fn baseline(&mut self) {

@@ -5,9 +5,9 @@
 use super::{short_sized, Style};
 use crate::compile::line_of;
 use crate::runtime::code::Code;
-use crate::runtime::types::type_name;
-use crate::runtime::value::{Function, Value};
-use crate::scope::{Binding, Scope, ScopeId, Symbol, SymbolTable};
+use crate::runtime::types::{type_name, types};
+use crate::runtime::value::{Function, PyErr, Value};
+use crate::scope::{Binding, Scope, ScopeId, ScopeKind, Symbol, SymbolTable};
 use crate::session::{Failure, Session};
 use crate::syntax::ast::Span;
 use std::rc::Rc;
@@ -159,36 +159,16 @@ impl Explainer<'_> {
         }
     }
 
-    /// `line 4 (`count += 1`)`.
     fn line_ref(&self, span: Span) -> String {
-        let line = self.line(span);
-        let text = self.code.source.lines().nth(line as usize - 1).unwrap_or("").trim();
-        format!("line {line} (`{text}`)")
+        line_ref(&self.code.source, span)
     }
 
     fn line(&self, span: Span) -> u32 {
         line_of(&self.code.source, span.start)
     }
 
-    /// The nearest enclosing function that binds `name` itself: the one whose cell a
-    /// `nonlocal` here would reach.
     fn enclosing_binder(&self, name: &str) -> Option<String> {
-        let mut id: Option<ScopeId> = self.scope.parent;
-        while let Some(p) = id {
-            let s = self.table.get(p);
-            if !s.is_function_like() {
-                if s.kind == crate::scope::ScopeKind::Module {
-                    return None;
-                }
-                id = s.parent;
-                continue;
-            }
-            if matches!(s.binding(name), Binding::Local | Binding::Cell) && s.lookup(name).is_some() {
-                return Some(s.name.clone());
-            }
-            id = s.parent;
-        }
-        None
+        enclosing_binder(self.table, self.scope, name)
     }
 
     /// The functions directly inside this one that take `name` from it.
@@ -212,4 +192,59 @@ impl Explainer<'_> {
         let text = self.session.interp.repr(v).unwrap_or_else(|_| "<repr failed>".into());
         self.style.value(&short_sized(&text, super::watch::items(v)))
     }
+}
+
+/// `line 4 (`count += 1`)`.
+fn line_ref(source: &str, span: Span) -> String {
+    let line = line_of(source, span.start);
+    let text = source.lines().nth(line as usize - 1).unwrap_or("").trim();
+    format!("line {line} (`{text}`)")
+}
+
+/// The nearest enclosing function that binds `name` itself: the one whose cell a `nonlocal`
+/// in `scope` would reach.
+fn enclosing_binder(table: &SymbolTable, scope: &Scope, name: &str) -> Option<String> {
+    let mut id: Option<ScopeId> = scope.parent;
+    while let Some(p) = id {
+        let s = table.get(p);
+        if s.kind == ScopeKind::Module {
+            return None;
+        }
+        if s.is_function_like() && s.lookup(name).is_some() && matches!(s.binding(name), Binding::Local | Binding::Cell) {
+            return Some(s.name.clone());
+        }
+        id = s.parent;
+    }
+    None
+}
+
+/// The teaching note after an UnboundLocalError: which assignment made the name local, and
+/// the declaration that would make it the variable the learner meant. The failing function
+/// is found again by resolving the source it came from, at the place the error points to.
+pub fn unbound_local_hint(err: &PyErr) -> Option<String> {
+    if !Rc::ptr_eq(&err.0.typ, &types().unbound_local_error) {
+        return None;
+    }
+    let message = match err.0.args.borrow().items.first() {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => return None,
+    };
+    let name = message.split('\'').nth(1)?.to_string();
+    let entry = err.0.traceback.borrow().first().map(|e| (e.source.clone(), e.span, e.func.clone()))?;
+    let (source, span, func) = entry;
+    let module = crate::syntax::parse_module_here(&source).ok()?;
+    let table = crate::scope::resolve(&module).ok()?;
+    let scope = table
+        .scopes
+        .iter()
+        .filter(|s| s.is_function_like() && s.name == *func && s.span.start <= span.start && span.end <= s.span.end)
+        .min_by_key(|s| s.span.end - s.span.start)?;
+    let sym = scope.lookup(&name)?;
+    let (bind, how) = sym.first_bind?;
+    let because = format!("{} at {}", how.describe(), line_ref(&source, bind));
+    let fix = match enclosing_binder(&table, scope, &name) {
+        Some(owner) => format!("`nonlocal {name}` in {func} would make it {owner}'s variable"),
+        None => format!("`global {name}` in {func} would make it the module's variable"),
+    };
+    Some(format!("hint: {name} is local to {func} because {because}; {fix}"))
 }
