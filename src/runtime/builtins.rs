@@ -358,9 +358,8 @@ fn bi_sum(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     check_kwargs("sum", &a, &["start"])?;
     arg_range("sum", &a, 1, 2)?;
     let mut acc = a.pos.get(1).cloned().or_else(|| a.kwarg("start").cloned()).unwrap_or(Value::Int(0));
-    match &acc {
-        Value::Str(_) => return type_error("sum() can't sum strings [use ''.join(seq) instead]"),
-        _ => {}
+    if let Value::Str(_) = &acc {
+        return type_error("sum() can't sum strings [use ''.join(seq) instead]");
     }
     let it = interp.iter(&a.pos[0])?;
     while let Some(v) = interp.next(&it)? {
@@ -1132,7 +1131,7 @@ fn seq_index(v: &Value, len: usize, what: &str) -> PyResult<usize> {
     let i = match v {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
-        Value::BigInt(_) => return index_error(format!("cannot fit 'int' into an index-sized integer")),
+        Value::BigInt(_) => return index_error("cannot fit 'int' into an index-sized integer"),
         _ => {
             return type_error(format!("{what} indices must be integers or slices, not {}", type_name(v)));
         }

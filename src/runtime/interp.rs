@@ -17,6 +17,9 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+/// Keyword arguments of a call, in the order written.
+type KwArgs = Vec<(Rc<PyStr>, Value)>;
+
 /// What a statement did besides finishing normally.
 pub enum Flow {
     Normal,
@@ -971,9 +974,8 @@ impl Interp {
 
     #[inline]
     fn load_cell(&mut self, f: &Frame, s: u32) -> PyResult<Value> {
-        match &*f.cells[s as usize].contents.borrow() {
-            Some(v) => return Ok(v.clone()),
-            None => {}
+        if let Some(v) = &*f.cells[s as usize].contents.borrow() {
+            return Ok(v.clone());
         }
         let (name, own) = f.code.cell_name(s as usize);
         self.unbound_cell(name.as_str(), own)
@@ -1105,7 +1107,7 @@ impl Interp {
         Ok(v)
     }
 
-    fn eval_args(&mut self, f: &mut Frame, args: &[Arg]) -> PyResult<(Vec<Value>, Vec<(Rc<PyStr>, Value)>)> {
+    fn eval_args(&mut self, f: &mut Frame, args: &[Arg]) -> PyResult<(Vec<Value>, KwArgs)> {
         let mut pos = Vec::with_capacity(args.len());
         let mut kw = Vec::new();
         for a in args {
@@ -1618,12 +1620,12 @@ pub fn bind_args(
     if sig.kwonly > 0 {
         let kwdefaults = func.kwdefaults.borrow().clone();
         let mut missing = Vec::new();
-        for i in argcount..total {
-            if locals[i].is_some() {
+        for (i, slot) in locals.iter_mut().enumerate().take(total).skip(argcount) {
+            if slot.is_some() {
                 continue;
             }
             if let Some(v) = kwdefaults.as_ref().and_then(|d| d.get_name(&code.varnames[i])) {
-                locals[i] = Some(v);
+                *slot = Some(v);
                 continue;
             }
             missing.push(format!("'{}'", code.varnames[i].as_str()));

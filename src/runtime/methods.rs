@@ -3336,7 +3336,7 @@ fn set_method(
             let r = match &o {
                 Other::Set(x) => {
                     if Rc::ptr_eq(x, s) {
-                        s.len() == 0
+                        s.is_empty()
                     } else {
                         s.is_disjoint(x)?
                     }

@@ -25,8 +25,8 @@ pub fn truthy(v: &Value) -> bool {
         Value::List(l) => !l.is_empty(),
         Value::Tuple(t) => !t.items.is_empty(),
         Value::Dict(d) => !d.is_empty(),
-        Value::Set(s) | Value::FrozenSet(s) => s.len() > 0,
-        Value::Range(r) => r.len() > 0,
+        Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
+        Value::Range(r) => !r.is_empty(),
         Value::Native(n) => n.truthy(),
         _ => true,
     }
@@ -391,7 +391,7 @@ fn repeat(seq: &Value, n: &Value) -> PyResult<Value> {
         _ => 0,
     } as u64;
     if unit > 0 {
-        if count > isize::MAX as u64 / unit {
+        if count.checked_mul(unit).is_none_or(|n| n > isize::MAX as u64) {
             return overflow_error("cannot fit 'int' into an index-sized integer");
         }
         let item_size = if matches!(seq, Value::Str(_)) { 1 } else { std::mem::size_of::<Value>() as u128 };

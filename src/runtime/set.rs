@@ -32,6 +32,9 @@ impl SetObj {
     pub fn len(&self) -> usize {
         self.table.borrow().len()
     }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     pub fn items(&self) -> Vec<Value> {
         self.table.borrow().iter().cloned().collect()
     }

@@ -250,6 +250,9 @@ impl RangeObj {
             0
         }
     }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     pub fn item(&self, i: i128) -> i128 {
         self.start + i * self.step
     }
@@ -378,6 +381,9 @@ pub trait Native: Any {
     }
     fn len(&self) -> Option<usize> {
         None
+    }
+    fn is_empty(&self) -> bool {
+        self.len() == Some(0)
     }
     fn truthy(&self) -> bool {
         self.len().is_none_or(|n| n > 0)
