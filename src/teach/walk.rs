@@ -8,7 +8,7 @@
 use crate::runtime::interp::Interp;
 use crate::runtime::value::{CellObj, Function, Value};
 use crate::session::Session;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 /// Something that holds a cell: a function through its closure, or a name that refers to the
@@ -24,7 +24,7 @@ pub struct Holder {
 #[derive(Default)]
 pub struct Reach {
     /// Cell serial → its holders, in the order the walk met them.
-    pub holders: HashMap<u64, Vec<Holder>>,
+    pub holders: hashbrown::HashMap<u64, Vec<Holder>>,
 }
 
 impl Reach {
@@ -47,15 +47,74 @@ pub fn walk(session: &mut Session) -> Reach {
     walk_from(&mut session.interp, roots)
 }
 
+/// One step of a path, kept unformatted: only the paths of objects that hold cells are ever
+/// turned into text, so walking a big list of plain data allocates no strings.
+enum Step {
+    Root(String),
+    Index(usize),
+    Key(Value),
+    Attr(String),
+    /// `.__closure__[i].cell_contents`
+    Closure(usize),
+    /// `.cell_contents`
+    Contents,
+    SetItem,
+    Inside,
+}
+
+struct Paths {
+    /// Each node: its parent (itself for a root) and the step from there.
+    nodes: Vec<(usize, Step)>,
+}
+
+impl Paths {
+    fn add(&mut self, parent: usize, step: Step) -> usize {
+        self.nodes.push((parent, step));
+        self.nodes.len() - 1
+    }
+
+    fn render(&self, interp: &mut Interp, mut node: usize) -> String {
+        let mut steps = Vec::new();
+        loop {
+            let (parent, step) = &self.nodes[node];
+            steps.push(step);
+            if matches!(step, Step::Root(_)) {
+                break;
+            }
+            node = *parent;
+        }
+        let mut out = String::new();
+        for step in steps.into_iter().rev() {
+            match step {
+                Step::Root(name) => out.push_str(name),
+                Step::Index(i) => out.push_str(&format!("[{i}]")),
+                Step::Key(k) => out.push_str(&format!("[{}]", interp.repr(k).unwrap_or_else(|_| "…".into()))),
+                Step::Attr(a) => out.push_str(&format!(".{a}")),
+                Step::Closure(i) => out.push_str(&format!(".__closure__[{i}].cell_contents")),
+                Step::Contents => out.push_str(".cell_contents"),
+                Step::SetItem => out = format!("an item of {out}"),
+                Step::Inside => out = format!("inside {out}"),
+            }
+        }
+        out
+    }
+}
+
 /// Walks from the given named values (`:cells EXPR` names its own roots).
 pub fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>) -> Reach {
     let mut reach = Reach::default();
-    let mut seen: HashSet<usize> = HashSet::new();
-    let mut queue: VecDeque<(String, Value)> = roots.into();
-    while let Some((path, v)) = queue.pop_front() {
+    let mut seen: hashbrown::HashSet<usize> = hashbrown::HashSet::new();
+    let mut paths = Paths { nodes: Vec::new() };
+    let mut queue: VecDeque<(usize, Value)> = VecDeque::new();
+    for (name, v) in roots {
+        let node = paths.add(paths.nodes.len(), Step::Root(name));
+        queue.push_back((node, v));
+    }
+    while let Some((node, v)) = queue.pop_front() {
         // Every name for a cell object counts, not only the first path to it.
         if let Value::Cell(c) = &v {
-            reach.holders.entry(c.serial).or_default().push(Holder { path: path.clone(), function: None });
+            let path = paths.render(interp, node);
+            reach.holders.entry(c.serial).or_default().push(Holder { path, function: None });
         }
         if !has_children(&v) || !seen.insert(v.address()) {
             continue;
@@ -63,53 +122,65 @@ pub fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>) -> Reach {
         match &v {
             Value::Function(f) => {
                 let addr = Rc::as_ptr(f) as usize;
+                if !f.closure.is_empty() {
+                    let path = paths.render(interp, node);
+                    for cell in f.closure.iter() {
+                        reach.holders.entry(cell.serial).or_default().push(Holder { path: path.clone(), function: Some(addr) });
+                    }
+                }
                 for (i, cell) in f.closure.iter().enumerate() {
-                    reach.holders.entry(cell.serial).or_default().push(Holder { path: path.clone(), function: Some(addr) });
                     if seen.insert(Rc::as_ptr(cell) as usize) {
                         if let Some(c) = cell.get() {
-                            queue.push_back((format!("{path}.__closure__[{i}].cell_contents"), c));
+                            queue.push_back((paths.add(node, Step::Closure(i)), c));
                         }
                     }
                 }
-                function_parts(f, &path, &mut queue);
+                function_parts(f, node, &mut paths, &mut queue);
             }
             Value::Cell(c) => {
                 if let Some(contents) = c.get() {
-                    queue.push_back((format!("{path}.cell_contents"), contents));
+                    queue.push_back((paths.add(node, Step::Contents), contents));
                 }
             }
             Value::List(l) => {
                 for (i, item) in l.snapshot().into_iter().enumerate() {
-                    queue.push_back((format!("{path}[{i}]"), item));
+                    if has_children(&item) {
+                        queue.push_back((paths.add(node, Step::Index(i)), item));
+                    }
                 }
             }
             Value::Tuple(t) => {
                 for (i, item) in t.items.iter().enumerate() {
-                    queue.push_back((format!("{path}[{i}]"), item.clone()));
+                    if has_children(item) {
+                        queue.push_back((paths.add(node, Step::Index(i)), item.clone()));
+                    }
                 }
             }
             Value::Dict(d) => {
                 for (k, item) in d.items() {
-                    let key = interp.repr(&k).unwrap_or_else(|_| "…".into());
-                    queue.push_back((format!("{path}[{key}]"), item));
+                    if has_children(&item) {
+                        queue.push_back((paths.add(node, Step::Key(k)), item));
+                    }
                 }
             }
             Value::Set(s) | Value::FrozenSet(s) => {
                 for item in s.items() {
-                    queue.push_back((format!("an item of {path}"), item));
+                    if has_children(&item) {
+                        queue.push_back((paths.add(node, Step::SetItem), item));
+                    }
                 }
             }
             Value::Method(m) => {
-                queue.push_back((format!("{path}.__func__"), m.func.clone()));
-                queue.push_back((format!("{path}.__self__"), m.receiver.clone()));
+                queue.push_back((paths.add(node, Step::Attr("__func__".into())), m.func.clone()));
+                queue.push_back((paths.add(node, Step::Attr("__self__".into())), m.receiver.clone()));
             }
             Value::Native(n) => {
                 // Sequence-like natives (deque, namedtuple) are indexed as their items are;
                 // the others (partial, lru_cache wrappers) have no path a learner would type.
                 let indexed = n.len().is_some() && n.iter_items().is_some();
                 for (i, item) in n.children().into_iter().enumerate() {
-                    let p = if indexed { format!("{path}[{i}]") } else { format!("inside {path}") };
-                    queue.push_back((p, item));
+                    let step = if indexed { Step::Index(i) } else { Step::Inside };
+                    queue.push_back((paths.add(node, step), item));
                 }
             }
             _ => {}
@@ -136,23 +207,23 @@ fn has_children(v: &Value) -> bool {
 
 /// What else a function keeps alive: its defaults and the attributes set on it
 /// (`functools.wraps` puts `__wrapped__` there).
-fn function_parts(f: &Rc<Function>, path: &str, queue: &mut VecDeque<(String, Value)>) {
+fn function_parts(f: &Rc<Function>, node: usize, paths: &mut Paths, queue: &mut VecDeque<(usize, Value)>) {
     if let Some(d) = f.defaults.borrow().as_ref() {
         for (i, v) in d.items.iter().enumerate() {
-            queue.push_back((format!("{path}.__defaults__[{i}]"), v.clone()));
+            let n = paths.add(node, Step::Attr("__defaults__".into()));
+            queue.push_back((paths.add(n, Step::Index(i)), v.clone()));
         }
     }
     if let Some(d) = f.kwdefaults.borrow().as_ref() {
         for (k, v) in d.items() {
-            if let Value::Str(k) = k {
-                queue.push_back((format!("{path}.__kwdefaults__['{}']", k.as_str()), v));
-            }
+            let n = paths.add(node, Step::Attr("__kwdefaults__".into()));
+            queue.push_back((paths.add(n, Step::Key(k)), v));
         }
     }
     if let Some(d) = f.dict.borrow().as_ref() {
         for (k, v) in d.items() {
             if let Value::Str(k) = k {
-                queue.push_back((format!("{path}.{}", k.as_str()), v));
+                queue.push_back((paths.add(node, Step::Attr(k.to_string())), v));
             }
         }
     }
