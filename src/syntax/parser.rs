@@ -220,6 +220,54 @@ fn build_params(items: Vec<ParamItem>, errs: &SideErrors) -> Params {
 
 type BExpr<'t, I> = Boxed<'t, 't, I, Expr, Extra<'t>>;
 
+type Handle<'t, I, O> = Recursive<chumsky::recursive::Direct<'t, 't, I, O, Extra<'t>>>;
+type Slot<'t, I, O> = Recursive<chumsky::recursive::Indirect<'t, 't, I, O, Extra<'t>>>;
+
+/// A parser used before it is defined, like `Recursive::declare`, but without the leak.
+///
+/// A declared `Recursive` owns itself once its definition refers to it (chumsky 0.13 keeps a
+/// strong `Rc` in every clone of the handle), so a grammar built per call would leak the
+/// whole parser graph every time. Here the grammar refers to the parser only through `weak`,
+/// a handle that does not own it (the one `recursive` passes to its closure); `owner` is
+/// the only owning handle, and is kept alive by the finished parsers (see `keep_alive`).
+/// `slot` is where the definition goes; only `owner` holds it once `parsers` returns.
+struct Forward<'t, I: ValueInput<'t, Token = Tok, Span = SimpleSpan>, O: 't> {
+    weak: Handle<'t, I, O>,
+    owner: Handle<'t, I, O>,
+    slot: Slot<'t, I, O>,
+}
+
+fn forward<'t, I, O: 't>() -> Forward<'t, I, O>
+where
+    I: ValueInput<'t, Token = Tok, Span = SimpleSpan>,
+{
+    let slot: Slot<'t, I, O> = Recursive::declare();
+    let mut weak = None;
+    let owner = recursive(|w| {
+        weak = Some(w);
+        slot.clone()
+    });
+    Forward { weak: weak.expect("recursive calls its closure"), owner, slot }
+}
+
+/// `p`, holding `keep` (the owning handles of the forward-declared parsers) alive as long
+/// as it lives. Parses exactly as `p` does.
+fn keep_alive<'t, I, O, K>(
+    p: Boxed<'t, 't, I, O, Extra<'t>>,
+    keep: Rc<K>,
+) -> Boxed<'t, 't, I, O, Extra<'t>>
+where
+    I: ValueInput<'t, Token = Tok, Span = SimpleSpan>,
+    O: 't,
+    K: 't,
+{
+    p.map(move |x| {
+        let _owners = &keep;
+        x
+    })
+    .boxed()
+}
+
 /// The parsers: a whole module, and one f-string replacement field (an expression list
 /// or `yield`, followed by the end marker).
 pub struct Parsers<'t, I: ValueInput<'t, Token = Tok, Span = SimpleSpan>> {
@@ -236,12 +284,17 @@ where
         .map_with(|n, e| Ident { name: n, span: sp(e.span()) })
         .boxed();
 
-    let mut expression: Recursive<chumsky::recursive::Indirect<'t, 't, I, Expr, Extra<'t>>> =
-        Recursive::declare();
-    let mut disjunction: Recursive<chumsky::recursive::Indirect<'t, 't, I, Expr, Extra<'t>>> =
-        Recursive::declare();
-    let mut bitor: Recursive<chumsky::recursive::Indirect<'t, 't, I, Expr, Extra<'t>>> =
-        Recursive::declare();
+    // The grammar refers to forward-declared parsers only through their weak handles.
+    let mut fwd_expression = forward::<I, Expr>();
+    let mut fwd_disjunction = forward::<I, Expr>();
+    let mut fwd_bitor = forward::<I, Expr>();
+    let mut fwd_factor = forward::<I, Expr>();
+    let mut fwd_stmt = forward::<I, Vec<Stmt>>();
+    let expression = fwd_expression.weak.clone();
+    let disjunction = fwd_disjunction.weak.clone();
+    let bitor = fwd_bitor.weak.clone();
+    let factor = fwd_factor.weak.clone();
+    let stmt = fwd_stmt.weak.clone();
 
     let named_expression = name
         .clone()
@@ -589,8 +642,6 @@ where
         .boxed();
 
     // power: await_primary ['**' factor]; factor: ('+'|'-'|'~')* power
-    let mut factor: Recursive<chumsky::recursive::Indirect<'t, 't, I, Expr, Extra<'t>>> =
-        Recursive::declare();
     let power = await_primary
         .then(just(T::DoubleStar).ignore_then(factor.clone()).or_not())
         .map(|(l, r)| match r {
@@ -607,7 +658,7 @@ where
         T::Tilde => UnaryOp::Invert,
     }
     .map_with(|o, e| (o, sp(e.span())));
-    factor.define(unary_op.repeated().foldr(power, |(op, s), v: Expr| {
+    fwd_factor.slot.define(unary_op.repeated().foldr(power, |(op, s), v: Expr| {
         let span = s.to(v.span);
         mk(ExprKind::UnaryOp { op, operand: bx(v) }, span)
     }));
@@ -639,7 +690,7 @@ where
         binlevel(sum, select! { T::LeftShift => BinOp::LShift, T::RightShift => BinOp::RShift }).boxed();
     let bitand = binlevel(shift, just(T::Amper).to(BinOp::BitAnd)).boxed();
     let bitxor = binlevel(bitand, just(T::Circumflex).to(BinOp::BitXor)).boxed();
-    bitor.define(binlevel(bitxor, just(T::VBar).to(BinOp::BitOr)));
+    fwd_bitor.slot.define(binlevel(bitxor, just(T::VBar).to(BinOp::BitOr)));
 
     let cmp_op = choice((
         select! {
@@ -691,9 +742,9 @@ where
             .boxed()
     };
     let conjunction = boollevel(inversion, T::And, BoolOp::And);
-    disjunction.define(boollevel(conjunction, T::Or, BoolOp::Or));
+    fwd_disjunction.slot.define(boollevel(conjunction, T::Or, BoolOp::Or));
 
-    expression.define(
+    fwd_expression.slot.define(
         lambda.or(disjunction
             .clone()
             .then(
@@ -719,8 +770,6 @@ where
         .boxed();
 
     // ---- statements ----
-    let mut stmt: Recursive<chumsky::recursive::Indirect<'t, 't, I, Vec<Stmt>, Extra<'t>>> =
-        Recursive::declare();
     let rhs = yield_expr.clone().or(star_expressions.clone()).boxed();
 
     let augop = select! {
@@ -1095,7 +1144,7 @@ where
     ))
     .map(|s| vec![s])
     .boxed();
-    stmt.define(compound.or(simple_stmts));
+    fwd_stmt.slot.define(compound.or(simple_stmts));
 
     let module = stmt
         .repeated()
@@ -1104,5 +1153,14 @@ where
         .map(|v| v.into_iter().flatten().collect::<Vec<_>>())
         .boxed();
 
-    Parsers { module, fexpr }
+    // The only owning handles: the finished parsers keep the graph alive, and dropping them
+    // frees it (nothing in the graph owns a forward-declared parser).
+    let owners = Rc::new((
+        fwd_expression.owner,
+        fwd_disjunction.owner,
+        fwd_bitor.owner,
+        fwd_factor.owner,
+        fwd_stmt.owner,
+    ));
+    Parsers { module: keep_alive(module, owners.clone()), fexpr: keep_alive(fexpr, owners) }
 }
