@@ -106,6 +106,14 @@ impl Session {
         let _ = self.interp.builtins.remove(&Value::str("_"));
     }
 
+    /// Frees what the session made: its globals are emptied (each function in them holds
+    /// them, a cycle), and the cycle collector then frees closures that hold each other.
+    fn release(&mut self) {
+        self.globals.clear();
+        let _ = self.interp.builtins.remove(&Value::str("_"));
+        crate::runtime::gc::collect();
+    }
+
     /// The text to print on stderr for a failure.
     pub fn render(&mut self, failure: &Failure, color: bool) -> String {
         match failure {
@@ -120,4 +128,10 @@ fn new_globals() -> Rc<Dict> {
     globals.set_str("__name__", Value::str("__main__"));
     globals.set_str("__doc__", Value::None);
     globals
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.release();
+    }
 }
