@@ -213,15 +213,25 @@ pub struct Tuple {
     pub items: Box<[Value]>,
 }
 
+/// Whether dropping `v` can never recurse into further containers.
+fn is_leaf(v: &Value) -> bool {
+    matches!(v, Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::BigInt(_))
+}
+
 impl Drop for List {
     fn drop(&mut self) {
-        super::trash::dispose(std::mem::take(self.items.get_mut()));
+        let items = self.items.get_mut();
+        if !items.iter().all(is_leaf) {
+            super::trash::dispose(std::mem::take(items));
+        }
     }
 }
 
 impl Drop for Tuple {
     fn drop(&mut self) {
-        super::trash::dispose(std::mem::take(&mut self.items).into_vec());
+        if !self.items.iter().all(is_leaf) {
+            super::trash::dispose(std::mem::take(&mut self.items).into_vec());
+        }
     }
 }
 
