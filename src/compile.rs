@@ -541,13 +541,14 @@ impl<'a> Compiler<'a> {
             E::BinOp { left, op, right } => Expr::BinOp(self.boxed(u, left)?, *op, self.boxed(u, right)?, span),
             E::UnaryOp { op, operand } => Expr::Unary(*op, self.boxed(u, operand)?, span),
             E::BoolOp { op, values } => {
-                let mut it = values.iter().rev();
-                let mut acc = self.expr(u, it.next().expect("a bool op has operands"))?;
-                let mut rest: Vec<Expr> = Vec::new();
-                for v in values[..values.len() - 1].iter() {
-                    rest.push(self.expr(u, v)?);
+                // Operands are compiled in source order (slots are handed out in that order),
+                // then nested right to left: `a or b or c` is `a or (b or c)`.
+                let mut operands = Vec::with_capacity(values.len());
+                for v in values {
+                    operands.push(self.expr(u, v)?);
                 }
-                for v in rest.into_iter().rev() {
+                let mut acc = operands.pop().expect("a bool op has operands");
+                while let Some(v) = operands.pop() {
                     acc = match op {
                         ast::BoolOp::And => Expr::And(Box::new(v), Box::new(acc)),
                         ast::BoolOp::Or => Expr::Or(Box::new(v), Box::new(acc)),

@@ -34,12 +34,3 @@ pub fn enter(context: &str) -> PyResult<Guard> {
         Ok(Guard(()))
     })
 }
-
-pub fn current() -> u32 {
-    DEPTH.with(|d| d.get())
-}
-
-/// Forgets all levels (after an interrupted run unwound without dropping its guards).
-pub fn reset() {
-    DEPTH.with(|d| d.set(0));
-}

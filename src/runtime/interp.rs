@@ -10,7 +10,7 @@ use super::exceptions::*;
 use super::ops;
 use super::types::{type_name, types};
 use super::value::*;
-use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
+use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
@@ -370,7 +370,7 @@ impl Interp {
     ) -> PyResult<Flow> {
         let mut result = match self.exec_block(f, body) {
             Ok(Flow::Normal) => self.exec_block(f, orelse),
-            Err(e) if !handlers.is_empty() && !is_interrupt_for_cellar(&e) => self.handle(f, handlers, e),
+            Err(e) if !handlers.is_empty() => self.handle(f, handlers, e),
             other => other,
         };
         if !finalbody.is_empty() {
@@ -1496,12 +1496,6 @@ fn set_context(new: &PyErr, handled: &PyErr) {
     }
 }
 
-/// Ctrl-C during a run is delivered as `KeyboardInterrupt`, which handlers may catch, as in
-/// CPython; nothing is special-cased today.
-fn is_interrupt_for_cellar(_e: &PyErr) -> bool {
-    false
-}
-
 pub fn name_error_for<T>(name: &str) -> PyResult<T> {
     let e = PyErr::new(&types().name_error, format!("name '{name}' is not defined"));
     e.0.set_attr("name", Value::str(name));
@@ -1654,8 +1648,3 @@ fn missing_args(qualname: &PyStr, kind: &str, names: Vec<String>) -> PyResult<()
     ))
 }
 
-impl Span {
-    pub fn line(self, source: &str) -> u32 {
-        crate::compile::line_of(source, self.start)
-    }
-}

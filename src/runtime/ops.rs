@@ -5,7 +5,7 @@ use super::depth;
 use super::exceptions::{overflow_error, type_error, value_error, zero_division};
 use super::hash;
 use super::types::type_name;
-use super::value::{List, PyResult, PyStr, Tuple, Value};
+use super::value::{PyResult, PyStr, Value};
 use crate::syntax::ast::{BinOp, CmpOp};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -737,10 +737,3 @@ pub fn slice_str(s: &PyStr, start: i64, step: i64, n: usize) -> String {
     }
 }
 
-/// Builds a tuple, list or other sequence value of `items`, matching `like`'s type.
-pub fn same_sequence(like: &Value, items: Vec<Value>) -> Value {
-    match like {
-        Value::Tuple(_) => Value::Tuple(Rc::new(Tuple::new(items))),
-        _ => Value::List(Rc::new(List::new(items))),
-    }
-}

@@ -40,7 +40,7 @@ impl SetObj {
     }
     pub fn contains(&self, item: &Value) -> PyResult<bool> {
         let h = match item {
-            Value::Set(s) => frozen_hash_of(s)?,
+            Value::Set(s) => s.frozen_hash()?,
             _ => hash_key(item)?,
         };
         self.table.borrow().contains(h, item, &mut eq)
@@ -81,10 +81,6 @@ impl SetObj {
         let (a, b) = (self.table.borrow(), other.table.borrow());
         a.is_disjoint(&b, &mut eq)
     }
-}
-
-fn frozen_hash_of(s: &SetObj) -> PyResult<i64> {
-    s.frozen_hash()
 }
 
 /// A new `set` of `values`, added in order (a set display or a comprehension).
