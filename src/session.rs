@@ -91,7 +91,7 @@ impl Session {
             }
         };
         self.interp.main_globals = Some(self.globals.clone());
-        let mut frame = Frame { code: &code, globals: &self.globals, locals: Vec::new(), cells: Vec::new() };
+        let mut frame = Frame { code: &code, globals: &self.globals, locals: &mut [], cells: &[] };
         let r = self.interp.eval(&mut frame, expr);
         self.interp.flush();
         r.map_err(Failure::Exception)

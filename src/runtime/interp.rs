@@ -28,11 +28,14 @@ pub enum Flow {
     Continue,
 }
 
+/// A running code object's variables. The slots live wherever the caller put them (on the
+/// Rust stack for most calls), and a function without cell variables of its own reads its
+/// closure in place: starting a frame copies nothing.
 pub struct Frame<'a> {
     pub code: &'a Code,
     pub globals: &'a Rc<Dict>,
-    pub locals: Vec<Option<Value>>,
-    pub cells: Vec<Rc<CellObj>>,
+    pub locals: &'a mut [Option<Value>],
+    pub cells: &'a [Rc<CellObj>],
 }
 
 pub struct Interp {
@@ -43,8 +46,6 @@ pub struct Interp {
     pub interrupt: Arc<AtomicBool>,
     /// Exceptions being handled by enclosing `except` blocks, innermost last.
     handling: Vec<PyErr>,
-    /// Reusable local-slot vectors, so that a call does not allocate.
-    pool: Vec<Vec<Option<Value>>>,
     /// Names interned once for lookups the interpreter itself makes.
     pub names: super::builtins::Names,
     /// The globals of the module being run.
@@ -63,7 +64,6 @@ impl Interp {
             out,
             interrupt: Arc::new(AtomicBool::new(false)),
             handling: Vec::new(),
-            pool: Vec::new(),
             names: super::builtins::Names::new(),
             main_globals: None,
             timeout: None,
@@ -79,7 +79,7 @@ impl Interp {
         self.main_globals = Some(globals.clone());
         // The module's own frame counts toward the recursion limit, as in CPython.
         let _guard = depth::enter("")?;
-        let mut frame = Frame { code, globals, locals: Vec::new(), cells: Vec::new() };
+        let mut frame = Frame { code, globals, locals: &mut [], cells: &[] };
         let r = self.exec_block(&mut frame, &code.body);
         self.handling.clear();
         match r {
@@ -193,7 +193,7 @@ impl Interp {
             StmtKind::AugAssign(target, op, value) => self.aug_assign(f, target, *op, value)?,
             StmtKind::Return(v) => {
                 let v = match v {
-                    Some(e) => self.eval(f, e)?,
+                    Some(e) => self.eval_operand(f, e)?,
                     None => Value::None,
                 };
                 return Ok(Flow::Return(v));
@@ -690,6 +690,22 @@ impl Interp {
 
     // ----- expressions -----
 
+    /// `eval` for operands: a bound local or a constant is read in place, without the cost of
+    /// a call; they are most of the operands of arithmetic, comparisons and calls.
+    #[inline(always)]
+    fn eval_operand(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        match e {
+            Expr::Local(s, _) => {
+                if let Some(v) = &f.locals[*s as usize] {
+                    return Ok(v.clone());
+                }
+            }
+            Expr::Const(v) => return Ok(v.clone()),
+            _ => {}
+        }
+        self.eval(f, e)
+    }
+
     pub fn eval(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
         match e {
             Expr::Const(v) => Ok(v.clone()),
@@ -711,8 +727,8 @@ impl Interp {
                 }
             }
             Expr::BinOp(a, op, b, span) => {
-                let x = self.eval(f, a)?;
-                let y = self.eval(f, b)?;
+                let x = self.eval_operand(f, a)?;
+                let y = self.eval_operand(f, b)?;
                 if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
                     let r = match op {
                         BinOp::Add => i.checked_add(*j),
@@ -743,23 +759,23 @@ impl Interp {
                 }
             }
             Expr::Compare(first, rest, span) if rest.len() == 1 => {
-                let left = self.eval(f, first)?;
-                let right = self.eval(f, &rest[0].1)?;
+                let left = self.eval_operand(f, first)?;
+                let right = self.eval_operand(f, &rest[0].1)?;
                 self.compare(rest[0].0, &left, &right).map(Value::Bool).map_err(|e| e.at(*span))
             }
             Expr::Call(call) => self.eval_call(f, call),
             Expr::CallMethod(obj, name, call) => {
-                let o = self.eval(f, obj)?;
+                let o = self.eval_operand(f, obj)?;
                 let (pos, kw) = self.eval_args(f, &call.args)?;
                 self.call_method(&o, name, pos, kw).map_err(|e| e.at(call.span))
             }
             Expr::Attr(obj, name, span) => {
-                let o = self.eval(f, obj)?;
+                let o = self.eval_operand(f, obj)?;
                 super::attrs::getattr(self, &o, name).map_err(|e| e.at(*span))
             }
             Expr::Subscript(obj, index, span) => {
-                let o = self.eval(f, obj)?;
-                let i = self.eval(f, index)?;
+                let o = self.eval_operand(f, obj)?;
+                let i = self.eval_operand(f, index)?;
                 super::builtins::getitem(self, &o, &i).map_err(|e| e.at(*span))
             }
             _ => self.eval_cold(f, e),
@@ -893,8 +909,8 @@ impl Interp {
     fn eval_truth(&mut self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
         match e {
             Expr::Compare(first, rest, span) if rest.len() == 1 => {
-                let left = self.eval(f, first)?;
-                let right = self.eval(f, &rest[0].1)?;
+                let left = self.eval_operand(f, first)?;
+                let right = self.eval_operand(f, &rest[0].1)?;
                 self.compare(rest[0].0, &left, &right).map_err(|e| e.at(*span))
             }
             Expr::Unary(UnaryOp::Not, inner, _) => Ok(!self.eval_truth(f, inner)?),
@@ -954,7 +970,7 @@ impl Interp {
             return f.globals.clone();
         }
         let d = Dict::new();
-        for (name, v) in f.code.varnames.iter().zip(&f.locals) {
+        for (name, v) in f.code.varnames.iter().zip(f.locals.iter()) {
             if let Some(v) = v {
                 d.set_name(name, v.clone());
             }
@@ -1112,7 +1128,7 @@ impl Interp {
         let mut kw = Vec::new();
         for a in args {
             match a {
-                Arg::Pos(e) => pos.push(self.eval(f, e)?),
+                Arg::Pos(e) => pos.push(self.eval_operand(f, e)?),
                 Arg::Star(e) => {
                     let v = self.eval(f, e)?;
                     if !super::iter::is_iterable(&v) {
@@ -1159,58 +1175,33 @@ impl Interp {
 
     /// The fast path: positional arguments straight into the callee's slots.
     fn call_simple(&mut self, f: &mut Frame, func: &Rc<Function>, args: &[Arg]) -> PyResult<Value> {
-        let code = &*func.code;
-        let mut locals = self.take_locals(code.n_locals());
-        for (i, a) in args.iter().enumerate() {
-            let Arg::Pos(e) = a else { unreachable!("simple calls have positional arguments only") };
-            match self.eval(f, e) {
-                Ok(v) => locals[i] = Some(v),
-                Err(err) => {
-                    self.give_locals(locals);
-                    return Err(err);
-                }
+        with_locals(func.code.n_locals(), |locals| {
+            for (slot, a) in locals.iter_mut().zip(args) {
+                let Arg::Pos(e) = a else { unreachable!("simple calls have positional arguments only") };
+                *slot = Some(self.eval_operand(f, e)?);
             }
-        }
-        self.run_function(func, locals)
-    }
-
-    fn take_locals(&mut self, n: usize) -> Vec<Option<Value>> {
-        let mut v = self.pool.pop().unwrap_or_default();
-        v.resize(n, None);
-        v
-    }
-
-    fn give_locals(&mut self, mut v: Vec<Option<Value>>) {
-        v.clear();
-        if self.pool.len() < 64 {
-            self.pool.push(v);
-        }
+            self.run_function(func, locals)
+        })
     }
 
     /// Runs a function whose arguments are already bound in `locals`.
-    fn run_function(&mut self, func: &Rc<Function>, mut locals: Vec<Option<Value>>) -> PyResult<Value> {
+    fn run_function(&mut self, func: &Rc<Function>, locals: &mut [Option<Value>]) -> PyResult<Value> {
         let code = &*func.code;
-        let guard = match depth::enter("") {
-            Ok(g) => g,
-            Err(e) => {
-                self.give_locals(locals);
-                return Err(e);
-            }
+        let _guard = depth::enter("")?;
+        self.check_interrupt()?;
+        let own_cells;
+        let cells: &[Rc<CellObj>] = if code.cellvars.is_empty() {
+            &func.closure
+        } else {
+            own_cells = make_cells(code, &func.closure, locals);
+            &own_cells
         };
-        if let Err(e) = self.check_interrupt() {
-            self.give_locals(locals);
-            return Err(e);
-        }
-        let cells = make_cells(code, &func.closure, &mut locals);
         let mut frame = Frame { code, globals: &func.globals, locals, cells };
-        let r = match self.exec_block(&mut frame, &code.body) {
+        match self.exec_block(&mut frame, &code.body) {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
             Err(e) => Err(self.traceback_entry(e, code)),
-        };
-        drop(guard);
-        self.give_locals(frame.locals);
-        r
+        }
     }
 
     /// Calls any callable with positional and keyword arguments.
@@ -1218,15 +1209,15 @@ impl Interp {
         match callee {
             Value::Function(func) => {
                 let code = &*func.code;
-                let mut locals = self.take_locals(code.n_locals());
-                if let Err(e) = bind_args(func, pos, kw, &mut locals) {
-                    self.give_locals(locals);
-                    return Err(e);
-                }
                 if code.is_async {
+                    let mut locals = vec![None; code.n_locals()];
+                    bind_args(func, pos, kw, &mut locals)?;
                     return Ok(super::coroutine::new_coroutine(func.clone(), locals));
                 }
-                self.run_function(func, locals)
+                with_locals(code.n_locals(), |locals| {
+                    bind_args(func, pos, kw, locals)?;
+                    self.run_function(func, locals)
+                })
             }
             Value::Builtin(b) => (b.func)(self, b, Args { pos: &pos, kw: &kw }),
             Value::Method(m) => {
@@ -1251,8 +1242,8 @@ impl Interp {
     }
 
     /// Runs a coroutine's body: its frame was bound when the coroutine was made.
-    pub fn run_bound(&mut self, func: &Rc<Function>, locals: Vec<Option<Value>>) -> PyResult<Value> {
-        self.run_function(func, locals)
+    pub fn run_bound(&mut self, func: &Rc<Function>, mut locals: Vec<Option<Value>>) -> PyResult<Value> {
+        self.run_function(func, &mut locals)
     }
 
     /// `obj.name(args)`.
@@ -1274,25 +1265,32 @@ impl Interp {
     /// expression, keeps the frame in a lazy generator).
     fn comprehension(&mut self, f: &mut Frame, def: &Rc<FuncDef>, it: Value) -> PyResult<Value> {
         let code = &*def.code;
-        let mut locals = self.take_locals(code.n_locals());
-        locals[0] = Some(it);
         let closure: Vec<Rc<CellObj>> = def.closure.iter().map(|&i| f.cells[i as usize].clone()).collect();
-        let cells = make_cells(code, &closure, &mut locals);
         if let Some(StmtKind::Comp(body)) = code.body.first().map(|s| &s.kind) {
             if matches!(body.kind, CompKind::Gen(_)) {
+                let mut locals = vec![None; code.n_locals()];
+                locals[0] = Some(it);
+                let cells = make_cells(code, &closure, &mut locals);
                 return Ok(super::iter::new_generator(def.clone(), f.globals.clone(), locals, cells));
             }
         }
-        let guard = depth::enter("")?;
-        let mut frame = Frame { code, globals: f.globals, locals, cells };
-        let r = match self.exec_block(&mut frame, &code.body) {
-            Ok(Flow::Return(v)) => Ok(v),
-            Ok(_) => Ok(Value::None),
-            Err(e) => Err(self.traceback_entry(e, code)),
-        };
-        drop(guard);
-        self.give_locals(frame.locals);
-        r
+        with_locals(code.n_locals(), |locals| {
+            locals[0] = Some(it);
+            let own_cells;
+            let cells: &[Rc<CellObj>] = if code.cellvars.is_empty() {
+                &closure
+            } else {
+                own_cells = make_cells(code, &closure, locals);
+                &own_cells
+            };
+            let _guard = depth::enter("")?;
+            let mut frame = Frame { code, globals: f.globals, locals, cells };
+            match self.exec_block(&mut frame, &code.body) {
+                Ok(Flow::Return(v)) => Ok(v),
+                Ok(_) => Ok(Value::None),
+                Err(e) => Err(self.traceback_entry(e, code)),
+            }
+        })
     }
 
     fn run_comprehension(&mut self, f: &mut Frame, body: &CompBody) -> PyResult<Value> {
@@ -1364,16 +1362,8 @@ impl Interp {
         };
         let CompKind::Gen(elt) = &body.kind else { return Ok(None) };
         let _guard = depth::enter("")?;
-        let globals = g.globals.clone();
-        let mut frame = Frame {
-            code,
-            globals: &globals,
-            locals: std::mem::take(&mut g.locals),
-            cells: std::mem::take(&mut g.cells),
-        };
+        let mut frame = Frame { code, globals: &g.globals, locals: &mut g.locals, cells: &g.cells };
         let r = self.generator_step(&mut frame, body, elt, &mut g.iters);
-        g.locals = frame.locals;
-        g.cells = frame.cells;
         r.map_err(|e| self.traceback_entry(e, code))
     }
 
@@ -1465,6 +1455,20 @@ impl Interp {
             Value::Str(s) => Ok(s.as_str().to_string()),
             _ => super::repr::str(self, v),
         }
+    }
+}
+
+/// How many local slots a call keeps on the Rust stack; frames with more use the heap.
+const STACK_LOCALS: usize = 8;
+
+/// Runs `run` with `n` empty local slots, on the stack when they fit.
+#[inline(always)]
+fn with_locals<R>(n: usize, run: impl FnOnce(&mut [Option<Value>]) -> R) -> R {
+    if n <= STACK_LOCALS {
+        let mut slots = [const { None }; STACK_LOCALS];
+        run(&mut slots[..n])
+    } else {
+        run(&mut vec![None; n])
     }
 }
 
