@@ -19,7 +19,12 @@ pub type PyResult<T> = Result<T, PyErr>;
 #[derive(Clone)]
 pub struct PyErr(pub Rc<ExceptionObj>);
 
+/// The tag is a full word so that every payload starts at offset 8: a value then moves as
+/// two aligned words. With a byte tag, `Bool` put its payload at offset 1 and every move
+/// of a value became unaligned byte-range copies that stalled store forwarding on the
+/// hottest paths (returning a value through `Result<Flow>`).
 #[derive(Clone)]
+#[repr(u64)]
 pub enum Value {
     None,
     Bool(bool),
