@@ -859,32 +859,20 @@ fn tailmatch(s: &PyStr, sub: &PyStr, start: Option<i64>, end: Option<i64>, at_en
 fn split_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
     let mut out = Vec::new();
     let mut left = if maxsplit < 0 { i64::MAX } else { maxsplit };
-    let b: Vec<(usize, char)> = s.char_indices().collect();
-    let n = b.len();
-    let at = |i: usize| if i < n { b[i].0 } else { s.len() };
-    let mut i = 0;
-    while left > 0 {
-        while i < n && py_isspace(b[i].1) {
-            i += 1;
-        }
-        if i == n {
+    let mut rest = s;
+    loop {
+        rest = rest.trim_start_matches(py_isspace);
+        if rest.is_empty() {
             break;
         }
-        let j = i;
-        i += 1;
-        while i < n && !py_isspace(b[i].1) {
-            i += 1;
+        if left == 0 {
+            out.push(rest);
+            break;
         }
-        out.push(&s[at(j)..at(i)]);
+        let end = rest.find(py_isspace).unwrap_or(rest.len());
+        out.push(&rest[..end]);
+        rest = &rest[end..];
         left -= 1;
-    }
-    if i < n {
-        while i < n && py_isspace(b[i].1) {
-            i += 1;
-        }
-        if i != n {
-            out.push(&s[at(i)..]);
-        }
     }
     out
 }
@@ -892,37 +880,20 @@ fn split_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
 fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
     let mut out = Vec::new();
     let mut left = if maxsplit < 0 { i64::MAX } else { maxsplit };
-    let b: Vec<(usize, char)> = s.char_indices().collect();
-    let at = |i: i64| {
-        if (i as usize) < b.len() {
-            b[i as usize].0
-        } else {
-            s.len()
-        }
-    };
-    let mut i = b.len() as i64 - 1;
-    while left > 0 {
-        while i >= 0 && py_isspace(b[i as usize].1) {
-            i -= 1;
-        }
-        if i < 0 {
+    let mut rest = s;
+    loop {
+        rest = rest.trim_end_matches(py_isspace);
+        if rest.is_empty() {
             break;
         }
-        let j = i;
-        i -= 1;
-        while i >= 0 && !py_isspace(b[i as usize].1) {
-            i -= 1;
+        if left == 0 {
+            out.push(rest);
+            break;
         }
-        out.push(&s[at(i + 1)..at(j + 1)]);
+        let start = rest.rfind(py_isspace).map_or(0, |i| i + rest[i..].chars().next().map_or(0, char::len_utf8));
+        out.push(&rest[start..]);
+        rest = &rest[..start];
         left -= 1;
-    }
-    if i >= 0 {
-        while i >= 0 && py_isspace(b[i as usize].1) {
-            i -= 1;
-        }
-        if i >= 0 {
-            out.push(&s[..at(i + 1)]);
-        }
     }
     out.reverse();
     out
