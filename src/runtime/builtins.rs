@@ -887,7 +887,7 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
             if !pos.is_empty() {
                 return type_error("object() takes no arguments");
             }
-            Ok(Value::Native(Rc::new(PlainObject)))
+            Ok(Value::native(PlainObject))
         }
         TypeKind::Iterator => construct_iterator(interp, name, &a),
         TypeKind::Native => match super::modules::call_native_type(interp, t, pos, kw) {
@@ -1117,7 +1117,7 @@ impl Native for Slice {
 }
 
 pub fn make_slice(start: Value, stop: Value, step: Value) -> Value {
-    Value::Native(Rc::new(Slice { start, stop, step }))
+    Value::native(Slice { start, stop, step })
 }
 
 fn as_slice(v: &Value) -> Option<&Slice> {

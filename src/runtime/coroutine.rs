@@ -44,7 +44,7 @@ impl Drop for Coroutine {
 }
 
 pub fn new_coroutine(func: Rc<Function>, locals: Vec<Option<Value>>) -> Value {
-    Value::Native(Rc::new(Coroutine { func, frame: RefCell::new(Some(locals)) }))
+    Value::native(Coroutine { func, frame: RefCell::new(Some(locals)) })
 }
 
 /// Runs a coroutine to completion (used by `await` and by the fastapi model).

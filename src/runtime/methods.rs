@@ -2590,10 +2590,10 @@ impl Native for DictView {
 }
 
 fn view(d: &Rc<Dict>, part: DictPart) -> Value {
-    Value::Native(Rc::new(DictView {
+    Value::native(DictView {
         dict: d.clone(),
         part,
-    }))
+    })
 }
 
 fn view_method(

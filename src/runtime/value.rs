@@ -49,8 +49,9 @@ pub enum Value {
     Exception(Rc<ExceptionObj>),
     Iter(Rc<RefCell<super::iter::IterState>>),
     /// Objects that live in a module of their own (`deque`, `partial`, `lru_cache` wrappers,
-    /// fastapi's app): they implement `Native`.
-    Native(Rc<dyn Native>),
+    /// fastapi's app): they implement `Native`. The extra box keeps the pointer thin, so
+    /// that no variant is wider than a word and a value takes 16 bytes, not 24.
+    Native(Rc<Box<dyn Native>>),
     Ellipsis,
     NotImplemented,
 }
@@ -67,6 +68,9 @@ impl Value {
     }
     pub fn list(items: Vec<Value>) -> Value {
         Value::List(Rc::new(List::new(items)))
+    }
+    pub fn native(n: impl Native) -> Value {
+        Value::Native(Rc::new(Box::new(n)))
     }
     pub fn bigint(v: BigInt) -> Value {
         use num_traits::ToPrimitive;
@@ -129,9 +133,50 @@ impl Value {
 
 /// A Python `str`: UTF-8 text with its length in characters and its hash computed once.
 pub struct PyStr {
-    s: Box<str>,
+    s: Text,
     chars: Cell<u32>,
     hash: Cell<i64>,
+}
+
+/// Text up to this many bytes lives inside the string object: most strings a program makes
+/// (words, names, keys, numbers turned to text) then take one allocation instead of two, and
+/// the whole object fits the allocator's 64-byte size class.
+const INLINE: usize = 22;
+
+enum Text {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl Text {
+    fn new(s: &str) -> Text {
+        if s.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            Text::Inline { len: s.len() as u8, bytes }
+        } else {
+            Text::Heap(s.into())
+        }
+    }
+    fn from_string(s: String) -> Text {
+        if s.len() <= INLINE {
+            Text::new(&s)
+        } else {
+            Text::Heap(s.into_boxed_str())
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            // SAFETY: the bytes were copied whole from a `&str`, so they are valid UTF-8.
+            Text::Inline { len, bytes } => unsafe { std::str::from_utf8_unchecked(&bytes[..*len as usize]) },
+            Text::Heap(s) => s,
+        }
+    }
 }
 
 const UNKNOWN: u32 = u32::MAX;
@@ -139,7 +184,7 @@ const NO_HASH: i64 = -1;
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        PyStr { s: s.into(), chars: Cell::new(UNKNOWN), hash: Cell::new(NO_HASH) }
+        PyStr { s: Text::new(s), chars: Cell::new(UNKNOWN), hash: Cell::new(NO_HASH) }
     }
     pub fn as_str(&self) -> &str {
         &self.s
@@ -179,7 +224,7 @@ impl PyStr {
 
 impl From<String> for PyStr {
     fn from(s: String) -> PyStr {
-        PyStr { s: s.into_boxed_str(), chars: Cell::new(UNKNOWN), hash: Cell::new(NO_HASH) }
+        PyStr { s: Text::from_string(s), chars: Cell::new(UNKNOWN), hash: Cell::new(NO_HASH) }
     }
 }
 
@@ -416,4 +461,25 @@ pub trait Native: Any {
     }
     /// Drops everything it holds (the cycle collector breaks cycles with it).
     fn clear_refs(&self) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_str_object_fits_the_64_byte_size_class() {
+        // Reference counts, then the string: 56 bytes is what malloc serves from 64-byte chunks.
+        assert!(std::mem::size_of::<PyStr>() + 16 <= 56);
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
+    }
+
+    #[test]
+    fn short_and_long_text_read_back_whole() {
+        for s in ["", "a", "héllo wörld", &"x".repeat(INLINE), &"y".repeat(INLINE + 1), "日本語のテキストがここにあります"] {
+            assert_eq!(PyStr::new(s).as_str(), s);
+            assert_eq!(PyStr::from(s.to_string()).as_str(), s);
+        }
+    }
 }

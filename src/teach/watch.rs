@@ -66,7 +66,7 @@ fn ident(v: Option<&Value>) -> Ident {
         Value::Exception(r) => pin(r),
         Value::Iter(r) => pin(r),
         Value::Native(r) => {
-            let weak: Weak<dyn Native> = Rc::downgrade(r);
+            let weak: Weak<Box<dyn Native>> = Rc::downgrade(r);
             Box::new(weak)
         }
     };

@@ -106,7 +106,7 @@ pub fn new_deque(interp: &mut Interp, args: Args) -> PyResult<Value> {
         Some(it) => interp.collect(&it)?,
         None => Vec::new(),
     };
-    Ok(Value::Native(Rc::new(Deque::new(items, maxlen))))
+    Ok(Value::native(Deque::new(items, maxlen)))
 }
 
 impl Native for Deque {
@@ -327,7 +327,7 @@ fn deque_remove(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value>
 fn deque_copy(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     check_pos("deque.copy", &args, 0, 0)?;
     let d = receiver::<Deque>(b)?;
-    Ok(Value::Native(Rc::new(Deque::new(d.snapshot(), d.maxlen))))
+    Ok(Value::native(Deque::new(d.snapshot(), d.maxlen)))
 }
 
 fn deque_reverse(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
@@ -372,7 +372,7 @@ pub struct NamedTuple {
 
 pub fn new_named(class: &Rc<TupleClass>, values: Vec<Value>) -> Value {
     debug_assert_eq!(values.len(), class.fields.len());
-    Value::Native(Rc::new(NamedTuple { class: class.clone(), values: values.into_boxed_slice() }))
+    Value::native(NamedTuple { class: class.clone(), values: values.into_boxed_slice() })
 }
 
 impl Native for NamedTuple {

@@ -273,7 +273,7 @@ fn depends(interp: &mut Interp, _b: &Builtin, args: Args) -> PyResult<Value> {
         }
     }
     match dependency {
-        Some(d) if !d.is_none() => Ok(Value::Native(Rc::new(Depends { dependency: d, use_cache }))),
+        Some(d) if !d.is_none() => Ok(Value::native(Depends { dependency: d, use_cache })),
         _ => unsupported("Depends() without a dependency (it needs classes)"),
     }
 }
@@ -387,7 +387,7 @@ pub fn new_app(_interp: &mut Interp, args: Args) -> PyResult<Value> {
             other => return unsupported(&format!("FastAPI({other}=...)")),
         }
     }
-    Ok(Value::Native(Rc::new(app)))
+    Ok(Value::native(app))
 }
 
 impl Native for App {
@@ -1127,7 +1127,7 @@ pub fn new_client(_interp: &mut Interp, args: Args) -> PyResult<Value> {
         more => return type_error(format!("TestClient.__init__() takes 2 positional arguments but {} were given", more.len() + 1)),
     };
     receiver_of::<App>(&app).map_err(|_| PyErr::new(&types().type_error, "cellar's TestClient runs FastAPI() apps only"))?;
-    Ok(Value::Native(Rc::new(TestClient { app })))
+    Ok(Value::native(TestClient { app }))
 }
 
 impl Native for TestClient {
@@ -1276,7 +1276,7 @@ fn client_request(interp: &mut Interp, b: &Builtin, args: Args, http_method: &'s
     };
     let req = Request { path_params: Vec::new(), query, body, cache: Vec::new() };
     let response = dispatch(interp, app, http_method, &path, req)?;
-    Ok(Value::Native(Rc::new(response)))
+    Ok(Value::native(response))
 }
 
 pub struct Response {
@@ -1300,7 +1300,7 @@ impl Native for Response {
             "status_code" => Value::Int(self.status),
             "text" => Value::str(&self.text),
             "reason_phrase" => Value::str(reason_phrase(self.status)),
-            "headers" => Value::Native(Rc::new(Headers { items: self.headers.clone() })),
+            "headers" => Value::native(Headers { items: self.headers.clone() }),
             "json" => method("json", "Response", response_json, this),
             _ => return Ok(None),
         }))

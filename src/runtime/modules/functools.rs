@@ -118,13 +118,13 @@ pub fn new_partial(_interp: &mut Interp, args: Args) -> PyResult<Value> {
     for (k, v) in args.kw {
         keywords.set_name(k, v.clone());
     }
-    Ok(Value::Native(Rc::new(Partial {
+    Ok(Value::native(Partial {
         func,
         args: Rc::new(Tuple::new(pos)),
         keywords: Rc::new(keywords),
         dict: RefCell::new(None),
         in_repr: Cell::new(false),
-    })))
+    }))
 }
 
 impl Partial {
@@ -422,7 +422,7 @@ impl Native for KwdMark {
 }
 
 thread_local! {
-    static KWD_MARK: Value = Value::Native(Rc::new(KwdMark));
+    static KWD_MARK: Value = Value::native(KwdMark);
 }
 
 impl LruWrapper {
@@ -570,7 +570,7 @@ fn lru_cache_parameters(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Val
 
 /// Wraps `f` in a cache and copies its name and docs onto the wrapper.
 fn make_wrapper(interp: &mut Interp, f: &Value, maxsize: Option<usize>, typed: bool) -> PyResult<Value> {
-    let w = Value::Native(Rc::new(LruWrapper {
+    let w = Value::native(LruWrapper {
         func: f.clone(),
         maxsize,
         typed,
@@ -578,7 +578,7 @@ fn make_wrapper(interp: &mut Interp, f: &Value, maxsize: Option<usize>, typed: b
         hits: Cell::new(0),
         misses: Cell::new(0),
         dict: Rc::new(Dict::new()),
-    }));
+    });
     let assigned: Vec<Value> = WRAPPER_ASSIGNMENTS.iter().map(|s| Value::str(s)).collect();
     let updated: Vec<Value> = WRAPPER_UPDATES.iter().map(|s| Value::str(s)).collect();
     update_wrapper(interp, &w, f, &assigned, &updated)
