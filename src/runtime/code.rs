@@ -81,10 +81,6 @@ impl Signature {
     pub fn n_params(&self) -> usize {
         self.argcount + self.kwonly + self.varargs as usize + self.varkw as usize
     }
-    /// True when positional arguments can be copied straight into the first slots.
-    pub fn is_simple(&self) -> bool {
-        self.kwonly == 0 && !self.varargs && !self.varkw
-    }
 }
 
 pub struct Stmt {

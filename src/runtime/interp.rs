@@ -766,7 +766,11 @@ impl Interp {
             Expr::Call(call) => self.eval_call(f, call),
             Expr::CallMethod(obj, name, call) => {
                 let o = self.eval_operand(f, obj)?;
-                let (pos, kw) = self.eval_args(f, &call.args)?;
+                let callee = |interp: &mut Interp| match super::attrs::getattr(interp, &o, name) {
+                    Ok(m) => function_str(interp, &m),
+                    Err(_) => format!("{}()", name.as_str()),
+                };
+                let (pos, kw) = self.eval_args(f, &call.args, &callee)?;
                 self.call_method(&o, name, pos, kw).map_err(|e| e.at(call.span))
             }
             Expr::Attr(obj, name, span) => {
@@ -1123,19 +1127,28 @@ impl Interp {
         Ok(v)
     }
 
-    fn eval_args(&mut self, f: &mut Frame, args: &[Arg]) -> PyResult<(Vec<Value>, KwArgs)> {
-        let mut pos = Vec::with_capacity(args.len());
+    /// Evaluates a call's arguments. `callee` names the called object in errors, as CPython
+    /// does (`__main__.k() argument after * must be an iterable, not int`).
+    fn eval_args(
+        &mut self,
+        f: &mut Frame,
+        args: &[Arg],
+        callee: &dyn Fn(&mut Interp) -> String,
+    ) -> PyResult<(Vec<Value>, KwArgs)> {
+        let mut pos = Vec::with_capacity(args.iter().filter(|a| matches!(a, Arg::Pos(_))).count());
         let mut kw = Vec::new();
         for a in args {
             match a {
                 Arg::Pos(e) => pos.push(self.eval_operand(f, e)?),
                 Arg::Star(e) => {
-                    let v = self.eval(f, e)?;
+                    let v = self.eval_operand(f, e)?;
+                    if let Value::Tuple(t) = &v {
+                        pos.extend_from_slice(&t.items);
+                        continue;
+                    }
                     if !super::iter::is_iterable(&v) {
-                        return type_error(format!(
-                            "Value after * must be an iterable, not {}",
-                            type_name(&v)
-                        ));
+                        let callee = callee(self);
+                        return type_error(format!("{callee} argument after * must be an iterable, not {}", type_name(&v)));
                     }
                     pos.extend(self.collect(&v)?);
                 }
@@ -1143,14 +1156,19 @@ impl Interp {
                 Arg::StarStar(e) => {
                     let v = self.eval(f, e)?;
                     let Value::Dict(d) = &v else {
-                        return type_error(format!("argument after ** must be a mapping, not {}", type_name(&v)));
+                        let callee = callee(self);
+                        return type_error(format!("{callee} argument after ** must be a mapping, not {}", type_name(&v)));
                     };
                     for (k, val) in d.items() {
                         let Value::Str(k) = k else {
                             return type_error("keywords must be strings");
                         };
                         if kw.iter().any(|(n, _): &(Rc<PyStr>, Value)| n.as_str() == k.as_str()) {
-                            return type_error(format!("got multiple values for keyword argument '{}'", k.as_str()));
+                            let callee = callee(self);
+                            return type_error(format!(
+                                "{callee} got multiple values for keyword argument '{}'",
+                                k.as_str()
+                            ));
                         }
                         kw.push((k, val));
                     }
@@ -1164,21 +1182,48 @@ impl Interp {
         let func = self.eval(f, &call.func)?;
         if call.simple {
             if let Value::Function(func) = &func {
-                if func.code.sig.is_simple() && call.args.len() == func.code.sig.argcount && !func.code.is_async {
-                    return self.call_simple(f, func, &call.args).map_err(|e| e.at(call.span));
+                if binds_positionally(func, call.args.len()) {
+                    return self.call_positional(f, func, &call.args).map_err(|e| e.at(call.span));
                 }
             }
         }
-        let (pos, kw) = self.eval_args(f, &call.args)?;
+        let (pos, kw) = self.eval_args(f, &call.args, &|interp| function_str(interp, &func))?;
         self.call(&func, pos, kw).map_err(|e| e.at(call.span))
     }
 
-    /// The fast path: positional arguments straight into the callee's slots.
-    fn call_simple(&mut self, f: &mut Frame, func: &Rc<Function>, args: &[Arg]) -> PyResult<Value> {
-        with_locals(func.code.n_locals(), |locals| {
-            for (slot, a) in locals.iter_mut().zip(args) {
-                let Arg::Pos(e) = a else { unreachable!("simple calls have positional arguments only") };
-                *slot = Some(self.eval_operand(f, e)?);
+    /// The fast path, for calls that `binds_positionally` accepts: arguments go straight into
+    /// the callee's slots, a surplus into its `*args` tuple, and defaults fill the rest.
+    fn call_positional(&mut self, f: &mut Frame, func: &Rc<Function>, args: &[Arg]) -> PyResult<Value> {
+        let code = &*func.code;
+        let argcount = code.sig.argcount;
+        with_locals(code.n_locals(), |locals| {
+            let (given, surplus) = args.split_at(args.len().min(argcount));
+            for (slot, a) in locals.iter_mut().zip(given) {
+                *slot = Some(self.eval_operand(f, positional(a))?);
+            }
+            if code.sig.varargs {
+                let mut extra = Vec::with_capacity(surplus.len());
+                for a in surplus {
+                    extra.push(self.eval_operand(f, positional(a))?);
+                }
+                locals[argcount] = Some(Value::tuple(extra));
+            }
+            if given.len() < argcount {
+                // Evaluating the arguments may have replaced `__defaults__`: check again, and
+                // let `bind_args` word the error if they no longer cover the gap.
+                let defaults = func.defaults.borrow().clone();
+                match defaults {
+                    Some(d) if d.items.len() >= argcount - given.len() => {
+                        let first = argcount - d.items.len();
+                        for (i, slot) in locals.iter_mut().enumerate().take(argcount).skip(given.len()) {
+                            *slot = Some(d.items[i - first].clone());
+                        }
+                    }
+                    _ => {
+                        let pos = locals[..given.len()].iter_mut().filter_map(Option::take).collect();
+                        bind_args(func, pos, Vec::new(), locals)?;
+                    }
+                }
             }
             self.run_function(func, locals)
         })
@@ -1458,6 +1503,55 @@ impl Interp {
     }
 }
 
+/// How CPython names a callable in call errors (`_PyObject_FunctionStr`): `__main__.k()`,
+/// `print()`, `str.upper()`, `collections.deque()`; anything else by its repr.
+fn function_str(interp: &mut Interp, v: &Value) -> String {
+    match v {
+        Value::Function(func) => {
+            let module = match &func.module {
+                Value::Str(m) => format!("{}.", m.as_str()),
+                _ => String::new(),
+            };
+            format!("{module}{}()", func.qualname.borrow().as_str())
+        }
+        Value::Builtin(b) => match b.owner {
+            Some(owner) => format!("{owner}.{}()", b.name),
+            None => format!("{}()", b.name),
+        },
+        Value::Type(t) => match &t.module {
+            Some(m) => format!("{m}.{}()", t.name),
+            None => format!("{}()", t.name),
+        },
+        Value::Method(m) => function_str(interp, &m.func),
+        _ => interp.str(v).unwrap_or_default(),
+    }
+}
+
+/// Whether a call with `n` positional arguments and nothing else binds without any of
+/// `bind_args`'s checks: no keyword-only or `**` parameters, enough arguments for the
+/// parameters without defaults, and any surplus collected by `*args`.
+#[inline]
+fn binds_positionally(func: &Function, n: usize) -> bool {
+    let code = &*func.code;
+    let sig = &code.sig;
+    if sig.kwonly > 0 || sig.varkw || code.is_async {
+        return false;
+    }
+    if n >= sig.argcount {
+        return n == sig.argcount || sig.varargs;
+    }
+    func.defaults.borrow().as_ref().is_some_and(|d| d.items.len() >= sig.argcount - n)
+}
+
+/// The expression of an argument of a call whose arguments are all positional.
+#[inline]
+fn positional(a: &Arg) -> &Expr {
+    match a {
+        Arg::Pos(e) => e,
+        _ => unreachable!("simple calls have positional arguments only"),
+    }
+}
+
 /// How many local slots a call keeps on the Rust stack; frames with more use the heap.
 const STACK_LOCALS: usize = 8;
 
@@ -1519,18 +1613,20 @@ pub fn bind_args(
     let argcount = sig.argcount;
     let total = argcount + sig.kwonly;
     let given = pos.len();
-    let mut extra = Vec::new();
-    for (i, v) in pos.into_iter().enumerate() {
-        if i < argcount {
-            locals[i] = Some(v);
-        } else {
-            extra.push(v);
-        }
+    let mut pos = pos;
+    // The surplus becomes the `*args` tuple: split off whole, so that it is allocated once.
+    let extra = match given {
+        _ if given <= argcount => Vec::new(),
+        _ if argcount == 0 => std::mem::take(&mut pos),
+        _ => pos.split_off(argcount),
+    };
+    for (slot, v) in locals.iter_mut().zip(pos) {
+        *slot = Some(v);
     }
     let varargs_slot = total;
     let varkw_slot = total + sig.varargs as usize;
     if sig.varargs {
-        locals[varargs_slot] = Some(Value::tuple(std::mem::take(&mut extra)));
+        locals[varargs_slot] = Some(Value::tuple(extra));
     }
     let kwdict = sig.varkw.then(Dict::new);
     for (name, v) in kw {

@@ -653,8 +653,11 @@ pub fn hash_key(v: &Value) -> PyResult<i64> {
         Value::None => hash::hash_pointer(v.address()),
         Value::Tuple(t) => {
             let _guard = depth::enter("")?;
-            let hs: Vec<i64> = t.items.iter().map(hash_key).collect::<PyResult<_>>()?;
-            hash::hash_tuple(hs.into_iter(), t.items.len())
+            let mut h = hash::TupleHasher::new();
+            for item in t.items.iter() {
+                h.push(hash_key(item)?);
+            }
+            h.finish()
         }
         Value::FrozenSet(s) => s.frozen_hash()?,
         Value::List(_) | Value::Dict(_) | Value::Set(_) => {
