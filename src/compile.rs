@@ -210,7 +210,9 @@ impl<'a> Compiler<'a> {
             .enumerate()
             .filter_map(|(i, p)| info.cellvars.iter().position(|c| c == p).map(|c| (i, c)))
             .collect();
+        let plain = sig.is_positional() && !is_async && cellvars.is_empty() && u.varnames.len() <= STACK_LOCALS;
         Rc::new(Code {
+            plain,
             kind,
             name: self.names.get(name),
             qualname: self.names.get(&info.qualname),

@@ -35,6 +35,9 @@ pub struct Code {
     /// cell when the frame starts.
     pub cell_params: Vec<(usize, usize)>,
     pub sig: Signature,
+    /// Positional parameters only, no cell variables and at most `STACK_LOCALS` locals: a
+    /// call passing every parameter needs nothing but its arguments (`Interp::call_plain`).
+    pub plain: bool,
     pub body: Vec<Stmt>,
     pub docstring: Option<Value>,
     pub is_async: bool,
@@ -46,6 +49,9 @@ pub struct Code {
     pub symbols: Rc<SymbolTable>,
     pub scope_id: ScopeId,
 }
+
+/// How many local slots a call keeps on the Rust stack; frames with more use the heap.
+pub const STACK_LOCALS: usize = 8;
 
 impl Code {
     pub fn n_locals(&self) -> usize {
@@ -77,6 +83,10 @@ pub struct Signature {
 }
 
 impl Signature {
+    /// Only positional parameters, with no `*args` or `**kwargs`.
+    pub fn is_positional(&self) -> bool {
+        self.kwonly == 0 && !self.varargs && !self.varkw
+    }
     /// Slots taken by parameters: they come first among the locals.
     pub fn n_params(&self) -> usize {
         self.argcount + self.kwonly + self.varargs as usize + self.varkw as usize
