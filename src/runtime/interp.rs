@@ -204,20 +204,7 @@ impl Interp {
             StmtKind::If(test, body, orelse) => {
                 return if self.eval_truth(f, test)? { self.exec_block(f, body) } else { self.exec_block(f, orelse) };
             }
-            StmtKind::While(test, body, orelse) => {
-                loop {
-                    self.check_interrupt()?;
-                    if !self.eval_truth(f, test)? {
-                        break;
-                    }
-                    match self.exec_block(f, body)? {
-                        Flow::Break => return Ok(Flow::Normal),
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
-                        Flow::Normal | Flow::Continue => {}
-                    }
-                }
-                return self.exec_block(f, orelse);
-            }
+            StmtKind::While(test, body, orelse) => return self.while_loop(f, test, body, orelse),
             StmtKind::For { target, iter, body, orelse } => {
                 let it = self.eval(f, iter)?;
                 if let Some(flow) = self.for_loop(f, target, it, body)? {
@@ -316,8 +303,27 @@ impl Interp {
         Ok(())
     }
 
+    /// Loops stay out of line: inlined, their state would enlarge the frame of `exec_block`,
+    /// which every call and every `if` pays for.
+    #[inline(never)]
+    fn while_loop(&mut self, f: &mut Frame, test: &Expr, body: &[Stmt], orelse: &[Stmt]) -> PyResult<Flow> {
+        loop {
+            self.check_interrupt()?;
+            if !self.eval_truth(f, test)? {
+                break;
+            }
+            match self.exec_block(f, body)? {
+                Flow::Break => return Ok(Flow::Normal),
+                Flow::Return(v) => return Ok(Flow::Return(v)),
+                Flow::Normal | Flow::Continue => {}
+            }
+        }
+        self.exec_block(f, orelse)
+    }
+
     /// Runs a `for` body over each item; `Some(flow)` when the loop was left by `break` or
     /// `return` (so `else` does not run).
+    #[inline(never)]
     fn for_loop(&mut self, f: &mut Frame, target: &Target, it: Value, body: &[Stmt]) -> PyResult<Option<Flow>> {
         macro_rules! run_body {
             ($v:expr) => {{
