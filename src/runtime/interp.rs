@@ -733,16 +733,18 @@ impl Interp {
                 }
             }
             Expr::BinOp(a, op, b, span) => {
+                if let (Some(x), Some(y)) = (operand_ref(f, a), operand_ref(f, b)) {
+                    if let (Value::Int(i), Value::Int(j)) = (x, y) {
+                        if let Some(r) = int_op(*op, *i, *j) {
+                            return Ok(Value::Int(r));
+                        }
+                    }
+                    return ops::binary_op(*op, x, y).map_err(|e| e.at(*span));
+                }
                 let x = self.eval_operand(f, a)?;
                 let y = self.eval_operand(f, b)?;
                 if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
-                    let r = match op {
-                        BinOp::Add => i.checked_add(*j),
-                        BinOp::Sub => i.checked_sub(*j),
-                        BinOp::Mult => i.checked_mul(*j),
-                        _ => None,
-                    };
-                    if let Some(r) = r {
+                    if let Some(r) = int_op(*op, *i, *j) {
                         return Ok(Value::Int(r));
                     }
                 }
@@ -765,6 +767,9 @@ impl Interp {
                 }
             }
             Expr::Compare(first, rest, span) if rest.len() == 1 => {
+                if let (Some(left), Some(right)) = (operand_ref(f, first), operand_ref(f, &rest[0].1)) {
+                    return self.compare(rest[0].0, left, right).map(Value::Bool).map_err(|e| e.at(*span));
+                }
                 let left = self.eval_operand(f, first)?;
                 let right = self.eval_operand(f, &rest[0].1)?;
                 self.compare(rest[0].0, &left, &right).map(Value::Bool).map_err(|e| e.at(*span))
@@ -919,6 +924,9 @@ impl Interp {
     fn eval_truth(&mut self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
         match e {
             Expr::Compare(first, rest, span) if rest.len() == 1 => {
+                if let (Some(left), Some(right)) = (operand_ref(f, first), operand_ref(f, &rest[0].1)) {
+                    return self.compare(rest[0].0, left, right).map_err(|e| e.at(*span));
+                }
                 let left = self.eval_operand(f, first)?;
                 let right = self.eval_operand(f, &rest[0].1)?;
                 self.compare(rest[0].0, &left, &right).map_err(|e| e.at(*span))
@@ -1527,6 +1535,28 @@ impl Interp {
             Value::Str(s) => Ok(s.as_str().to_string()),
             _ => super::repr::str(self, v),
         }
+    }
+}
+
+/// An operand that can be used where it is, without a copy: a bound local or a constant.
+/// Arithmetic and comparisons on two of them touch no reference counts.
+#[inline(always)]
+fn operand_ref<'a>(f: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
+    match e {
+        Expr::Local(s, _) => f.locals[*s as usize].as_ref(),
+        Expr::Const(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// `+`, `-` and `*` on two small ints, when the result stays small.
+#[inline(always)]
+fn int_op(op: BinOp, i: i64, j: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => i.checked_add(j),
+        BinOp::Sub => i.checked_sub(j),
+        BinOp::Mult => i.checked_mul(j),
+        _ => None,
     }
 }
 
