@@ -328,7 +328,10 @@ impl Interp {
         macro_rules! run_body {
             ($v:expr) => {{
                 self.check_interrupt()?;
-                self.assign(f, target, $v)?;
+                match target {
+                    Target::Local(s) => f.locals[*s as usize] = Some($v),
+                    _ => self.assign(f, target, $v)?,
+                }
                 match self.exec_block(f, body)? {
                     Flow::Break => return Ok(Some(Flow::Normal)),
                     Flow::Return(v) => return Ok(Some(Flow::Return(v))),
@@ -338,10 +341,20 @@ impl Interp {
         }
         match &it {
             Value::Range(r) => {
-                let (mut i, step, n) = (r.start, r.step, r.len());
-                for _ in 0..n {
-                    run_body!(Value::from_i128(i));
-                    i += step;
+                let (start, step, n) = (r.start, r.step, r.len());
+                let last = start + (n - 1).max(0) * step;
+                if let (Ok(mut i), Ok(step), Ok(_)) = (i64::try_from(start), i64::try_from(step), i64::try_from(last)) {
+                    // Every item fits a machine int: no wide arithmetic per item.
+                    for _ in 0..n {
+                        run_body!(Value::Int(i));
+                        i = i.wrapping_add(step);
+                    }
+                } else {
+                    let mut i = start;
+                    for _ in 0..n {
+                        run_body!(Value::from_i128(i));
+                        i += step;
+                    }
                 }
             }
             Value::List(l) => {
@@ -626,6 +639,12 @@ impl Interp {
                         return Err(e);
                     }
                 };
+                if let (Value::Int(i), Value::Int(j)) = (&cur, &rhs) {
+                    if let Some(r) = int_op(op, *i, *j) {
+                        f.locals[*s as usize] = Some(Value::Int(r));
+                        return Ok(());
+                    }
+                }
                 // The slot is empty while the operator runs, so a uniquely held list or str
                 // can be extended in place.
                 match self.inplace_op(op, cur.clone(), &rhs) {
@@ -696,13 +715,19 @@ impl Interp {
 
     // ----- expressions -----
 
-    /// `eval` for operands: a bound local or a constant is read in place, without the cost of
-    /// a call; they are most of the operands of arithmetic, comparisons and calls.
+    /// `eval` for operands: a bound local, a bound cell or a constant is read in place,
+    /// without the cost of a call; they are most of the operands of arithmetic, comparisons
+    /// and calls.
     #[inline(always)]
     fn eval_operand(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
         match e {
             Expr::Local(s, _) => {
                 if let Some(v) = &f.locals[*s as usize] {
+                    return Ok(v.clone());
+                }
+            }
+            Expr::Cell(s, _) => {
+                if let Some(v) = &*f.cells[*s as usize].contents.borrow() {
                     return Ok(v.clone());
                 }
             }
