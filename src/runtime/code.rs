@@ -169,7 +169,7 @@ pub enum Expr {
     Compare(Box<Expr>, Vec<(CmpOp, Expr)>, Span),
     Call(Box<Call>),
     /// `obj.name(args)`: calls the method without making a bound method first.
-    CallMethod(Box<Expr>, Rc<PyStr>, Box<Call>),
+    CallMethod(Box<Expr>, Rc<PyStr>, Box<Call>, MethodCache),
     Attr(Box<Expr>, Rc<PyStr>, Span),
     Subscript(Box<Expr>, Box<Expr>, Span),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
@@ -203,6 +203,11 @@ pub enum FrameQuery {
 /// it was in the builtins). Valid while neither dict has gained or lost a key.
 #[derive(Default)]
 pub struct GlobalCache(pub std::cell::Cell<(u64, u64, u32, bool)>);
+
+/// The builtin method a call site found last, and for which kind of receiver: most sites
+/// always call the same method on the same type, and then skip the search by name.
+#[derive(Default)]
+pub struct MethodCache(pub std::cell::Cell<Option<(std::mem::Discriminant<Value>, &'static str)>>);
 
 pub enum Elt {
     One(Expr),

@@ -800,14 +800,9 @@ impl Interp {
                 self.compare(rest[0].0, &left, &right).map(Value::Bool).map_err(|e| e.at(*span))
             }
             Expr::Call(call) => self.eval_call(f, call),
-            Expr::CallMethod(obj, name, call) => {
+            Expr::CallMethod(obj, name, call, cache) => {
                 let o = self.eval_operand(f, obj)?;
-                let callee = |interp: &mut Interp| match super::attrs::getattr(interp, &o, name) {
-                    Ok(m) => function_str(interp, &m),
-                    Err(_) => format!("{}()", name.as_str()),
-                };
-                let (pos, kw) = self.eval_args(f, &call.args, &callee)?;
-                self.call_method(&o, name, pos, kw).map_err(|e| e.at(call.span))
+                self.eval_method_call(f, o, name, call, cache).map_err(|e| e.at(call.span))
             }
             Expr::Attr(obj, name, span) => {
                 let o = self.eval_operand(f, obj)?;
@@ -1351,6 +1346,52 @@ impl Interp {
         self.run_function(func, &mut locals)
     }
 
+    /// `obj.name(args)` written in the program. As in CPython, the method is looked up before
+    /// the arguments are evaluated. A builtin method with a few positional arguments gets
+    /// them in an array on the stack.
+    fn eval_method_call(
+        &mut self,
+        f: &mut Frame,
+        o: Value,
+        name: &Rc<PyStr>,
+        call: &Call,
+        cache: &MethodCache,
+    ) -> PyResult<Value> {
+        let key = std::mem::discriminant(&o);
+        let builtin = match cache.0.get() {
+            Some((k, n)) if k == key => Some(n),
+            _ => {
+                let n = super::methods::builtin_method_name(&o, name);
+                if let Some(n) = n {
+                    // Natives and types share one discriminant across different method sets.
+                    if !matches!(o, Value::Native(_) | Value::Type(_)) {
+                        cache.0.set(Some((key, n)));
+                    }
+                }
+                n
+            }
+        };
+        let Some(n) = builtin else {
+            let callee = super::attrs::getattr(self, &o, name)?;
+            let (pos, kw) = self.eval_args(f, &call.args, &|interp| function_str(interp, &callee))?;
+            return self.call(&callee, pos, kw);
+        };
+        const FEW: usize = 4;
+        if call.simple && call.args.len() <= FEW {
+            let mut args = [const { Value::None }; FEW];
+            for (slot, a) in args.iter_mut().zip(&call.args) {
+                *slot = self.eval_operand(f, positional(a))?;
+            }
+            let args = &args[..call.args.len()];
+            return match super::methods::call_named_method(self, &o, n, args, &[]) {
+                Some(r) => r,
+                None => self.call_method(&o, name, args.to_vec(), Vec::new()),
+            };
+        }
+        let (pos, kw) = self.eval_args(f, &call.args, &|interp| method_str(interp, &o, name))?;
+        self.call_method(&o, name, pos, kw)
+    }
+
     /// `obj.name(args)`.
     pub fn call_method(
         &mut self,
@@ -1582,6 +1623,14 @@ fn int_op(op: BinOp, i: i64, j: i64) -> Option<i64> {
         BinOp::Sub => i.checked_sub(j),
         BinOp::Mult => i.checked_mul(j),
         _ => None,
+    }
+}
+
+/// `function_str` for a method of `obj`.
+fn method_str(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> String {
+    match super::attrs::getattr(interp, obj, name) {
+        Ok(m) => function_str(interp, &m),
+        Err(_) => format!("{}()", name.as_str()),
     }
 }
 

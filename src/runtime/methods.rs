@@ -258,9 +258,24 @@ pub fn call_builtin_method(
     pos: &[Value],
     kw: &[(Rc<PyStr>, Value)],
 ) -> Option<PyResult<Value>> {
+    let n = builtin_method_name(obj, name)?;
+    call_named_method(interp, obj, n, pos, kw)
+}
+
+/// The builtin method `name` of `obj`'s type, as the static name its implementation goes by.
+pub fn builtin_method_name(obj: &Value, name: &PyStr) -> Option<&'static str> {
     let n = name.as_str();
-    let names = method_names(obj);
-    let &n = names.iter().find(|m| **m == n)?;
+    method_names(obj).iter().find(|m| **m == n).copied()
+}
+
+/// Calls the builtin method `n`, a name `builtin_method_name` gave for this object.
+pub fn call_named_method(
+    interp: &mut Interp,
+    obj: &Value,
+    n: &'static str,
+    pos: &[Value],
+    kw: &[(Rc<PyStr>, Value)],
+) -> Option<PyResult<Value>> {
     Some(match obj {
         Value::Str(s) => str_method(interp, s, n, pos, kw),
         Value::List(l) => list_method(interp, l, n, pos, kw),

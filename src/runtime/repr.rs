@@ -198,6 +198,13 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
         Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow().as_str(), v.address()),
         Value::Builtin(b) => match (&b.bound, b.owner) {
             (Some(Value::Module(_)) | None, _) => format!("<built-in function {}>", b.name),
+            // Read from the type, a method is a descriptor; the class methods are bound to it.
+            (Some(Value::Type(t)), _) => match b.name {
+                "fromkeys" | "from_bytes" | "fromhex" | "maketrans" => {
+                    format!("<built-in method {} of type object at {:#x}>", b.name, v.address())
+                }
+                _ => format!("<method '{}' of '{}' objects>", b.name, t.name),
+            },
             (Some(recv), Some(owner)) if !matches!(recv, Value::None) => {
                 format!("<built-in method {} of {} object at {:#x}>", b.name, owner, recv.address())
             }

@@ -337,7 +337,7 @@ impl Names {
             }
             Expr::Call(c) => self.call(c),
             Expr::FrameQuery(_, c) => self.call(c),
-            Expr::CallMethod(obj, n, c) => {
+            Expr::CallMethod(obj, n, c, _) => {
                 self.expr(obj);
                 self.add(n);
                 self.args(&c.args);
