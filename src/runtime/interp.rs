@@ -1176,15 +1176,7 @@ impl Interp {
                 Arg::Pos(e) => pos.push(self.eval_operand(f, e)?),
                 Arg::Star(e) => {
                     let v = self.eval_operand(f, e)?;
-                    if let Value::Tuple(t) = &v {
-                        pos.extend_from_slice(&t.items);
-                        continue;
-                    }
-                    if !super::iter::is_iterable(&v) {
-                        let callee = callee(self);
-                        return type_error(format!("{callee} argument after * must be an iterable, not {}", type_name(&v)));
-                    }
-                    pos.extend(self.collect(&v)?);
+                    self.splat(&v, &mut pos, callee)?;
                 }
                 Arg::Kw(name, e) => kw.push((name.clone(), self.eval(f, e)?)),
                 Arg::StarStar(e) => {
@@ -1212,16 +1204,46 @@ impl Interp {
         Ok((pos, kw))
     }
 
+    /// `*v` in a call's arguments: its items join the positional ones.
+    fn splat(&mut self, v: &Value, pos: &mut Vec<Value>, callee: &dyn Fn(&mut Interp) -> String) -> PyResult<()> {
+        if let Value::Tuple(t) = v {
+            pos.extend_from_slice(&t.items);
+            return Ok(());
+        }
+        if !super::iter::is_iterable(v) {
+            let callee = callee(self);
+            return type_error(format!("{callee} argument after * must be an iterable, not {}", type_name(v)));
+        }
+        pos.extend(self.collect(v)?);
+        Ok(())
+    }
+
     fn eval_call(&mut self, f: &mut Frame, call: &Call) -> PyResult<Value> {
         let func = self.eval(f, &call.func)?;
-        if call.simple {
-            if let Value::Function(func) = &func {
+        if let Value::Function(func) = &func {
+            if call.simple {
                 if func.code.plain && call.args.len() == func.code.sig.argcount {
                     return self.call_plain(f, func, &call.args).map_err(|e| e.at(call.span));
                 }
                 if binds_positionally(func, call.args.len()) {
                     return self.call_positional(f, func, &call.args).map_err(|e| e.at(call.span));
                 }
+            } else if let [Arg::Star(e)] = &call.args[..] {
+                // `func(*args)`, the forwarding call of every decorator's wrapper.
+                let v = self.eval_operand(f, e)?;
+                if let Value::Tuple(t) = &v {
+                    if func.code.plain && t.items.len() == func.code.sig.argcount {
+                        let mut slots = [const { None }; STACK_LOCALS];
+                        for (slot, item) in slots.iter_mut().zip(t.items.iter()) {
+                            *slot = Some(item.clone());
+                        }
+                        return self.run_plain(func, &mut slots).map_err(|e| e.at(call.span));
+                    }
+                }
+                let mut pos = Vec::new();
+                let callee = Value::Function(func.clone());
+                self.splat(&v, &mut pos, &|interp| function_str(interp, &callee))?;
+                return self.call(&callee, pos, Vec::new()).map_err(|e| e.at(call.span));
             }
         }
         let (pos, kw) = self.eval_args(f, &call.args, &|interp| function_str(interp, &func))?;
@@ -1270,11 +1292,17 @@ impl Interp {
     /// arguments are the frame's first slots, in one array on the Rust stack, and nothing
     /// else needs setting up.
     fn call_plain(&mut self, f: &mut Frame, func: &Rc<Function>, args: &[Arg]) -> PyResult<Value> {
-        let code = &*func.code;
         let mut slots = [const { None }; STACK_LOCALS];
         for (slot, a) in slots.iter_mut().zip(args) {
             *slot = Some(self.eval_operand(f, positional(a))?);
         }
+        self.run_plain(func, &mut slots)
+    }
+
+    /// Runs a `plain` function whose arguments fill the first of `slots`.
+    #[inline(always)]
+    fn run_plain(&mut self, func: &Rc<Function>, slots: &mut [Option<Value>; STACK_LOCALS]) -> PyResult<Value> {
+        let code = &*func.code;
         let mut frame = Frame { code, globals: &func.globals, locals: &mut slots[..code.n_locals()], cells: &func.closure };
         self.run_frame(&mut frame)
     }
