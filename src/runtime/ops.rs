@@ -668,8 +668,26 @@ pub fn hash_key(v: &Value) -> PyResult<i64> {
 }
 
 /// Key equality for dicts and sets: equality that cannot fail for hashable builtins.
+#[inline]
 pub fn key_eq(a: &Value, b: &Value) -> bool {
-    a.is(b) || eq(a, b).unwrap_or(false)
+    match (a, b) {
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            Rc::ptr_eq(x, y)
+                || (x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| atom_eq(p, q)))
+        }
+        _ => atom_eq(a, b),
+    }
+}
+
+/// `key_eq` for the commonest keys without the general equality's dispatch; anything else
+/// (a nested tuple among them) through it.
+#[inline]
+fn atom_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        _ => a.is(b) || eq(a, b).unwrap_or(false),
+    }
 }
 
 /// An index or length argument: ints and bools only.
