@@ -6,9 +6,9 @@ def make_adder(n):
     return add
 
 total = 0
-for i in range(150_000):
+for i in range(400_000):
     total += make_adder(i)(1)
-adders = [lambda x, i=i: x + i for i in range(150_000)]
+adders = [lambda x, i=i: x + i for i in range(400_000)]
 for add in adders:
     total += add(2)
 print(total)

@@ -12,4 +12,4 @@ def level1(a):
     return level2
 
 f = level1(1)(2)(3)
-print(sum(f(1000) for _ in range(4000)))
+print(sum(f(1000) for _ in range(12000)))

@@ -16,7 +16,7 @@ def paths(r, c):
 total = 0
 for k in range(60):
     total += paths(k, 200) % 1000003
-for _ in range(50):
+for _ in range(800):
     for r in range(0, 200, 3):
         for c in range(0, 200, 3):
             total += paths(r, c) % 7

@@ -8,6 +8,6 @@ def make_counter():
     return inc
 
 inc = make_counter()
-for _ in range(2_000_000):
+for _ in range(6_000_000):
     inc()
 print(inc(0))
