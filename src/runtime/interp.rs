@@ -11,6 +11,7 @@ use super::ops;
 use super::types::{type_name, types};
 use super::value::*;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use arrayvec::ArrayVec;
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
@@ -1406,12 +1407,11 @@ impl Interp {
         };
         const FEW: usize = 4;
         if call.simple && call.args.len() <= FEW {
-            let mut args = [const { Value::None }; FEW];
-            for (slot, a) in args.iter_mut().zip(&call.args) {
-                *slot = self.eval_operand(f, positional(a))?;
+            let mut args = ArrayVec::<Value, FEW>::new();
+            for a in &call.args {
+                args.push(self.eval_operand(f, positional(a))?);
             }
-            let args = &args[..call.args.len()];
-            return match super::methods::call_named_method(self, &o, n, args, &[]) {
+            return match super::methods::call_named_method(self, &o, n, &args, &[]) {
                 Some(r) => r,
                 None => self.call_method(&o, name, args.to_vec(), Vec::new()),
             };
