@@ -651,14 +651,14 @@ pub fn hash_key(v: &Value) -> PyResult<i64> {
         Value::BigInt(b) => hash::hash_bigint(b),
         Value::Float(f) => hash::hash_f64(*f, v.address()),
         Value::None => hash::hash_pointer(v.address()),
-        Value::Tuple(t) => {
+        Value::Tuple(t) => t.hash(|items| {
             let _guard = depth::enter("")?;
             let mut h = hash::TupleHasher::new();
-            for item in t.items.iter() {
+            for item in items {
                 h.push(hash_key(item)?);
             }
-            h.finish()
-        }
+            Ok(h.finish())
+        })?,
         Value::FrozenSet(s) => s.frozen_hash()?,
         Value::List(_) | Value::Dict(_) | Value::Set(_) => {
             return type_error(format!("unhashable type: '{}'", type_name(v)));

@@ -261,6 +261,10 @@ impl List {
 
 pub struct Tuple {
     pub items: Box<[Value]>,
+    /// The hash, once computed: a tuple used as a key (a memo cache's argument tuple) is
+    /// hashed for every lookup, and its items cannot change. The field fits in the padding
+    /// of the allocation's size class, so it costs no memory.
+    hash: Cell<i64>,
 }
 
 /// Whether dropping `v` can never recurse into further containers.
@@ -287,7 +291,17 @@ impl Drop for Tuple {
 
 impl Tuple {
     pub fn new(items: Vec<Value>) -> Tuple {
-        Tuple { items: items.into_boxed_slice() }
+        Tuple { items: items.into_boxed_slice(), hash: Cell::new(NO_HASH) }
+    }
+    /// The tuple's hash, computing it with `hash_items` the first time.
+    pub fn hash(&self, hash_items: impl FnOnce(&[Value]) -> PyResult<i64>) -> PyResult<i64> {
+        let h = self.hash.get();
+        if h != NO_HASH {
+            return Ok(h);
+        }
+        let h = hash_items(&self.items)?;
+        self.hash.set(h);
+        Ok(h)
     }
 }
 
