@@ -1,6 +1,5 @@
 //! Attribute access: `obj.name`, `obj.name = v`, `del obj.name`, and `dir(obj)`.
 
-use super::dict::Dict;
 use super::exceptions::{attribute_error, type_error, value_error};
 use super::interp::Interp;
 use super::types::{type_name, type_of, types};
@@ -123,11 +122,11 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
 
 fn function_attr(f: &Function, n: &str) -> Option<Value> {
     Some(match n {
-        "__name__" => Value::Str(f.name.borrow().clone()),
-        "__qualname__" => Value::Str(f.qualname.borrow().clone()),
-        "__doc__" => f.doc.borrow().clone(),
+        "__name__" => Value::Str(f.name()),
+        "__qualname__" => Value::Str(f.qualname()),
+        "__doc__" => f.doc(),
         "__defaults__" => opt_tuple(&f.defaults.borrow()),
-        "__kwdefaults__" => f.kwdefaults.borrow().clone().map_or(Value::None, Value::Dict),
+        "__kwdefaults__" => f.kwdefaults().map_or(Value::None, Value::Dict),
         "__closure__" => {
             if f.closure.is_empty() {
                 Value::None
@@ -137,12 +136,12 @@ fn function_attr(f: &Function, n: &str) -> Option<Value> {
         }
         "__code__" => Value::Code(f.code.clone()),
         "__globals__" => Value::Dict(f.globals.clone()),
-        "__module__" => f.module.clone(),
+        "__module__" => f.module(),
         "__annotations__" => Value::Dict(
-            f.annotations.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone(),
+            f.annotations_dict(),
         ),
-        "__dict__" => Value::Dict(f.dict.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone()),
-        _ => return f.dict.borrow().as_ref().and_then(|d| d.get_str(n)),
+        "__dict__" => Value::Dict(f.attr_dict()),
+        _ => return f.dict().as_ref().and_then(|d| d.get_str(n)),
     })
 }
 
@@ -157,12 +156,13 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
                         return type_error(format!("{n} must be set to a string object"));
                     };
                     if n == "__name__" {
-                        *f.name.borrow_mut() = s;
+                        f.extra_mut().name = Some(s);
                     } else {
-                        *f.qualname.borrow_mut() = s;
+                        f.extra_mut().qualname = Some(s);
                     }
                 }
-                "__doc__" => *f.doc.borrow_mut() = value,
+                "__doc__" => f.extra_mut().doc = Some(value),
+                "__module__" => f.extra_mut().module = Some(value),
                 "__defaults__" => {
                     *f.defaults.borrow_mut() = match value {
                         Value::None => None,
@@ -171,7 +171,7 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
                     }
                 }
                 "__kwdefaults__" => {
-                    *f.kwdefaults.borrow_mut() = match value {
+                    f.extra_mut().kwdefaults = match value {
                         Value::None => None,
                         Value::Dict(d) => Some(d),
                         _ => return type_error("__kwdefaults__ must be set to a dict object"),
@@ -180,7 +180,7 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
                 "__closure__" | "__code__" | "__globals__" => {
                     return attribute_error("readonly attribute");
                 }
-                _ => f.dict.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).set_name(name, value),
+                _ => f.attr_dict().set_name(name, value),
             }
             Ok(())
         }
@@ -233,7 +233,7 @@ pub fn delattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<
             Ok(())
         }
         Value::Function(f) => {
-            let removed = f.dict.borrow().as_ref().and_then(|d| d.remove_name(name));
+            let removed = f.dict().as_ref().and_then(|d| d.remove_name(name));
             match removed {
                 Some(_) => Ok(()),
                 None => no_attribute(obj, n),
@@ -263,7 +263,7 @@ pub fn dir_of(obj: &Value) -> Vec<String> {
             .iter()
             .map(|s| s.to_string())
             .collect();
-            if let Some(d) = f.dict.borrow().as_ref() {
+            if let Some(d) = f.dict().as_ref() {
                 v.extend(d.keys().iter().filter_map(|k| match k {
                     Value::Str(s) => Some(s.as_str().to_string()),
                     _ => None,

@@ -20,7 +20,6 @@ use std::rc::Rc;
 pub struct Names {
     pub annotations: Rc<PyStr>,
     pub underscore: Rc<PyStr>,
-    pub main_module_name: Value,
 }
 
 impl Names {
@@ -28,7 +27,6 @@ impl Names {
         Names {
             annotations: Rc::new(PyStr::new("__annotations__")),
             underscore: Rc::new(PyStr::new("_")),
-            main_module_name: Value::str("__main__"),
         }
     }
 }

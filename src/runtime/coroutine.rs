@@ -28,7 +28,7 @@ impl Native for Coroutine {
         self
     }
     fn repr(&self, _interp: &mut Interp, this: &Value) -> PyResult<String> {
-        Ok(format!("<coroutine object {} at {:#x}>", self.func.qualname.borrow().as_str(), this.address()))
+        Ok(format!("<coroutine object {} at {:#x}>", self.func.qualname().as_str(), this.address()))
     }
 }
 
@@ -37,7 +37,7 @@ impl Native for Coroutine {
 impl Drop for Coroutine {
     fn drop(&mut self) {
         if self.frame.get_mut().is_some() {
-            eprintln!("RuntimeWarning: coroutine '{}' was never awaited", self.func.qualname.borrow().as_str());
+            eprintln!("RuntimeWarning: coroutine '{}' was never awaited", self.func.qualname().as_str());
             eprintln!("RuntimeWarning: Enable tracemalloc to get the object allocation traceback");
         }
     }

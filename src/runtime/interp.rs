@@ -12,7 +12,6 @@ use super::types::{type_name, types};
 use super::value::*;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use arrayvec::ArrayVec;
-use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -1130,19 +1129,13 @@ impl Interp {
         };
         let closure: Box<[Rc<CellObj>]> = def.closure.iter().map(|&i| f.cells[i as usize].clone()).collect();
         let code = def.code.clone();
-        let func = Function {
-            name: RefCell::new(code.name.clone()),
-            qualname: RefCell::new(code.qualname.clone()),
-            doc: RefCell::new(code.docstring.clone().unwrap_or(Value::None)),
-            defaults: RefCell::new((!defaults.is_empty()).then(|| Rc::new(Tuple::new(defaults)))),
-            kwdefaults: RefCell::new(kwdefaults),
-            closure,
-            annotations: RefCell::new(annotations),
-            dict: RefCell::new(None),
-            globals: f.globals.clone(),
-            module: self.names.main_module_name.clone(),
-            code,
-        };
+        let defaults = (!defaults.is_empty()).then(|| Rc::new(Tuple::new(defaults)));
+        let func = Function::new(code, f.globals.clone(), defaults, closure);
+        if kwdefaults.is_some() || annotations.is_some() {
+            let mut extra = func.extra_mut();
+            extra.kwdefaults = kwdefaults;
+            extra.annotations = annotations;
+        }
         let func = Rc::new(func);
         super::gc::track_function(&func);
         Ok(Value::Function(func))
@@ -1667,11 +1660,11 @@ fn method_str(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> String {
 fn function_str(interp: &mut Interp, v: &Value) -> String {
     match v {
         Value::Function(func) => {
-            let module = match &func.module {
+            let module = match &func.module() {
                 Value::Str(m) => format!("{}.", m.as_str()),
                 _ => String::new(),
             };
-            format!("{module}{}()", func.qualname.borrow().as_str())
+            format!("{module}{}()", func.qualname().as_str())
         }
         Value::Builtin(b) => match b.owner {
             Some(owner) => format!("{owner}.{}()", b.name),
@@ -1765,7 +1758,7 @@ pub fn bind_args(
 ) -> PyResult<()> {
     let code = &*func.code;
     let sig = &code.sig;
-    let qualname = func.qualname.borrow().clone();
+    let qualname = func.qualname();
     let argcount = sig.argcount;
     let total = argcount + sig.kwonly;
     let given = pos.len();
@@ -1868,7 +1861,7 @@ pub fn bind_args(
         }
     }
     if sig.kwonly > 0 {
-        let kwdefaults = func.kwdefaults.borrow().clone();
+        let kwdefaults = func.kwdefaults();
         let mut missing = Vec::new();
         for (i, slot) in locals.iter_mut().enumerate().take(total).skip(argcount) {
             if slot.is_some() {

@@ -195,7 +195,7 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                 format!("range({}, {}, {})", r.start, r.stop, r.step)
             }
         }
-        Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow().as_str(), v.address()),
+        Value::Function(f) => format!("<function {} at {:#x}>", f.qualname().as_str(), v.address()),
         Value::Builtin(b) => match (&b.bound, b.owner) {
             (Some(Value::Module(_)) | None, _) => format!("<built-in function {}>", b.name),
             // Read from the type, a method is a descriptor; the class methods are bound to it.
@@ -212,7 +212,7 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
         },
         Value::Method(m) => {
             let name = match &m.func {
-                Value::Function(f) => f.qualname.borrow().as_str().to_string(),
+                Value::Function(f) => f.qualname().as_str().to_string(),
                 other => repr(interp, other)?,
             };
             format!("<bound method {} of {}>", name, repr(interp, &m.receiver)?)

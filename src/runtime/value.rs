@@ -377,17 +377,73 @@ impl CellObj {
 pub struct Function {
     pub code: Rc<Code>,
     pub globals: Rc<Dict>,
-    pub name: RefCell<Rc<PyStr>>,
-    pub qualname: RefCell<Rc<PyStr>>,
-    pub doc: RefCell<Value>,
     pub defaults: RefCell<Option<Rc<Tuple>>>,
-    pub kwdefaults: RefCell<Option<Rc<Dict>>>,
     /// The cells of the free variables, in `co_freevars` order: shared, never copied.
     pub closure: Box<[Rc<CellObj>]>,
-    pub annotations: RefCell<Option<Rc<Dict>>>,
+    /// The attributes most functions keep as their code gave them, made on first change: a
+    /// program that makes a lambda per item pays for none of them.
+    extra: RefCell<Option<Box<FunctionExtra>>>,
+}
+
+/// What a function holds beyond its code, defaults and closure; `None` means the default.
+#[derive(Default)]
+pub struct FunctionExtra {
+    pub name: Option<Rc<PyStr>>,
+    pub qualname: Option<Rc<PyStr>>,
+    pub doc: Option<Value>,
+    pub module: Option<Value>,
+    pub kwdefaults: Option<Rc<Dict>>,
+    pub annotations: Option<Rc<Dict>>,
     /// `f.calls = 0` and other attributes set on the function.
-    pub dict: RefCell<Option<Rc<Dict>>>,
-    pub module: Value,
+    pub dict: Option<Rc<Dict>>,
+}
+
+thread_local! {
+    /// Every function is defined in `__main__`: the only module that runs Python code.
+    static MAIN_MODULE: Value = Value::str("__main__");
+}
+
+impl Function {
+    pub fn new(code: Rc<Code>, globals: Rc<Dict>, defaults: Option<Rc<Tuple>>, closure: Box<[Rc<CellObj>]>) -> Function {
+        Function { code, globals, defaults: RefCell::new(defaults), closure, extra: RefCell::new(None) }
+    }
+    fn get<T>(&self, field: impl FnOnce(&FunctionExtra) -> Option<T>) -> Option<T> {
+        self.extra.borrow().as_deref().and_then(field)
+    }
+    /// The attributes, to change: made with their defaults on first use.
+    pub fn extra_mut(&self) -> std::cell::RefMut<'_, FunctionExtra> {
+        std::cell::RefMut::map(self.extra.borrow_mut(), |e| &mut **e.get_or_insert_with(Default::default))
+    }
+    pub fn name(&self) -> Rc<PyStr> {
+        self.get(|e| e.name.clone()).unwrap_or_else(|| self.code.name.clone())
+    }
+    pub fn qualname(&self) -> Rc<PyStr> {
+        self.get(|e| e.qualname.clone()).unwrap_or_else(|| self.code.qualname.clone())
+    }
+    pub fn doc(&self) -> Value {
+        self.get(|e| e.doc.clone()).or_else(|| self.code.docstring.clone()).unwrap_or(Value::None)
+    }
+    pub fn module(&self) -> Value {
+        self.get(|e| e.module.clone()).unwrap_or_else(|| MAIN_MODULE.with(Value::clone))
+    }
+    pub fn kwdefaults(&self) -> Option<Rc<Dict>> {
+        self.get(|e| e.kwdefaults.clone())
+    }
+    pub fn annotations(&self) -> Option<Rc<Dict>> {
+        self.get(|e| e.annotations.clone())
+    }
+    /// `__dict__`, if anything was ever set on the function.
+    pub fn dict(&self) -> Option<Rc<Dict>> {
+        self.get(|e| e.dict.clone())
+    }
+    /// `__dict__`, made on first use.
+    pub fn attr_dict(&self) -> Rc<Dict> {
+        self.extra_mut().dict.get_or_insert_with(|| Rc::new(Dict::new())).clone()
+    }
+    /// `__annotations__`, made on first use.
+    pub fn annotations_dict(&self) -> Rc<Dict> {
+        self.extra_mut().annotations.get_or_insert_with(|| Rc::new(Dict::new())).clone()
+    }
 }
 
 /// A function written in Rust.

@@ -39,7 +39,7 @@ pub fn of(session: &mut Session, text: &str, style: &Style) -> Result<Vec<String
     }
     let mut out = Vec::new();
     for (path, f) in &funcs {
-        out.push(format!("{path} {}", style.dim(&format!("({})", f.qualname.borrow().as_str()))));
+        out.push(format!("{path} {}", style.dim(&format!("({})", f.qualname().as_str()))));
         let width = f.code.freevars.iter().map(|n| n.chars().count()).max().unwrap_or(0);
         for (name, cell) in f.code.freevars.iter().zip(f.closure.iter()) {
             let contents = match cell.get() {
@@ -129,7 +129,7 @@ fn defaults_text(session: &mut Session, f: &Function) -> Option<String> {
             }
         }
     }
-    if let Some(d) = f.kwdefaults.borrow().as_ref() {
+    if let Some(d) = f.kwdefaults().as_ref() {
         for (k, v) in d.items() {
             if let Value::Str(k) = k {
                 parts.push(format!("{}={}", k.as_str(), short(&repr(session, &v))));

@@ -34,7 +34,7 @@ pub fn explain(session: &mut Session, text: &str, style: &Style) -> Result<Vec<S
         style.heading(text),
         style.dim(&format!(
             "({}, defined at line {} of {})",
-            f.qualname.borrow().as_str(),
+            f.qualname().as_str(),
             code.first_line,
             code.file
         ))

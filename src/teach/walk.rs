@@ -214,13 +214,13 @@ fn function_parts(f: &Rc<Function>, node: usize, paths: &mut Paths, queue: &mut 
             queue.push_back((paths.add(n, Step::Index(i)), v.clone()));
         }
     }
-    if let Some(d) = f.kwdefaults.borrow().as_ref() {
+    if let Some(d) = f.kwdefaults().as_ref() {
         for (k, v) in d.items() {
             let n = paths.add(node, Step::Attr("__kwdefaults__".into()));
             queue.push_back((paths.add(n, Step::Key(k)), v));
         }
     }
-    if let Some(d) = f.dict.borrow().as_ref() {
+    if let Some(d) = f.dict().as_ref() {
         for (k, v) in d.items() {
             if let Value::Str(k) = k {
                 queue.push_back((paths.add(node, Step::Attr(k.to_string())), v));

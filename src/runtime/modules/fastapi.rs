@@ -551,8 +551,8 @@ fn params_of(callable: &Value, path_params: &[&str]) -> PyResult<Vec<Param>> {
     }
     let n_pos = code.sig.argcount;
     let defaults = f.defaults.borrow().clone();
-    let kwdefaults = f.kwdefaults.borrow().clone();
-    let annotations = f.annotations.borrow().clone();
+    let kwdefaults = f.kwdefaults();
+    let annotations = f.annotations();
     let t = types();
     let mut out = Vec::new();
     for (i, pname) in code.varnames[..n_pos + code.sig.kwonly].iter().enumerate() {
@@ -949,7 +949,7 @@ fn to_json(interp: &mut Interp, v: &Value, mode: Mode, out: &mut String) -> PyRe
         }
         // jsonable_encoder falls back to `vars(obj)`, which a function has.
         Value::Function(f) if mode == Mode::Response => {
-            let d = f.dict.borrow().clone().unwrap_or_else(|| Rc::new(Dict::new()));
+            let d = f.dict().unwrap_or_else(|| Rc::new(Dict::new()));
             to_json(interp, &Value::Dict(d), mode, out)?
         }
         other if mode == Mode::Response => {

@@ -219,17 +219,17 @@ impl Native for Partial {
 fn get_attr(interp: &mut Interp, obj: &Value, attr: &str) -> PyResult<Option<Value>> {
     if let Value::Function(f) = obj {
         match attr {
-            "__name__" => return Ok(Some(Value::Str(f.name.borrow().clone()))),
-            "__qualname__" => return Ok(Some(Value::Str(f.qualname.borrow().clone()))),
-            "__doc__" => return Ok(Some(f.doc.borrow().clone())),
-            "__module__" => return Ok(Some(f.module.clone())),
+            "__name__" => return Ok(Some(Value::Str(f.name()))),
+            "__qualname__" => return Ok(Some(Value::Str(f.qualname()))),
+            "__doc__" => return Ok(Some(f.doc())),
+            "__module__" => return Ok(Some(f.module())),
             "__annotations__" => {
-                let d = f.annotations.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone();
+                let d = f.annotations_dict();
                 return Ok(Some(Value::Dict(d)));
             }
-            "__dict__" => return Ok(Some(Value::Dict(function_dict(f)))),
+            "__dict__" => return Ok(Some(Value::Dict(f.attr_dict()))),
             _ => {
-                if let Some(v) = f.dict.borrow().as_ref().and_then(|d| d.get_str(attr)) {
+                if let Some(v) = f.dict().as_ref().and_then(|d| d.get_str(attr)) {
                     return Ok(Some(v));
                 }
             }
@@ -247,27 +247,23 @@ fn get_attr(interp: &mut Interp, obj: &Value, attr: &str) -> PyResult<Option<Val
     }
 }
 
-fn function_dict(f: &Function) -> Rc<Dict> {
-    f.dict.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone()
-}
-
 /// `setattr(obj, name, value)`.
 fn set_attr(interp: &mut Interp, obj: &Value, attr: &str, value: Value) -> PyResult<()> {
     if let Value::Function(f) = obj {
         match (attr, &value) {
-            ("__name__", Value::Str(s)) => *f.name.borrow_mut() = s.clone(),
+            ("__name__", Value::Str(s)) => f.extra_mut().name = Some(s.clone()),
             ("__name__", _) => return type_error("__name__ must be set to a string object"),
-            ("__qualname__", Value::Str(s)) => *f.qualname.borrow_mut() = s.clone(),
+            ("__qualname__", Value::Str(s)) => f.extra_mut().qualname = Some(s.clone()),
             ("__qualname__", _) => return type_error("__qualname__ must be set to a string object"),
-            ("__doc__", _) => *f.doc.borrow_mut() = value,
-            ("__annotations__", Value::Dict(d)) => *f.annotations.borrow_mut() = Some(d.clone()),
-            ("__annotations__", Value::None) => *f.annotations.borrow_mut() = None,
+            ("__doc__", _) => f.extra_mut().doc = Some(value),
+            ("__annotations__", Value::Dict(d)) => f.extra_mut().annotations = Some(d.clone()),
+            ("__annotations__", Value::None) => f.extra_mut().annotations = None,
             ("__annotations__", _) => return type_error("__annotations__ must be set to a dict object"),
-            ("__module__", v) if v.is(&f.module) || crate::runtime::ops::eq(v, &f.module)? => {}
+            ("__module__", v) if v.is(&f.module()) || crate::runtime::ops::eq(v, &f.module())? => {}
             ("__module__", _) => {
                 attrs::setattr(interp, obj, &name(attr), value)?;
             }
-            _ => function_dict(f).set_str(attr, value),
+            _ => f.attr_dict().set_str(attr, value),
         }
         return Ok(());
     }
