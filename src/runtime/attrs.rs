@@ -139,9 +139,9 @@ fn function_attr(f: &Function, n: &str) -> Option<Value> {
         "__globals__" => Value::Dict(f.globals.clone()),
         "__module__" => f.module.clone(),
         "__annotations__" => Value::Dict(
-            f.annotations.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone(),
+            f.annotations.borrow_mut().get_or_insert_with(|| super::gc::new(Dict::new())).clone(),
         ),
-        "__dict__" => Value::Dict(f.dict.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone()),
+        "__dict__" => Value::Dict(f.dict.borrow_mut().get_or_insert_with(|| super::gc::new(Dict::new())).clone()),
         _ => return f.dict.borrow().as_ref().and_then(|d| d.get_str(n)),
     })
 }
@@ -180,7 +180,7 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
                 "__closure__" | "__code__" | "__globals__" => {
                     return attribute_error("readonly attribute");
                 }
-                _ => f.dict.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).set_name(name, value),
+                _ => f.dict.borrow_mut().get_or_insert_with(|| super::gc::new(Dict::new())).set_name(name, value),
             }
             Ok(())
         }

@@ -5,6 +5,7 @@
 use super::code::Code;
 use super::dict::Dict;
 use super::exceptions::ExceptionObj;
+use super::gc::{Busy, GcHeader, Visitor};
 use super::interp::Interp;
 use super::set::SetObj;
 use super::types::TypeObj;
@@ -61,7 +62,7 @@ impl Value {
         Value::Tuple(Rc::new(Tuple::new(items)))
     }
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(List::new(items)))
+        Value::List(super::gc::new(List::new(items)))
     }
     pub fn bigint(v: BigInt) -> Value {
         use num_traits::ToPrimitive;
@@ -187,11 +188,12 @@ impl std::ops::Deref for PyStr {
 
 pub struct List {
     pub items: RefCell<Vec<Value>>,
+    pub gc: GcHeader,
 }
 
 impl List {
     pub fn new(items: Vec<Value>) -> List {
-        List { items: RefCell::new(items) }
+        List { items: RefCell::new(items), gc: GcHeader::default() }
     }
     /// A copy of the items, so that code that may run Python (comparisons, callbacks) never
     /// holds a borrow of the list while the list may change.
@@ -285,6 +287,7 @@ pub struct CellObj {
     pub name: Rc<PyStr>,
     /// Session-wide creation number, shown by the teaching views as `#n`.
     pub serial: u64,
+    pub gc: GcHeader,
 }
 
 thread_local! {
@@ -298,7 +301,7 @@ impl CellObj {
             c.set(n);
             n
         });
-        CellObj { contents: RefCell::new(contents), name, serial }
+        CellObj { contents: RefCell::new(contents), name, serial, gc: GcHeader::default() }
     }
     pub fn get(&self) -> Option<Value> {
         self.contents.borrow().clone()
@@ -324,6 +327,7 @@ pub struct Function {
     /// `f.calls = 0` and other attributes set on the function.
     pub dict: RefCell<Option<Rc<Dict>>>,
     pub module: Value,
+    pub gc: GcHeader,
 }
 
 /// A function written in Rust.
@@ -405,9 +409,16 @@ pub trait Native: Any {
     fn getitem(&self, _interp: &mut Interp, _key: &Value) -> Option<PyResult<Value>> {
         None
     }
-    /// The values it holds, for the cycle collector and the teaching views.
-    fn children(&self) -> Vec<Value> {
-        Vec::new()
+    /// Hands every value it holds to `visit`, for the cycle collector and the teaching views
+    /// (CPython's `tp_traverse`).
+    fn traverse(&self, _visit: &mut Visitor) -> Result<(), Busy> {
+        Ok(())
+    }
+    /// A type whose objects can hold values that change after they are made carries a
+    /// header: the collector tracks its objects (`gc::native`), which can then be part of
+    /// cycles it breaks with `clear_refs`.
+    fn gc_header(&self) -> Option<&GcHeader> {
+        None
     }
     /// Drops everything it holds (the cycle collector breaks cycles with it).
     fn clear_refs(&self) {}
