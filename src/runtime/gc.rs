@@ -543,3 +543,79 @@ pub fn children(n: &dyn Native) -> Vec<Value> {
     let _ = n.traverse(&mut visitor);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A list that holds itself, and a weak reference to watch it by.
+    fn self_list() -> (Value, Weak<List>) {
+        let v = Value::list(Vec::new());
+        let Value::List(l) = &v else { unreachable!() };
+        l.items.borrow_mut().push(v.clone());
+        let weak = Rc::downgrade(l);
+        (v, weak)
+    }
+
+    #[test]
+    fn an_unreachable_cycle_is_freed() {
+        let (v, weak) = self_list();
+        drop(v);
+        assert!(weak.upgrade().is_some(), "reference counting alone cannot free it");
+        assert_eq!(collect(), 1);
+        assert!(weak.upgrade().is_none());
+    }
+
+    #[test]
+    fn a_referenced_cycle_is_left_intact() {
+        let (v, _) = self_list();
+        assert_eq!(collect(), 0);
+        let Value::List(l) = &v else { unreachable!() };
+        assert!(l.items.borrow()[0].is(&v));
+    }
+
+    #[test]
+    fn a_cycle_reachable_through_an_untracked_tuple_is_left_intact() {
+        let (v, weak) = self_list();
+        let tuple = Value::tuple(vec![v]);
+        assert_eq!(collect(), 0);
+        assert_eq!(weak.upgrade().map(|l| l.len()), Some(1));
+        drop(tuple);
+        assert_eq!(collect(), 1);
+    }
+
+    #[test]
+    fn a_tuple_held_twice_inside_garbage_keeps_it_alive_rather_than_guess() {
+        let (v, weak) = self_list();
+        let Value::List(l) = &v else { unreachable!() };
+        let t = Value::tuple(vec![v.clone()]);
+        l.items.borrow_mut().extend([t.clone(), t]);
+        drop(v);
+        assert_eq!(collect(), 0);
+        assert_eq!(weak.upgrade().map(|l| l.len()), Some(3));
+    }
+
+    #[test]
+    fn a_collection_while_a_list_is_being_changed_leaves_it_alone() {
+        let (v, _) = self_list();
+        let Value::List(l) = &v else { unreachable!() };
+        let items = l.items.borrow_mut();
+        assert_eq!(collect(), 0);
+        drop(items);
+        assert!(l.items.borrow()[0].is(&v));
+    }
+
+    #[test]
+    fn cells_are_listed_oldest_first_and_emptied_only_when_garbage() {
+        let a = new_cell(Rc::new(PyStr::new("a")), Some(Value::Int(1)));
+        let b = new_cell(Rc::new(PyStr::new("b")), None);
+        b.set(Some(Value::Cell(b.clone())));
+        let serials: Vec<u64> = live_cells().iter().map(|c| c.serial).collect();
+        assert_eq!(serials, vec![a.serial, b.serial]);
+        let weak = Rc::downgrade(&b);
+        drop(b);
+        assert_eq!(collect(), 1);
+        assert!(weak.upgrade().is_none());
+        assert!(matches!(a.get(), Some(Value::Int(1))));
+    }
+}
