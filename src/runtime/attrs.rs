@@ -1,6 +1,5 @@
 //! Attribute access: `obj.name`, `obj.name = v`, `del obj.name`, and `dir(obj)`.
 
-use super::dict::Dict;
 use super::exceptions::{attribute_error, type_error, value_error};
 use super::interp::Interp;
 use super::types::{type_name, type_of, types};
@@ -121,7 +120,7 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
     no_attribute(obj, n)
 }
 
-fn function_attr(f: &Function, n: &str) -> Option<Value> {
+fn function_attr(f: &Rc<Function>, n: &str) -> Option<Value> {
     Some(match n {
         "__name__" => Value::Str(f.name.borrow().clone()),
         "__qualname__" => Value::Str(f.qualname.borrow().clone()),
@@ -138,10 +137,8 @@ fn function_attr(f: &Function, n: &str) -> Option<Value> {
         "__code__" => Value::Code(f.code.clone()),
         "__globals__" => Value::Dict(f.globals.clone()),
         "__module__" => f.module.clone(),
-        "__annotations__" => Value::Dict(
-            f.annotations.borrow_mut().get_or_insert_with(|| super::gc::new(Dict::new())).clone(),
-        ),
-        "__dict__" => Value::Dict(f.dict.borrow_mut().get_or_insert_with(|| super::gc::new(Dict::new())).clone()),
+        "__annotations__" => Value::Dict(f.annotations_dict()),
+        "__dict__" => Value::Dict(f.attr_dict()),
         _ => return f.dict.borrow().as_ref().and_then(|d| d.get_str(n)),
     })
 }
@@ -180,8 +177,9 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
                 "__closure__" | "__code__" | "__globals__" => {
                     return attribute_error("readonly attribute");
                 }
-                _ => f.dict.borrow_mut().get_or_insert_with(|| super::gc::new(Dict::new())).set_name(name, value),
+                _ => f.attr_dict().set_name(name, value),
             }
+            super::gc::track_function(f);
             Ok(())
         }
         Value::Cell(c) if n == "cell_contents" => {

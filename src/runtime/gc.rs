@@ -28,20 +28,21 @@ use super::value::{CellObj, Function, List, Native, PyStr, Tuple, Value};
 use std::cell::{BorrowError, Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-/// The collector's word in each tracked object (CPython's `gc_refs`): `IDLE` between
-/// collections; during one, `COUNTING` plus the references not yet accounted for, or
-/// `REACHABLE`.
+/// The collector's word in each object of a tracked kind (CPython's `gc_refs`):
+/// `UNTRACKED` or `TRACKED` between collections; during one, `COUNTING` plus the references
+/// not yet accounted for, or `REACHABLE`.
 #[derive(Default)]
 pub struct GcHeader(Cell<usize>);
 
-const IDLE: usize = 0;
-const COUNTING: usize = 1;
+const UNTRACKED: usize = 0;
+const TRACKED: usize = 1;
+const COUNTING: usize = 2;
 const REACHABLE: usize = usize::MAX;
 
 impl GcHeader {
-    /// Whether the object is tracked and part of the collection under way.
+    /// Whether the object is part of the collection under way.
     fn in_collection(&self) -> bool {
-        self.0.get() != IDLE
+        self.0.get() >= COUNTING
     }
 }
 
@@ -139,7 +140,9 @@ thread_local! {
 
 const FLOOR: usize = 4096;
 
-fn register(entry: Entry) {
+fn register(entry: Entry, header: &GcHeader) {
+    debug_assert_eq!(header.0.get(), UNTRACKED, "an object is registered once");
+    header.0.set(TRACKED);
     let due = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         if r.entries.len() < r.next_check {
@@ -171,54 +174,82 @@ impl Registry {
 /// The kinds of object the collector tracks from birth.
 pub(crate) trait Collected {
     fn entry(this: &Rc<Self>) -> Entry;
+    fn header(&self) -> &GcHeader;
 }
 
 impl Collected for List {
     fn entry(this: &Rc<Self>) -> Entry {
         Entry::List(Rc::downgrade(this))
     }
+    fn header(&self) -> &GcHeader {
+        &self.gc
+    }
 }
 impl Collected for Dict {
     fn entry(this: &Rc<Self>) -> Entry {
         Entry::Dict(Rc::downgrade(this))
+    }
+    fn header(&self) -> &GcHeader {
+        &self.gc
     }
 }
 impl Collected for SetObj {
     fn entry(this: &Rc<Self>) -> Entry {
         Entry::Set(Rc::downgrade(this))
     }
+    fn header(&self) -> &GcHeader {
+        &self.gc
+    }
 }
 impl Collected for ExceptionObj {
     fn entry(this: &Rc<Self>) -> Entry {
         Entry::Exception(Rc::downgrade(this))
+    }
+    fn header(&self) -> &GcHeader {
+        &self.gc
     }
 }
 
 /// Allocates a list, dict, set or exception that the collector tracks.
 pub(crate) fn new<T: Collected>(object: T) -> Rc<T> {
     let rc = Rc::new(object);
-    register(T::entry(&rc));
+    register(T::entry(&rc), rc.header());
     rc
 }
 
 /// Makes a cell and tracks it.
 pub fn new_cell(name: Rc<PyStr>, contents: Option<Value>) -> Rc<CellObj> {
     let cell = Rc::new(CellObj::new(name, contents));
-    register(Entry::Cell(Rc::downgrade(&cell)));
+    register(Entry::Cell(Rc::downgrade(&cell)), &cell.gc);
     cell
 }
 
-/// Tracks a new function: its `__dict__`, defaults and closure can all lead back to it.
+/// Tracks `f` once it holds something that could lead back to it: a closure, a `__dict__`,
+/// a default that is not a number or a string… Whatever adds one calls this again. The
+/// many functions that hold none (`lambda x, i=i: x + i`) cost the collector nothing.
 pub fn track_function(f: &Rc<Function>) {
-    register(Entry::Function(Rc::downgrade(f)));
+    if f.gc.0.get() != UNTRACKED || holds_only_leaves(f) {
+        return;
+    }
+    register(Entry::Function(Rc::downgrade(f)), &f.gc);
+}
+
+fn holds_only_leaves(f: &Function) -> bool {
+    let leaf = |v: &Value| ref_count(v).is_none();
+    f.closure.is_empty()
+        && f.defaults.borrow().as_ref().is_none_or(|d| d.items.iter().all(leaf))
+        && f.kwdefaults.borrow().is_none()
+        && f.annotations.borrow().is_none()
+        && f.dict.borrow().is_none()
+        && leaf(&f.doc.borrow())
 }
 
 /// Wraps a native object in a value, tracked if it carries a header (if it can hold values
 /// that change after it is made).
 pub fn native<T: Native>(object: T) -> Value {
     let rc: Rc<dyn Native> = Rc::new(object);
-    if rc.gc_header().is_some() {
-        register(Entry::Native(Box::new(Rc::downgrade(&rc))));
+    if let Some(header) = rc.gc_header() {
+        register(Entry::Native(Box::new(Rc::downgrade(&rc))), header);
     }
     Value::Native(rc)
 }
@@ -293,7 +324,7 @@ fn find_garbage(entries: &[Entry]) -> (Vec<Value>, usize) {
     }
     let mut garbage = Vec::new();
     for v in entries.iter().filter_map(Entry::upgrade) {
-        if tracked_header(&v).0.replace(IDLE) != REACHABLE {
+        if tracked_header(&v).0.replace(TRACKED) != REACHABLE {
             garbage.push(v);
         }
     }

@@ -330,6 +330,21 @@ pub struct Function {
     pub gc: GcHeader,
 }
 
+impl Function {
+    /// `__dict__`, made on first use.
+    pub fn attr_dict(self: &Rc<Self>) -> Rc<Dict> {
+        let d = self.dict.borrow_mut().get_or_insert_with(|| super::gc::new(Dict::new())).clone();
+        super::gc::track_function(self);
+        d
+    }
+    /// `__annotations__`, made on first use.
+    pub fn annotations_dict(self: &Rc<Self>) -> Rc<Dict> {
+        let d = self.annotations.borrow_mut().get_or_insert_with(|| super::gc::new(Dict::new())).clone();
+        super::gc::track_function(self);
+        d
+    }
+}
+
 /// A function written in Rust.
 pub struct Builtin {
     pub name: &'static str,

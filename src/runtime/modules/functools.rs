@@ -229,11 +229,8 @@ fn get_attr(interp: &mut Interp, obj: &Value, attr: &str) -> PyResult<Option<Val
             "__qualname__" => return Ok(Some(Value::Str(f.qualname.borrow().clone()))),
             "__doc__" => return Ok(Some(f.doc.borrow().clone())),
             "__module__" => return Ok(Some(f.module.clone())),
-            "__annotations__" => {
-                let d = f.annotations.borrow_mut().get_or_insert_with(|| gc::new(Dict::new())).clone();
-                return Ok(Some(Value::Dict(d)));
-            }
-            "__dict__" => return Ok(Some(Value::Dict(function_dict(f)))),
+            "__annotations__" => return Ok(Some(Value::Dict(f.annotations_dict()))),
+            "__dict__" => return Ok(Some(Value::Dict(f.attr_dict()))),
             _ => {
                 if let Some(v) = f.dict.borrow().as_ref().and_then(|d| d.get_str(attr)) {
                     return Ok(Some(v));
@@ -253,10 +250,6 @@ fn get_attr(interp: &mut Interp, obj: &Value, attr: &str) -> PyResult<Option<Val
     }
 }
 
-fn function_dict(f: &Function) -> Rc<Dict> {
-    f.dict.borrow_mut().get_or_insert_with(|| gc::new(Dict::new())).clone()
-}
-
 /// `setattr(obj, name, value)`.
 fn set_attr(interp: &mut Interp, obj: &Value, attr: &str, value: Value) -> PyResult<()> {
     if let Value::Function(f) = obj {
@@ -273,8 +266,9 @@ fn set_attr(interp: &mut Interp, obj: &Value, attr: &str, value: Value) -> PyRes
             ("__module__", _) => {
                 attrs::setattr(interp, obj, &name(attr), value)?;
             }
-            _ => function_dict(f).set_str(attr, value),
+            _ => f.attr_dict().set_str(attr, value),
         }
+        gc::track_function(f);
         return Ok(());
     }
     if let Value::Native(n) = obj {
