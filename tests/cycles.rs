@@ -81,3 +81,26 @@ fn a_cycle_through_a_million_nested_tuples_is_reclaimed_without_deep_recursion()
     let out = Command::new(env!("CARGO_BIN_EXE_cellar")).args(["--max-memory", "256", "-c", code]).output().expect("cellar runs");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "ok\n", "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_long_repl_session_runs_in_flat_memory() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut session = String::new();
+    for i in 0..3000 {
+        session += &format!("a = [{i}] * 10_000\na.append(a)\n");
+        session += "def f(): pass\n\nf.me = [f] * 1000\n";
+    }
+    session += "print('done')\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cellar"))
+        .args(["-i", "--plain", "--max-memory", CAP_MIB])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cellar runs");
+    child.stdin.take().expect("stdin").write_all(session.as_bytes()).expect("session written");
+    let out = child.wait_with_output().expect("cellar ends");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("done\n") && !err.contains("Error"), "{err}");
+}

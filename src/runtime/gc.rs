@@ -23,6 +23,7 @@
 use super::dict::Dict;
 use super::exceptions::ExceptionObj;
 use super::iter::IterState;
+use super::limits;
 use super::set::SetObj;
 use super::value::{CellObj, Function, List, Native, PyStr, Tuple, Value};
 use std::cell::{BorrowError, Cell, RefCell};
@@ -130,31 +131,31 @@ struct Registry {
     /// allocation however large the live data.
     since_collect: usize,
     collect_after: usize,
+    /// Also collect once the program holds this many bytes: a few registrations can make a
+    /// lot of garbage (`a = [0] * 10**6; a.append(a)`), and counting objects alone would let
+    /// it pile up to a `MemoryError`.
+    collect_above_bytes: usize,
 }
 
 thread_local! {
     static REGISTRY: RefCell<Registry> = const {
-        RefCell::new(Registry { entries: Vec::new(), next_check: FLOOR, since_collect: 0, collect_after: FLOOR })
+        RefCell::new(Registry {
+            entries: Vec::new(),
+            next_check: FLOOR,
+            since_collect: 0,
+            collect_after: FLOOR,
+            collect_above_bytes: BYTES_FLOOR,
+        })
     };
 }
 
 const FLOOR: usize = 4096;
+const BYTES_FLOOR: usize = 16 << 20;
 
 fn register(entry: Entry, header: &GcHeader) {
     debug_assert_eq!(header.0.get(), UNTRACKED, "an object is registered once");
     header.0.set(TRACKED);
-    let due = REGISTRY.with(|r| {
-        let mut r = r.borrow_mut();
-        if r.entries.len() < r.next_check {
-            return false;
-        }
-        if r.since_collect >= r.collect_after {
-            return true;
-        }
-        r.prune();
-        false
-    });
-    if due {
+    if REGISTRY.with(|r| r.borrow_mut().collection_due()) {
         collect();
     }
     REGISTRY.with(|r| {
@@ -165,6 +166,22 @@ fn register(entry: Entry, header: &GcHeader) {
 }
 
 impl Registry {
+    /// Whether to collect before the next registration (pruning instead when only the
+    /// registry has grown).
+    fn collection_due(&mut self) -> bool {
+        if limits::allocated() > self.collect_above_bytes {
+            return true;
+        }
+        if self.entries.len() < self.next_check {
+            return false;
+        }
+        if self.since_collect >= self.collect_after {
+            return true;
+        }
+        self.prune();
+        false
+    }
+
     fn prune(&mut self) {
         self.entries.retain(Entry::is_live);
         self.next_check = (self.entries.len() * 2).max(self.entries.len() + FLOOR);
@@ -291,6 +308,8 @@ pub fn collect() -> usize {
         r.prune();
         r.since_collect = 0;
         r.collect_after = work.max(FLOOR);
+        let held = limits::allocated();
+        r.collect_above_bytes = held + held.max(BYTES_FLOOR);
     });
     found
 }
