@@ -4,8 +4,8 @@
 //! object is part of a cycle: `a = []; a.append(a)`, a cell holding the function that closes
 //! over it, a function whose `__dict__` holds the function. The collector finds such garbage
 //! the way CPython's does, by trial deletion over the *tracked* objects: the lists, dicts,
-//! sets, cells, functions, exceptions and mutable native objects, each registered when it is
-//! made.
+//! sets, cells, exceptions and mutable native objects, each registered when it is made, and
+//! the functions that hold something which could lead back to them.
 //! 1. Each tracked object's header takes its reference count.
 //! 2. Traversing every tracked object takes the references it holds to tracked objects off
 //!    their headers. What is left counts references from outside the tracked objects: a
