@@ -1,5 +1,5 @@
 //! Whole programs, on the interpreter's large stack, under a step budget and a memory cap:
-//! any outcome but a panic, an abort or a hang is fine.
+//! any outcome but a panic, an abort, a hang or a leak is fine.
 //!
 //! One worker thread runs every input, as the cellar binary runs everything on one
 //! interpreter thread: the builtin types are made once per thread and live as long as it.
@@ -29,11 +29,19 @@ fn worker() -> &'static Mutex<Worker> {
             .spawn(move || {
                 for src in input_rx {
                     let outcome = std::panic::catch_unwind(|| {
-                        let mut session = cellar::session::Session::new(Box::new(std::io::sink()));
-                        session.interp.set_step_budget(20_000);
-                        if let Err(failure) = session.run(&src, "<fuzz>", cellar::compile::Mode::Exec) {
-                            let _ = session.render(&failure, false);
+                        {
+                            let mut session = cellar::session::Session::new(Box::new(std::io::sink()));
+                            session.interp.set_step_budget(20_000);
+                            if let Err(failure) = session.run(&src, "<fuzz>", cellar::compile::Mode::Exec) {
+                                let _ = session.render(&failure, false);
+                            }
                         }
+                        // The collector's registry holds its objects weakly, which hides them
+                        // from the leak check at exit: a tracked object that outlives the
+                        // program is a cycle the collector missed.
+                        cellar::runtime::gc::collect();
+                        let left = cellar::runtime::gc::tracked();
+                        assert_eq!(left, 0, "{left} tracked objects outlive the program");
                     });
                     if outcome_tx.send(outcome).is_err() {
                         return;

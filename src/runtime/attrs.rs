@@ -120,7 +120,7 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
     no_attribute(obj, n)
 }
 
-fn function_attr(f: &Function, n: &str) -> Option<Value> {
+fn function_attr(f: &Rc<Function>, n: &str) -> Option<Value> {
     Some(match n {
         "__name__" => Value::Str(f.name()),
         "__qualname__" => Value::Str(f.qualname()),
@@ -182,6 +182,7 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
                 }
                 _ => f.attr_dict().set_name(name, value),
             }
+            super::gc::track_function(f);
             Ok(())
         }
         Value::Cell(c) if n == "cell_contents" => {

@@ -764,7 +764,7 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
             if !kw.is_empty() {
                 return type_error(format!("{}() takes no keyword arguments", t.name));
             }
-            Ok(Value::Exception(Rc::new(super::exceptions::ExceptionObj::new(t.clone(), pos.to_vec()))))
+            Ok(Value::Exception(super::gc::new(super::exceptions::ExceptionObj::new(t.clone(), pos.to_vec()))))
         }
         TypeKind::Int => {
             check_kwargs("int", &a, &["base"])?;
@@ -819,7 +819,7 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
         }
         TypeKind::Dict => {
             arg_range("dict", &a, 0, 1)?;
-            let d = Rc::new(Dict::new());
+            let d = super::gc::new(Dict::new());
             if let Some(src) = pos.first() {
                 dict_update(interp, &d, src)?;
             }
@@ -837,7 +837,7 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
                 Some(v @ Value::FrozenSet(_)) if frozen => Ok(v.clone()),
                 Some(v) => {
                     let table = set_from(interp, v)?;
-                    let s = Rc::new(SetObj::new(table));
+                    let s = super::gc::new(SetObj::new(table));
                     Ok(if frozen { Value::FrozenSet(s) } else { Value::Set(s) })
                 }
             }

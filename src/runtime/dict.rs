@@ -2,6 +2,7 @@
 //! insertion order (deleted ones leave a hole until the next compaction); a hash table of
 //! indices finds them.
 
+use super::gc::GcHeader;
 use super::ops::{hash_key, key_eq};
 use super::value::{PyResult, PyStr, Value};
 use hashbrown::HashTable;
@@ -152,6 +153,7 @@ impl Table {
 
 pub struct Dict {
     pub table: RefCell<Table>,
+    pub gc: GcHeader,
 }
 
 impl Default for Dict {
@@ -162,10 +164,10 @@ impl Default for Dict {
 
 impl Dict {
     pub fn new() -> Dict {
-        Dict { table: RefCell::new(Table::default()) }
+        Dict::from_table(Table::default())
     }
     pub fn from_table(t: Table) -> Dict {
-        Dict { table: RefCell::new(t) }
+        Dict { table: RefCell::new(t), gc: GcHeader::default() }
     }
     pub fn len(&self) -> usize {
         self.table.borrow().len()

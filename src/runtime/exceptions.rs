@@ -1,6 +1,7 @@
 //! Exception objects and the helpers that raise CPython's exact messages.
 
 use super::dict::Dict;
+use super::gc::{self, GcHeader};
 use super::types::{types, TypeObj};
 use super::value::{PyErr, PyResult, Tuple, Value};
 use crate::syntax::ast::Span;
@@ -31,6 +32,7 @@ pub struct ExceptionObj {
     pub pending_span: Cell<Option<Span>>,
     /// Attributes set on the instance (`e.status_code`, `NameError.name`).
     pub dict: RefCell<Option<Rc<Dict>>>,
+    pub gc: GcHeader,
 }
 
 impl ExceptionObj {
@@ -44,6 +46,7 @@ impl ExceptionObj {
             traceback: RefCell::new(Vec::new()),
             pending_span: Cell::new(None),
             dict: RefCell::new(None),
+            gc: GcHeader::default(),
         }
     }
     pub fn is_instance(&self, t: &Rc<TypeObj>) -> bool {
@@ -54,16 +57,16 @@ impl ExceptionObj {
     }
     pub fn set_attr(&self, name: &str, v: Value) {
         let mut d = self.dict.borrow_mut();
-        d.get_or_insert_with(|| Rc::new(Dict::new())).set_str(name, v);
+        d.get_or_insert_with(|| gc::new(Dict::new())).set_str(name, v);
     }
 }
 
 impl PyErr {
     pub fn new(typ: &Rc<TypeObj>, msg: impl Into<String>) -> PyErr {
-        PyErr(Rc::new(ExceptionObj::new(typ.clone(), vec![Value::string(msg.into())])))
+        PyErr(gc::new(ExceptionObj::new(typ.clone(), vec![Value::string(msg.into())])))
     }
     pub fn with_args(typ: &Rc<TypeObj>, args: Vec<Value>) -> PyErr {
-        PyErr(Rc::new(ExceptionObj::new(typ.clone(), args)))
+        PyErr(gc::new(ExceptionObj::new(typ.clone(), args)))
     }
     pub fn is(&self, t: &Rc<TypeObj>) -> bool {
         self.0.is_instance(t)

@@ -890,7 +890,7 @@ impl Interp {
                         }
                     }
                 }
-                Ok(Value::Dict(Rc::new(d)))
+                Ok(Value::Dict(super::gc::new(d)))
             }
             Expr::IfExp(test, a, b) => {
                 if self.eval_truth(f, test)? {
@@ -1018,7 +1018,7 @@ impl Interp {
                 d.set_name(f.code.cell_name(i).0, v);
             }
         }
-        Rc::new(d)
+        super::gc::new(d)
     }
 
     /// The globals of the running module (for `globals()` called indirectly).
@@ -1488,7 +1488,7 @@ impl Interp {
         match acc {
             Acc::List(v) => Ok(Value::list(v)),
             Acc::Set(v) => super::set::new_set(v, false),
-            Acc::Dict(d) => Ok(Value::Dict(Rc::new(d))),
+            Acc::Dict(d) => Ok(Value::Dict(super::gc::new(d))),
         }
     }
 
@@ -1812,7 +1812,7 @@ pub fn bind_args(
         }
     }
     if let Some(d) = kwdict {
-        locals[varkw_slot] = Some(Value::Dict(Rc::new(d)));
+        locals[varkw_slot] = Some(Value::Dict(super::gc::new(d)));
     }
     let defaults = func.defaults.borrow().clone();
     let defcount = defaults.as_ref().map_or(0, |d| d.items.len());

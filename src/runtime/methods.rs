@@ -1479,7 +1479,7 @@ fn str_maketrans(
                 _ => return type_error("keys in translate table must be strings or integers"),
             }
         }
-        return Ok(Value::Dict(Rc::new(d)));
+        return Ok(Value::Dict(super::gc::new(d)));
     }
     let Value::Str(x) = &pos[0] else {
         return type_error(format!(
@@ -1510,7 +1510,7 @@ fn str_maketrans(
             d.set(Value::Int(c as i64), Value::None)?;
         }
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(super::gc::new(d)))
 }
 
 // ------------------------------------------------------------------------------------------
@@ -2599,8 +2599,9 @@ impl Native for DictView {
     fn iter_items(&self) -> Option<Vec<Value>> {
         Some(self.items())
     }
-    fn children(&self) -> Vec<Value> {
-        vec![Value::Dict(self.dict.clone())]
+    fn traverse(&self, visit: &mut super::gc::Visitor) -> Result<(), super::gc::Busy> {
+        visit.dict(&self.dict);
+        Ok(())
     }
 }
 
@@ -2897,7 +2898,7 @@ fn dict_method(
         }
         "copy" => {
             sig.none()?;
-            Ok(Value::Dict(Rc::new(d.copy())))
+            Ok(Value::Dict(super::gc::new(d.copy())))
         }
         "clear" => {
             sig.none()?;
@@ -2987,7 +2988,7 @@ fn dict_fromkeys(interp: &mut Interp, pos: &[Value], kw: &[(Rc<PyStr>, Value)]) 
     for k in keys {
         d.set(k, value.clone())?;
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(super::gc::new(d)))
 }
 
 // ------------------------------------------------------------------------------------------
@@ -3024,7 +3025,7 @@ fn keys_hashed(d: &Dict) -> Vec<PyResult<(i64, Value)>> {
 }
 
 fn wrap_set(frozen: bool, t: SetTable<Value>) -> Value {
-    let s = Rc::new(SetObj::new(t));
+    let s = super::gc::new(SetObj::new(t));
     if frozen {
         Value::FrozenSet(s)
     } else {
@@ -3617,7 +3618,7 @@ mod tests {
     fn dict_views_compare_and_combine_as_sets() {
         use crate::syntax::ast::BinOp;
         let mut interp = Interp::new(Box::new(Vec::new()));
-        let d = Rc::new(Dict::new());
+        let d = crate::runtime::gc::new(Dict::new());
         for (i, k) in ["a", "b", "c"].iter().enumerate() {
             assert!(d.set(Value::str(k), Value::Int(i as i64)).is_ok());
         }

@@ -371,7 +371,7 @@ fn sequence_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             for (k, v) in y.items() {
                 d.set(k, v)?;
             }
-            Ok(Value::Dict(Rc::new(d)))
+            Ok(Value::Dict(super::gc::new(d)))
         }
         (BinOp::Mod, Value::Str(_), _) => super::exceptions::unsupported("printf-style % formatting"),
         _ => unsupported(op.symbol(), a, b),

@@ -2,6 +2,7 @@
 //! lists its items in the order CPython prints them.
 
 use super::exceptions::type_error;
+use super::gc::GcHeader;
 use super::ops::{hash_key, key_eq};
 use super::settable::SetTable;
 use super::types::type_name;
@@ -12,6 +13,7 @@ use std::rc::Rc;
 
 pub struct SetObj {
     pub table: RefCell<SetTable<Value>>,
+    pub gc: GcHeader,
 }
 
 fn eq(a: &Value, b: &Value) -> PyResult<bool> {
@@ -24,7 +26,7 @@ fn hashed(items: Vec<Value>) -> impl Iterator<Item = PyResult<(i64, Value)>> {
 
 impl SetObj {
     pub fn new(table: SetTable<Value>) -> SetObj {
-        SetObj { table: RefCell::new(table) }
+        SetObj { table: RefCell::new(table), gc: GcHeader::default() }
     }
     pub fn from_values(items: Vec<Value>) -> PyResult<SetObj> {
         Ok(SetObj::new(SetTable::from_iter_fallible(hashed(items), &mut eq)?))
@@ -85,7 +87,7 @@ impl SetObj {
 
 /// A new `set` of `values`, added in order (a set display or a comprehension).
 pub fn new_set(values: Vec<Value>, frozen: bool) -> PyResult<Value> {
-    let s = Rc::new(SetObj::from_values(values)?);
+    let s = super::gc::new(SetObj::from_values(values)?);
     Ok(if frozen { Value::FrozenSet(s) } else { Value::Set(s) })
 }
 
@@ -110,7 +112,7 @@ pub fn set_from(interp: &mut super::interp::Interp, v: &Value) -> PyResult<SetTa
 }
 
 fn wrap(like: &Value, t: SetTable<Value>) -> Value {
-    let s = Rc::new(SetObj::new(t));
+    let s = super::gc::new(SetObj::new(t));
     match like {
         Value::FrozenSet(_) => Value::FrozenSet(s),
         _ => Value::Set(s),

@@ -5,6 +5,7 @@
 use super::code::Code;
 use super::dict::Dict;
 use super::exceptions::ExceptionObj;
+use super::gc::{Busy, GcHeader, Visitor};
 use super::interp::Interp;
 use super::set::SetObj;
 use super::types::TypeObj;
@@ -67,10 +68,14 @@ impl Value {
         Value::Tuple(Rc::new(Tuple::new(items)))
     }
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(List::new(items)))
+        Value::List(super::gc::new(List::new(items)))
     }
+    /// A native object as a value, tracked by the collector if it can hold values that
+    /// change after it is made.
     pub fn native(n: impl Native) -> Value {
-        Value::Native(Rc::new(Box::new(n)))
+        let object: Rc<Box<dyn Native>> = Rc::new(Box::new(n));
+        super::gc::track_native(&object);
+        Value::Native(object)
     }
     pub fn bigint(v: BigInt) -> Value {
         use num_traits::ToPrimitive;
@@ -237,11 +242,12 @@ impl std::ops::Deref for PyStr {
 
 pub struct List {
     pub items: RefCell<Vec<Value>>,
+    pub gc: GcHeader,
 }
 
 impl List {
     pub fn new(items: Vec<Value>) -> List {
-        List { items: RefCell::new(items) }
+        List { items: RefCell::new(items), gc: GcHeader::default() }
     }
     /// A copy of the items, so that code that may run Python (comparisons, callbacks) never
     /// holds a borrow of the list while the list may change.
@@ -349,6 +355,7 @@ pub struct CellObj {
     pub name: Rc<PyStr>,
     /// Session-wide creation number, shown by the teaching views as `#n`.
     pub serial: u64,
+    pub gc: GcHeader,
 }
 
 thread_local! {
@@ -362,7 +369,7 @@ impl CellObj {
             c.set(n);
             n
         });
-        CellObj { contents: RefCell::new(contents), name, serial }
+        CellObj { contents: RefCell::new(contents), name, serial, gc: GcHeader::default() }
     }
     pub fn get(&self) -> Option<Value> {
         self.contents.borrow().clone()
@@ -382,7 +389,8 @@ pub struct Function {
     pub closure: Box<[Rc<CellObj>]>,
     /// The attributes most functions keep as their code gave them, made on first change: a
     /// program that makes a lambda per item pays for none of them.
-    extra: RefCell<Option<Box<FunctionExtra>>>,
+    pub extra: RefCell<Option<Box<FunctionExtra>>>,
+    pub gc: GcHeader,
 }
 
 /// What a function holds beyond its code, defaults and closure; `None` means the default.
@@ -405,12 +413,13 @@ thread_local! {
 
 impl Function {
     pub fn new(code: Rc<Code>, globals: Rc<Dict>, defaults: Option<Rc<Tuple>>, closure: Box<[Rc<CellObj>]>) -> Function {
-        Function { code, globals, defaults: RefCell::new(defaults), closure, extra: RefCell::new(None) }
+        Function { code, globals, defaults: RefCell::new(defaults), closure, extra: RefCell::new(None), gc: GcHeader::default() }
     }
     fn get<T>(&self, field: impl FnOnce(&FunctionExtra) -> Option<T>) -> Option<T> {
         self.extra.borrow().as_deref().and_then(field)
     }
-    /// The attributes, to change: made with their defaults on first use.
+    /// The attributes, to change: made with their defaults on first use. Whoever stores
+    /// something that could lead back to the function calls `gc::track_function` after.
     pub fn extra_mut(&self) -> std::cell::RefMut<'_, FunctionExtra> {
         std::cell::RefMut::map(self.extra.borrow_mut(), |e| &mut **e.get_or_insert_with(Default::default))
     }
@@ -437,12 +446,16 @@ impl Function {
         self.get(|e| e.dict.clone())
     }
     /// `__dict__`, made on first use.
-    pub fn attr_dict(&self) -> Rc<Dict> {
-        self.extra_mut().dict.get_or_insert_with(|| Rc::new(Dict::new())).clone()
+    pub fn attr_dict(self: &Rc<Self>) -> Rc<Dict> {
+        let d = self.extra_mut().dict.get_or_insert_with(|| super::gc::new(Dict::new())).clone();
+        super::gc::track_function(self);
+        d
     }
     /// `__annotations__`, made on first use.
-    pub fn annotations_dict(&self) -> Rc<Dict> {
-        self.extra_mut().annotations.get_or_insert_with(|| Rc::new(Dict::new())).clone()
+    pub fn annotations_dict(self: &Rc<Self>) -> Rc<Dict> {
+        let d = self.extra_mut().annotations.get_or_insert_with(|| super::gc::new(Dict::new())).clone();
+        super::gc::track_function(self);
+        d
     }
 }
 
@@ -525,9 +538,16 @@ pub trait Native: Any {
     fn getitem(&self, _interp: &mut Interp, _key: &Value) -> Option<PyResult<Value>> {
         None
     }
-    /// The values it holds, for the cycle collector and the teaching views.
-    fn children(&self) -> Vec<Value> {
-        Vec::new()
+    /// Hands every value it holds to `visit`, for the cycle collector and the teaching views
+    /// (CPython's `tp_traverse`).
+    fn traverse(&self, _visit: &mut Visitor) -> Result<(), Busy> {
+        Ok(())
+    }
+    /// A type whose objects can hold values that change after they are made carries a
+    /// header: the collector tracks its objects (`gc::native`), which can then be part of
+    /// cycles it breaks with `clear_refs`.
+    fn gc_header(&self) -> Option<&GcHeader> {
+        None
     }
     /// Drops everything it holds (the cycle collector breaks cycles with it).
     fn clear_refs(&self) {}

@@ -4,6 +4,7 @@
 use super::{check_pos, func, method, new_module, receiver};
 use crate::runtime::dict::Dict;
 use crate::runtime::exceptions::{index_error, type_error, value_error};
+use crate::runtime::gc::{self, Busy, GcHeader, Visitor};
 use crate::runtime::interp::Interp;
 use crate::runtime::ops;
 use crate::runtime::types::{type_name, TypeObj};
@@ -35,11 +36,12 @@ pub struct Deque {
     maxlen: Option<usize>,
     /// Set while its repr is being made, so that a deque containing itself shows `[...]`.
     in_repr: Cell<bool>,
+    gc: GcHeader,
 }
 
 impl Deque {
     pub fn new(items: Vec<Value>, maxlen: Option<usize>) -> Deque {
-        let d = Deque { items: RefCell::new(VecDeque::new()), maxlen, in_repr: Cell::new(false) };
+        let d = Deque { items: RefCell::new(VecDeque::new()), maxlen, in_repr: Cell::new(false), gc: GcHeader::default() };
         for v in items {
             d.push_back(v);
         }
@@ -174,8 +176,12 @@ impl Native for Deque {
             _ => type_error(format!("sequence index must be integer, not '{}'", type_name(key))),
         })
     }
-    fn children(&self) -> Vec<Value> {
-        self.snapshot()
+    fn traverse(&self, visit: &mut Visitor) -> Result<(), Busy> {
+        self.items.try_borrow()?.iter().for_each(|v| visit.value(v));
+        Ok(())
+    }
+    fn gc_header(&self) -> Option<&GcHeader> {
+        Some(&self.gc)
     }
     fn clear_refs(&self) {
         let old = std::mem::take(&mut *self.items.borrow_mut());
@@ -420,8 +426,9 @@ impl Native for NamedTuple {
             _ => type_error(format!("tuple indices must be integers or slices, not {}", type_name(key))),
         })
     }
-    fn children(&self) -> Vec<Value> {
-        self.values.to_vec()
+    fn traverse(&self, visit: &mut Visitor) -> Result<(), Busy> {
+        self.values.iter().for_each(|v| visit.value(v));
+        Ok(())
     }
 }
 
@@ -432,7 +439,7 @@ fn nt_asdict(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     for (f, v) in t.class.fields.iter().zip(t.values.iter()) {
         d.set_name(f, v.clone());
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(gc::new(d)))
 }
 
 fn nt_replace(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {

@@ -11,6 +11,7 @@ use crate::runtime::depth;
 use crate::runtime::dict::Dict;
 use crate::runtime::exceptions::{key_error, type_error, unsupported, value_error, ExceptionObj};
 use crate::runtime::format::{float_repr, parse_float_literal};
+use crate::runtime::gc::{self, Busy, GcHeader, Visitor};
 use crate::runtime::interp::Interp;
 use crate::runtime::types::{type_name, types, TypeKind, TypeObj};
 use crate::runtime::value::*;
@@ -192,7 +193,7 @@ fn bind_http_exception(t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<PyStr>, Value)]
     e.set_attr("status_code", status);
     e.set_attr("detail", detail);
     e.set_attr("headers", headers.unwrap_or(Value::None));
-    Ok(Value::Exception(Rc::new(e)))
+    Ok(Value::Exception(gc::new(e)))
 }
 
 fn as_status(v: &Value) -> i64 {
@@ -251,8 +252,9 @@ impl Native for Depends {
             _ => None,
         })
     }
-    fn children(&self) -> Vec<Value> {
-        vec![self.dependency.clone()]
+    fn traverse(&self, visit: &mut Visitor) -> Result<(), Busy> {
+        visit.value(&self.dependency);
+        Ok(())
     }
 }
 
@@ -366,6 +368,7 @@ pub struct App {
     title: Value,
     version: Value,
     description: Value,
+    gc: GcHeader,
 }
 
 /// `FastAPI(title=..., version=..., description=...)`.
@@ -378,6 +381,7 @@ pub fn new_app(_interp: &mut Interp, args: Args) -> PyResult<Value> {
         title: Value::str("FastAPI"),
         version: Value::str("0.1.0"),
         description: Value::str(""),
+        gc: GcHeader::default(),
     };
     for (k, v) in args.kw {
         match k.as_str() {
@@ -414,13 +418,18 @@ impl Native for App {
         };
         Ok(Some(method(n, "FastAPI", f, this)))
     }
-    fn children(&self) -> Vec<Value> {
-        let mut out = vec![self.title.clone(), self.version.clone(), self.description.clone()];
-        for r in self.routes.borrow().iter() {
-            out.push(r.handler.clone());
-            out.extend(r.dependencies.iter().cloned());
+    fn traverse(&self, visit: &mut Visitor) -> Result<(), Busy> {
+        for v in [&self.title, &self.version, &self.description] {
+            visit.value(v);
         }
-        out
+        for r in self.routes.try_borrow()?.iter() {
+            visit.value(&r.handler);
+            r.dependencies.iter().for_each(|v| visit.value(v));
+        }
+        Ok(())
+    }
+    fn gc_header(&self) -> Option<&GcHeader> {
+        Some(&self.gc)
     }
     fn clear_refs(&self) {
         let old = std::mem::take(&mut *self.routes.borrow_mut());
@@ -628,7 +637,7 @@ fn error_dict(kind: &str, loc: Vec<Value>, msg: &str, input: Value) -> Value {
     d.set_str("loc", Value::list(loc));
     d.set_str("msg", Value::str(msg));
     d.set_str("input", input);
-    Value::Dict(Rc::new(d))
+    Value::Dict(gc::new(d))
 }
 
 /// Pydantic's lax parsing of a path or query string into an `int`: surrounding whitespace,
@@ -771,7 +780,7 @@ fn json_response(interp: &mut Interp, status: i64, content: &Value, mut headers:
 fn detail_response(interp: &mut Interp, status: i64, detail: Value, headers: Vec<(String, String)>) -> PyResult<Response> {
     let d = Dict::new();
     d.set_str("detail", detail);
-    json_response(interp, status, &Value::Dict(Rc::new(d)), headers)
+    json_response(interp, status, &Value::Dict(gc::new(d)), headers)
 }
 
 /// FastAPI's handler for an `HTTPException`: its status, `{"detail": ...}` and its headers.
@@ -949,7 +958,7 @@ fn to_json(interp: &mut Interp, v: &Value, mode: Mode, out: &mut String) -> PyRe
         }
         // jsonable_encoder falls back to `vars(obj)`, which a function has.
         Value::Function(f) if mode == Mode::Response => {
-            let d = f.dict().unwrap_or_else(|| Rc::new(Dict::new()));
+            let d = f.dict().unwrap_or_else(|| gc::new(Dict::new()));
             to_json(interp, &Value::Dict(d), mode, out)?
         }
         other if mode == Mode::Response => {
@@ -1010,7 +1019,7 @@ impl JsonParser<'_> {
                 let d = Dict::new();
                 self.skip_ws();
                 if self.eat('}') {
-                    return Ok(Value::Dict(Rc::new(d)));
+                    return Ok(Value::Dict(gc::new(d)));
                 }
                 loop {
                     self.skip_ws();
@@ -1023,7 +1032,7 @@ impl JsonParser<'_> {
                     d.set_str(&k, v);
                     self.skip_ws();
                     if self.eat('}') {
-                        return Ok(Value::Dict(Rc::new(d)));
+                        return Ok(Value::Dict(gc::new(d)));
                     }
                     if !self.eat(',') {
                         return Err(self.pos);
@@ -1106,7 +1115,7 @@ fn parse_json(text: &str) -> PyResult<Value> {
             JSON_DECODE_ERROR.with(|t| t.clone()),
             vec![Value::string(format!("Expecting value: line {line} column {col} (char {char_pos})"))],
         );
-        PyErr(Rc::new(e))
+        PyErr(gc::new(e))
     })
 }
 
@@ -1152,8 +1161,9 @@ impl Native for TestClient {
         };
         Ok(Some(method(n, "TestClient", f, this)))
     }
-    fn children(&self) -> Vec<Value> {
-        vec![self.app.clone()]
+    fn traverse(&self, visit: &mut Visitor) -> Result<(), Busy> {
+        visit.value(&self.app);
+        Ok(())
     }
 }
 
@@ -1328,7 +1338,7 @@ impl Headers {
         for (k, v) in &self.items {
             d.set_str(k, Value::str(v));
         }
-        Value::Dict(Rc::new(d))
+        Value::Dict(gc::new(d))
     }
 }
 

@@ -6,6 +6,7 @@ use crate::runtime::builtins::is_callable;
 use crate::runtime::attrs;
 use crate::runtime::dict::Dict;
 use crate::runtime::exceptions::type_error;
+use crate::runtime::gc::{self, Busy, GcHeader, Visitor};
 use crate::runtime::interp::Interp;
 use crate::runtime::types::{types, TypeObj};
 use crate::runtime::value::*;
@@ -89,6 +90,7 @@ pub struct Partial {
     /// `__dict__`, made when an attribute is first set.
     dict: RefCell<Option<Rc<Dict>>>,
     in_repr: Cell<bool>,
+    gc: GcHeader,
 }
 
 /// `partial(func, *args, **keywords)`. A partial of a plain partial is flattened, as CPython
@@ -121,15 +123,16 @@ pub fn new_partial(_interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::native(Partial {
         func,
         args: Rc::new(Tuple::new(pos)),
-        keywords: Rc::new(keywords),
+        keywords: gc::new(keywords),
         dict: RefCell::new(None),
         in_repr: Cell::new(false),
+        gc: GcHeader::default(),
     }))
 }
 
 impl Partial {
     fn get_dict(&self) -> Rc<Dict> {
-        self.dict.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone()
+        self.dict.borrow_mut().get_or_insert_with(|| gc::new(Dict::new())).clone()
     }
 }
 
@@ -196,14 +199,17 @@ impl Native for Partial {
         let f = self.func.clone();
         Some(interp.call(&f, pos, kw))
     }
-    fn children(&self) -> Vec<Value> {
-        let mut out = vec![self.func.clone()];
-        out.extend(self.args.items.iter().cloned());
-        out.extend(self.keywords.values());
-        if let Some(d) = self.dict.borrow().as_ref() {
-            out.extend(d.values());
+    fn traverse(&self, visit: &mut Visitor) -> Result<(), Busy> {
+        visit.value(&self.func);
+        visit.tuple(&self.args);
+        visit.dict(&self.keywords);
+        if let Some(d) = &*self.dict.try_borrow()? {
+            visit.dict(d);
         }
-        out
+        Ok(())
+    }
+    fn gc_header(&self) -> Option<&GcHeader> {
+        Some(&self.gc)
     }
     fn clear_refs(&self) {
         self.keywords.clear();
@@ -223,10 +229,7 @@ fn get_attr(interp: &mut Interp, obj: &Value, attr: &str) -> PyResult<Option<Val
             "__qualname__" => return Ok(Some(Value::Str(f.qualname()))),
             "__doc__" => return Ok(Some(f.doc())),
             "__module__" => return Ok(Some(f.module())),
-            "__annotations__" => {
-                let d = f.annotations_dict();
-                return Ok(Some(Value::Dict(d)));
-            }
+            "__annotations__" => return Ok(Some(Value::Dict(f.annotations_dict()))),
             "__dict__" => return Ok(Some(Value::Dict(f.attr_dict()))),
             _ => {
                 if let Some(v) = f.dict().as_ref().and_then(|d| d.get_str(attr)) {
@@ -265,6 +268,7 @@ fn set_attr(interp: &mut Interp, obj: &Value, attr: &str, value: Value) -> PyRes
             }
             _ => f.attr_dict().set_str(attr, value),
         }
+        gc::track_function(f);
         return Ok(());
     }
     if let Value::Native(n) = obj {
@@ -403,6 +407,7 @@ pub struct LruWrapper {
     misses: Cell<i64>,
     /// `__dict__`: what `update_wrapper` copied, `__wrapped__`, and attributes set later.
     dict: Rc<Dict>,
+    gc: GcHeader,
 }
 
 /// Separates positional from keyword arguments in a cache key (CPython's `kwd_mark`).
@@ -523,14 +528,14 @@ impl Native for LruWrapper {
     fn call(&self, interp: &mut Interp, _this: &Value, args: Args) -> Option<PyResult<Value>> {
         Some(self.call_cached(interp, args))
     }
-    fn children(&self) -> Vec<Value> {
-        let mut out = vec![self.func.clone()];
-        for (k, v) in self.cache.items() {
-            out.push(k);
-            out.push(v);
-        }
-        out.extend(self.dict.values());
-        out
+    fn traverse(&self, visit: &mut Visitor) -> Result<(), Busy> {
+        visit.value(&self.func);
+        visit.table(&self.cache)?;
+        visit.dict(&self.dict);
+        Ok(())
+    }
+    fn gc_header(&self) -> Option<&GcHeader> {
+        Some(&self.gc)
     }
     fn clear_refs(&self) {
         self.cache.clear();
@@ -561,7 +566,7 @@ fn lru_cache_parameters(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Val
     let d = Dict::new();
     d.set_str("maxsize", w.maxsize.map_or(Value::None, |m| Value::Int(m as i64)));
     d.set_str("typed", Value::Bool(w.typed));
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(gc::new(d)))
 }
 
 /// Wraps `f` in a cache and copies its name and docs onto the wrapper.
@@ -573,7 +578,8 @@ fn make_wrapper(interp: &mut Interp, f: &Value, maxsize: Option<usize>, typed: b
         cache: Dict::new(),
         hits: Cell::new(0),
         misses: Cell::new(0),
-        dict: Rc::new(Dict::new()),
+        dict: gc::new(Dict::new()),
+        gc: GcHeader::default(),
     });
     let assigned: Vec<Value> = WRAPPER_ASSIGNMENTS.iter().map(|s| Value::str(s)).collect();
     let updated: Vec<Value> = WRAPPER_UPDATES.iter().map(|s| Value::str(s)).collect();

@@ -74,9 +74,9 @@ fn getclosurevars(interp: &mut Interp, _b: &Builtin, args: Args) -> PyResult<Val
         }
     }
     let values = vec![
-        Value::Dict(Rc::new(nonlocals)),
-        Value::Dict(Rc::new(globals)),
-        Value::Dict(Rc::new(builtin_vars)),
+        Value::Dict(crate::runtime::gc::new(nonlocals)),
+        Value::Dict(crate::runtime::gc::new(globals)),
+        Value::Dict(crate::runtime::gc::new(builtin_vars)),
         new_set(unbound, false)?,
     ];
     Ok(CLOSURE_VARS.with(|c| new_named(c, values)))

@@ -130,7 +130,7 @@ pub fn call_native_type(
 
 /// A module object with these attributes (and `__name__`).
 pub fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
-    let dict = Rc::new(Dict::new());
+    let dict = crate::runtime::gc::new(Dict::new());
     dict.set_str("__name__", Value::str(name));
     dict.set_str("__doc__", Value::None);
     for (k, v) in items {
