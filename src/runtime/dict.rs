@@ -56,7 +56,7 @@ impl Table {
     fn find(&self, hash: i64, key: &Value) -> Option<usize> {
         let entries = &self.entries;
         self.indices
-            .find(hash as u64, |&i| entries[i].as_ref().is_some_and(|e| e.hash == hash && key_eq(&e.key, key)))
+            .find(spread(hash), |&i| entries[i].as_ref().is_some_and(|e| e.hash == hash && key_eq(&e.key, key)))
             .copied()
     }
 
@@ -74,7 +74,7 @@ impl Table {
         self.layout = next_layout();
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
-        self.indices.insert_unique(hash as u64, i, |&j| entries[j].as_ref().map_or(0, |e| e.hash as u64));
+        self.indices.insert_unique(spread(hash), i, |&j| entries[j].as_ref().map_or(0, |e| spread(e.hash)));
         self.len += 1;
         None
     }
@@ -83,7 +83,7 @@ impl Table {
         let entries = &self.entries;
         let found = self
             .indices
-            .find_entry(hash as u64, |&i| entries[i].as_ref().is_some_and(|e| e.hash == hash && key_eq(&e.key, key)))
+            .find_entry(spread(hash), |&i| entries[i].as_ref().is_some_and(|e| e.hash == hash && key_eq(&e.key, key)))
             .ok()?;
         let (i, _) = found.remove();
         self.layout = next_layout();
@@ -100,9 +100,9 @@ impl Table {
         self.entries.retain(Option::is_some);
         self.indices.clear();
         for (i, e) in self.entries.iter().enumerate() {
-            let h = e.as_ref().map_or(0, |e| e.hash as u64);
+            let h = e.as_ref().map_or(0, |e| spread(e.hash));
             let entries = &self.entries;
-            self.indices.insert_unique(h, i, |&j| entries[j].as_ref().map_or(0, |e| e.hash as u64));
+            self.indices.insert_unique(h, i, |&j| entries[j].as_ref().map_or(0, |e| spread(e.hash)));
         }
     }
 
@@ -110,7 +110,7 @@ impl Table {
         let h = key.hash();
         let entries = &self.entries;
         self.indices
-            .find(h as u64, |&i| {
+            .find(spread(h), |&i| {
                 entries[i].as_ref().is_some_and(|e| match &e.key {
                     Value::Str(s) => Rc::ptr_eq(s, key) || (e.hash == h && s.as_str() == key.as_str()),
                     _ => false,
@@ -149,6 +149,16 @@ impl Table {
         };
         self.remove(hash, &key)
     }
+}
+
+/// A Python hash as the index table wants it. The table picks buckets with the low bits and
+/// tells keys apart within a bucket group by the top seven; a small int hashes to itself,
+/// so its top bits are all zero and every key of an int-keyed dict would look alike there.
+/// Multiplying by an odd constant spreads every bit upward and keeps distinct hashes
+/// distinct. (Only the table sees this: iteration follows insertion order.)
+#[inline]
+fn spread(hash: i64) -> u64 {
+    (hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 pub struct Dict {
