@@ -164,7 +164,7 @@ impl<'a> Compiler<'a> {
         match self.place(u, name) {
             Place::Local(s) => Target::Local(s),
             Place::Cell(s) => Target::Cell(s),
-            Place::Global(n) => Target::Global(n),
+            Place::Global(n) => Target::Global(n, GlobalCache::default()),
         }
     }
 

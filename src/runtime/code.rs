@@ -137,7 +137,8 @@ pub struct Handler {
 pub enum Target {
     Local(u32),
     Cell(u32),
-    Global(Rc<PyStr>),
+    /// A global, by name; the cache remembers where the last store or load found it.
+    Global(Rc<PyStr>, GlobalCache),
     Attr(Box<Expr>, Rc<PyStr>),
     Subscript(Box<Expr>, Box<Expr>),
     /// `a, *b, c = ...`: `star` is the index of the starred target.

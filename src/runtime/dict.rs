@@ -235,6 +235,25 @@ impl Dict {
         }
         t.entries.get(pos).and_then(|e| e.as_ref()).map(|e| e.value.clone())
     }
+    /// Replaces the value at a position found by `locate_name`, if the layout is still
+    /// `layout`; gives the value back otherwise.
+    #[inline]
+    pub fn replace_at(&self, layout: u64, pos: usize, value: Value) -> Result<(), Value> {
+        let mut t = self.table.borrow_mut();
+        if t.layout != layout {
+            return Err(value);
+        }
+        match t.entries.get_mut(pos).and_then(|e| e.as_mut()) {
+            Some(e) => {
+                let old = std::mem::replace(&mut e.value, value);
+                // The old value goes after the borrow ends: dropping it may reach this dict.
+                drop(t);
+                drop(old);
+                Ok(())
+            }
+            None => Err(value),
+        }
+    }
     pub fn set_name(&self, key: &Rc<PyStr>, value: Value) {
         let old = self.table.borrow_mut().insert(key.hash(), Value::Str(key.clone()), value);
         drop(old);

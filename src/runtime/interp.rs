@@ -503,7 +503,7 @@ impl Interp {
         match t {
             Target::Local(s) => f.locals[*s as usize] = Some(v),
             Target::Cell(s) => f.cells[*s as usize].set(Some(v)),
-            Target::Global(n) => f.globals.set_name(n, v),
+            Target::Global(n, cache) => store_global(f.globals, n, cache, v),
             Target::Attr(obj, name) => {
                 let o = self.eval(f, obj)?;
                 super::attrs::setattr(self, &o, name, v)?;
@@ -527,7 +527,7 @@ impl Interp {
         match t {
             Target::Local(s) => f.locals[*s as usize] = None,
             Target::Cell(s) => f.cells[*s as usize].set(None),
-            Target::Global(n) => {
+            Target::Global(n, _) => {
                 f.globals.remove_name(n);
             }
             _ => {}
@@ -587,7 +587,7 @@ impl Interp {
                     return self.unbound_cell(name.as_str(), own);
                 }
             }
-            Target::Global(n) => {
+            Target::Global(n, _) => {
                 if f.globals.remove_name(n).is_none() {
                     return name_error_for(n.as_str());
                 }
@@ -658,7 +658,7 @@ impl Interp {
                     }
                 }
             }
-            Target::Cell(_) | Target::Global(_) => {
+            Target::Cell(_) | Target::Global(..) => {
                 let cur = self.load_target(f, target)?;
                 let rhs = self.eval(f, value)?;
                 let v = self.inplace_op(op, cur, &rhs)?;
@@ -671,7 +671,13 @@ impl Interp {
     fn load_target(&mut self, f: &mut Frame, t: &Target) -> PyResult<Value> {
         match t {
             Target::Cell(s) => self.load_cell(f, *s),
-            Target::Global(n) => self.load_global(f, n),
+            Target::Global(n, cache) => {
+                let (layout, _, pos, _) = cache.0.get();
+                match f.globals.value_at(layout, pos as usize) {
+                    Some(v) => Ok(v),
+                    None => self.load_global(f, n),
+                }
+            }
             _ => unreachable!("only names are loaded as targets"),
         }
     }
@@ -1652,6 +1658,19 @@ fn method_str(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> String {
     match super::attrs::getattr(interp, obj, name) {
         Ok(m) => function_str(interp, &m),
         Err(_) => format!("{}()", name.as_str()),
+    }
+}
+
+/// `name = v` at module level (or under `global`): straight into the slot the last store
+/// found while the dict has neither gained nor lost a key.
+#[inline]
+fn store_global(globals: &Dict, name: &Rc<PyStr>, cache: &GlobalCache, v: Value) {
+    let (layout, _, pos, _) = cache.0.get();
+    if let Err(v) = globals.replace_at(layout, pos as usize, v) {
+        globals.set_name(name, v);
+        if let (layout, Some(pos)) = globals.locate_name(name) {
+            cache.0.set((layout, 0, pos as u32, false));
+        }
     }
 }
 

@@ -249,7 +249,7 @@ impl Names {
     fn store(&mut self, t: &Target) {
         match t {
             Target::Local(_) | Target::Cell(_) => {}
-            Target::Global(n) => self.add(n),
+            Target::Global(n, _) => self.add(n),
             Target::Attr(obj, n) => {
                 self.expr(obj);
                 self.add(n);
@@ -269,7 +269,7 @@ impl Names {
     /// The load half of an augmented assignment.
     fn load_target(&mut self, t: &Target) {
         match t {
-            Target::Global(n) => self.add(n),
+            Target::Global(n, _) => self.add(n),
             Target::Attr(obj, n) => {
                 self.expr(obj);
                 self.add(n);
@@ -283,7 +283,7 @@ impl Names {
     }
 
     fn store_after_load(&mut self, t: &Target) {
-        if let Target::Global(n) = t {
+        if let Target::Global(n, _) = t {
             self.add(n);
         }
     }
