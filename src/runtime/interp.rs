@@ -1510,10 +1510,12 @@ impl Interp {
         let it = if level == 0 { iterable } else { self.iter(&iterable)? };
         'items: while let Some(v) = self.next(&it)? {
             self.check_interrupt()?;
-            self.assign(f, &lp.target, v)?;
+            match &lp.target {
+                Target::Local(s) => f.locals[*s as usize] = Some(v),
+                target => self.assign(f, target, v)?,
+            }
             for cond in &lp.ifs {
-                let c = self.eval(f, cond)?;
-                if !self.truthy(&c)? {
+                if !self.eval_truth(f, cond)? {
                     continue 'items;
                 }
             }
@@ -1560,10 +1562,12 @@ impl Interp {
                 continue;
             };
             let lp = &body.loops[level];
-            self.assign(f, &lp.target, v)?;
+            match &lp.target {
+                Target::Local(s) => f.locals[*s as usize] = Some(v),
+                target => self.assign(f, target, v)?,
+            }
             for cond in &lp.ifs {
-                let c = self.eval(f, cond)?;
-                if !self.truthy(&c)? {
+                if !self.eval_truth(f, cond)? {
                     continue 'outer;
                 }
             }
