@@ -10,7 +10,7 @@ use super::exceptions::*;
 use super::ops;
 use super::types::{type_name, types};
 use super::value::*;
-use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
 use arrayvec::ArrayVec;
 use std::io::Write;
 use std::rc::Rc;
@@ -751,18 +751,7 @@ impl Interp {
                 None => self.unbound_local(f.code.varnames[*s as usize].as_str()),
             },
             Expr::Cell(s, span) => self.load_cell(f, *s).map_err(|e| e.at(*span)),
-            Expr::Global(n, span, cache) => {
-                let (gl, bl, pos, builtin) = cache.0.get();
-                let hit = if builtin {
-                    if f.globals.layout() == gl { self.builtins.value_at(bl, pos as usize) } else { None }
-                } else {
-                    f.globals.value_at(gl, pos as usize)
-                };
-                match hit {
-                    Some(v) => Ok(v),
-                    None => self.load_global_cached(f, n, cache).map_err(|e| e.at(*span)),
-                }
-            }
+            Expr::Global(n, span, cache) => self.eval_global(f, n, *span, cache),
             Expr::BinOp(a, op, b, span) => {
                 if let (Some(x), Some(y)) = (operand_ref(f, a), operand_ref(f, b)) {
                     if let (Value::Int(i), Value::Int(j)) = (x, y) {
@@ -1041,6 +1030,21 @@ impl Interp {
         self.unbound_cell(name.as_str(), own)
     }
 
+    /// A global or builtin read, through the position its site found last.
+    #[inline(always)]
+    fn eval_global(&mut self, f: &Frame, n: &Rc<PyStr>, span: Span, cache: &GlobalCache) -> PyResult<Value> {
+        let (gl, bl, pos, builtin) = cache.0.get();
+        let hit = if builtin {
+            if f.globals.layout() == gl { self.builtins.value_at(bl, pos as usize) } else { None }
+        } else {
+            f.globals.value_at(gl, pos as usize)
+        };
+        match hit {
+            Some(v) => Ok(v),
+            None => self.load_global_cached(f, n, cache).map_err(|e| e.at(span)),
+        }
+    }
+
     /// A global read that missed its cache: look the name up and remember where it was.
     fn load_global_cached(&mut self, f: &Frame, n: &Rc<PyStr>, cache: &GlobalCache) -> PyResult<Value> {
         let (gl, pos) = f.globals.locate_name(n);
@@ -1219,7 +1223,11 @@ impl Interp {
     }
 
     fn eval_call(&mut self, f: &mut Frame, call: &Call) -> PyResult<Value> {
-        let func = self.eval(f, &call.func)?;
+        // Most callees are globals (a function defined at module level, a builtin).
+        let func = match &call.func {
+            Expr::Global(n, span, cache) => self.eval_global(f, n, *span, cache)?,
+            other => self.eval(f, other)?,
+        };
         if let Value::Function(func) = &func {
             if call.simple {
                 if func.code.plain && call.args.len() == func.code.sig.argcount {
