@@ -950,15 +950,26 @@ fn fill_char_arg(v: Option<&Value>) -> PyResult<char> {
     }
 }
 
-fn pad(s: &Rc<PyStr>, left: usize, right: usize, fill: char) -> Value {
-    if left == 0 && right == 0 {
-        return Value::Str(s.clone());
+/// A width argument (`str.center`, `str.zfill`): a machine-sized int, as CPython's
+/// `Py_ssize_t` parameters are.
+fn width_arg(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::BigInt(_) => overflow_error("Python int too large to convert to C ssize_t"),
+        _ => int_arg(v),
     }
-    let mut out = String::with_capacity(s.len() + left + right);
+}
+
+fn pad(s: &Rc<PyStr>, left: usize, right: usize, fill: char) -> PyResult<Value> {
+    if left == 0 && right == 0 {
+        return Ok(Value::Str(s.clone()));
+    }
+    // A width too large for memory is a MemoryError before anything is allocated.
+    super::limits::reserve(s.len() as u128 + (left as u128 + right as u128) * fill.len_utf8() as u128)?;
+    let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
     out.extend(std::iter::repeat_n(fill, right));
-    Value::string(out)
+    Ok(Value::string(out))
 }
 
 fn strip_with(s: &str, chars: Option<&str>, left: bool, right: bool) -> (usize, usize) {
@@ -1304,7 +1315,7 @@ fn str_method(
         }
         "center" | "ljust" | "rjust" => {
             sig.clinic(1, 2)?;
-            let width = int_arg(&pos[0])?;
+            let width = width_arg(&pos[0])?;
             let fill = fill_char_arg(pos.get(1))?;
             let len = s.char_len() as i64;
             if width <= len {
@@ -1319,16 +1330,17 @@ fn str_method(
                     (l, marg - l)
                 }
             };
-            Ok(pad(s, l as usize, r as usize, fill))
+            pad(s, l as usize, r as usize, fill)
         }
         "zfill" => {
-            let width = int_arg(sig.one()?)?;
+            let width = width_arg(sig.one()?)?;
             let len = s.char_len() as i64;
             if width <= len {
                 return Ok(Value::Str(s.clone()));
             }
             let fill = (width - len) as usize;
-            let mut out = String::with_capacity(width as usize);
+            super::limits::reserve(s.len() as u128 + fill as u128)?;
+            let mut out = String::with_capacity(s.len() + fill);
             let rest = match s.chars().next() {
                 Some(c @ ('+' | '-')) => {
                     out.push(c);
@@ -1380,7 +1392,10 @@ fn str_method(
             let a = sig.keywords(&["tabsize"], 1)?;
             let tabsize = match &a[0] {
                 None => 8,
-                Some(v) => int_arg(v)?,
+                Some(v) => match int_arg(v)? {
+                    t if i32::try_from(t).is_ok() => t,
+                    _ => return overflow_error("Python int too large to convert to C int"),
+                },
             };
             let mut out = String::with_capacity(s.len());
             let mut col: i64 = 0;
@@ -1389,6 +1404,7 @@ fn str_method(
                     if tabsize > 0 {
                         let incr = tabsize - col % tabsize;
                         col += incr;
+                        super::limits::reserve(out.len() as u128 + incr as u128)?;
                         out.extend(std::iter::repeat_n(' ', incr as usize));
                     }
                 } else {
