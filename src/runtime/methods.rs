@@ -505,9 +505,11 @@ impl<'a> Sig<'a> {
 }
 
 /// An `int` argument (clinic's `Py_ssize_t`/`int` converters).
+/// An int argument CPython takes as a `Py_ssize_t`: past 64 bits, OverflowError.
 fn int_arg(v: &Value) -> PyResult<i64> {
     match v {
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => ops::index_of(v),
+        Value::BigInt(_) => overflow_error("Python int too large to convert to C ssize_t"),
+        Value::Int(_) | Value::Bool(_) => ops::index_of(v),
         _ => type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             type_name(v)
@@ -950,12 +952,14 @@ fn fill_char_arg(v: Option<&Value>) -> PyResult<char> {
     }
 }
 
-/// A width argument (`str.center`, `str.zfill`): a machine-sized int, as CPython's
-/// `Py_ssize_t` parameters are.
-fn width_arg(v: &Value) -> PyResult<i64> {
+/// An int argument CPython takes as a C `int` (`tabsize`, `keepends`, `reverse`).
+fn c_int_arg(v: &Value) -> PyResult<i64> {
     match v {
-        Value::BigInt(_) => overflow_error("Python int too large to convert to C ssize_t"),
-        _ => int_arg(v),
+        Value::BigInt(_) => overflow_error("Python int too large to convert to C int"),
+        _ => match int_arg(v)? {
+            i if i32::try_from(i).is_ok() => Ok(i),
+            _ => overflow_error("Python int too large to convert to C int"),
+        },
     }
 }
 
@@ -1114,7 +1118,7 @@ fn str_method(
             let a = sig.keywords(&["keepends"], 1)?;
             let keep = match &a[0] {
                 None => false,
-                Some(v) => int_arg(v)? != 0,
+                Some(v) => c_int_arg(v)? != 0,
             };
             let mut out = Vec::new();
             let mut start = 0;
@@ -1315,7 +1319,7 @@ fn str_method(
         }
         "center" | "ljust" | "rjust" => {
             sig.clinic(1, 2)?;
-            let width = width_arg(&pos[0])?;
+            let width = int_arg(&pos[0])?;
             let fill = fill_char_arg(pos.get(1))?;
             let len = s.char_len() as i64;
             if width <= len {
@@ -1333,7 +1337,7 @@ fn str_method(
             pad(s, l as usize, r as usize, fill)
         }
         "zfill" => {
-            let width = width_arg(sig.one()?)?;
+            let width = int_arg(sig.one()?)?;
             let len = s.char_len() as i64;
             if width <= len {
                 return Ok(Value::Str(s.clone()));
@@ -1392,10 +1396,7 @@ fn str_method(
             let a = sig.keywords(&["tabsize"], 1)?;
             let tabsize = match &a[0] {
                 None => 8,
-                Some(v) => match int_arg(v)? {
-                    t if i32::try_from(t).is_ok() => t,
-                    _ => return overflow_error("Python int too large to convert to C int"),
-                },
+                Some(v) => c_int_arg(v)?,
             };
             let mut out = String::with_capacity(s.len());
             let mut col: i64 = 0;
@@ -1903,7 +1904,7 @@ fn list_method(
             let key = a[0].clone().filter(|k| !k.is_none());
             let reverse = match &a[1] {
                 None => false,
-                Some(v) => int_arg(v)? != 0,
+                Some(v) => c_int_arg(v)? != 0,
             };
             list_sort(interp, l, key.as_ref(), reverse)?;
             Ok(Value::None)
