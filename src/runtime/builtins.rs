@@ -587,17 +587,6 @@ fn bi_oct(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
 
 /// `format(v, spec)`: also what f-string fields and `str.format` use.
 pub fn format_value(interp: &mut Interp, v: &Value, spec: &str) -> PyResult<String> {
-    if !spec.is_empty() {
-        // A width or precision too large for memory is a MemoryError before any padding
-        // or digits are made. (An invalid spec gets its error from the formatter below.)
-        if let Ok(parsed) = format::FormatSpec::parse(spec, &type_name(v)) {
-            if matches!(v, Value::Float(_)) && parsed.precision.is_some_and(|p| p > i32::MAX as usize) {
-                return value_error("precision too big");
-            }
-            let size = parsed.width.unwrap_or(0) as u128 + parsed.precision.unwrap_or(0) as u128;
-            super::limits::reserve(size * 4)?;
-        }
-    }
     let r = match v {
         Value::Str(s) => format::format_str_with(s, spec),
         Value::Bool(b) if spec.is_empty() => return Ok(if *b { "True".into() } else { "False".into() }),
@@ -622,6 +611,8 @@ pub fn format_value(interp: &mut Interp, v: &Value, spec: &str) -> PyResult<Stri
             || msg == format::ROUND_OVERFLOW_ERROR
         {
             overflow_error(msg)
+        } else if msg == format::WIDTH_MEMORY_ERROR {
+            memory_error("")
         } else {
             value_error(msg)
         }

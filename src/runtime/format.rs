@@ -29,6 +29,8 @@ pub const INT_TOO_LARGE_FOR_FLOAT: &str = "int too large to convert to float";
 pub const ROUND_OVERFLOW_ERROR: &str = "rounded value too large to represent";
 /// `OverflowError` message of `format(n, 'c')` when `n` does not fit a C long.
 pub const C_LONG_OVERFLOW_ERROR: &str = "Python int too large to convert to C long";
+/// Stands for a `MemoryError` (which has no message): a width the padding could never fit.
+pub const WIDTH_MEMORY_ERROR: &str = "format width beyond the memory cap";
 
 /// The first code point of each run of ten Unicode decimal digits (general category Nd, as of
 /// Unicode 14.0.0, CPython 3.11's tables); each run holds the digits 0..=9 in order.
@@ -356,6 +358,10 @@ impl FormatSpec {
             pos += 1;
         }
         fs.width = get_integer(&chars, &mut pos)?;
+        if let Some(w) = fs.width {
+            // Refused before any padding is made, as CPython's allocation would fail.
+            super::limits::reserve(w as u128 * 4).map_err(|_| WIDTH_MEMORY_ERROR.to_string())?;
+        }
         let both = || "Cannot specify both ',' and '_'.".to_string();
         if pos < end && chars[pos] == ',' {
             fs.grouping = Some(',');
