@@ -12,6 +12,7 @@ use super::types::{type_name, types};
 use super::value::*;
 use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
 use arrayvec::ArrayVec;
+use std::borrow::Cow;
 use std::io::Write;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -328,10 +329,7 @@ impl Interp {
         macro_rules! run_body {
             ($v:expr) => {{
                 self.check_interrupt()?;
-                match target {
-                    Target::Local(s) => f.locals[*s as usize] = Some($v),
-                    _ => self.assign(f, target, $v)?,
-                }
+                self.assign(f, target, $v)?;
                 match self.exec_block(f, body)? {
                     Flow::Break => return Ok(Some(Flow::Normal)),
                     Flow::Return(v) => return Ok(Some(Flow::Return(v))),
@@ -499,7 +497,20 @@ impl Interp {
         }
     }
 
+    /// Stores `v` in a target. A local, the target of most loops, is stored inline; the
+    /// rest in `assign_other`.
+    #[inline(always)]
     fn assign(&mut self, f: &mut Frame, t: &Target, v: Value) -> PyResult<()> {
+        match t {
+            Target::Local(s) => {
+                f.locals[*s as usize] = Some(v);
+                Ok(())
+            }
+            _ => self.assign_other(f, t, v),
+        }
+    }
+
+    fn assign_other(&mut self, f: &mut Frame, t: &Target, v: Value) -> PyResult<()> {
         match t {
             Target::Local(s) => f.locals[*s as usize] = Some(v),
             Target::Cell(s) => f.cells[*s as usize].set(Some(v)),
@@ -1318,14 +1329,8 @@ impl Interp {
     /// Runs a function whose arguments are already bound in `locals`.
     fn run_function(&mut self, func: &Rc<Function>, locals: &mut [Option<Value>]) -> PyResult<Value> {
         let code = &*func.code;
-        let own_cells;
-        let cells: &[Rc<CellObj>] = if code.cellvars.is_empty() {
-            &func.closure
-        } else {
-            own_cells = make_cells(code, &func.closure, locals);
-            &own_cells
-        };
-        self.run_frame(&mut Frame { code, globals: &func.globals, locals, cells })
+        let cells = make_cells(code, &func.closure, locals);
+        self.run_frame(&mut Frame { code, globals: &func.globals, locals, cells: &cells })
     }
 
     /// Runs a function's body in a frame made for it.
@@ -1451,26 +1456,14 @@ impl Interp {
             if matches!(body.kind, CompKind::Gen(_)) {
                 let mut locals = vec![None; code.n_locals()];
                 locals[0] = Some(it);
-                let cells = make_cells(code, &closure, &mut locals);
+                let cells = make_cells(code, &closure, &mut locals).into_owned();
                 return Ok(super::iter::new_generator(def.clone(), f.globals.clone(), locals, cells));
             }
         }
         with_locals(code.n_locals(), |locals| {
             locals[0] = Some(it);
-            let own_cells;
-            let cells: &[Rc<CellObj>] = if code.cellvars.is_empty() {
-                &closure
-            } else {
-                own_cells = make_cells(code, &closure, locals);
-                &own_cells
-            };
-            let _guard = depth::enter("")?;
-            let mut frame = Frame { code, globals: f.globals, locals, cells };
-            match self.exec_block(&mut frame, &code.body) {
-                Ok(Flow::Return(v)) => Ok(v),
-                Ok(_) => Ok(Value::None),
-                Err(e) => Err(self.traceback_entry(e, code)),
-            }
+            let cells = make_cells(code, &closure, locals);
+            self.run_frame(&mut Frame { code, globals: f.globals, locals, cells: &cells })
         })
     }
 
@@ -1518,10 +1511,7 @@ impl Interp {
         let it = if level == 0 { iterable } else { self.iter(&iterable)? };
         'items: while let Some(v) = self.next(&it)? {
             self.check_interrupt()?;
-            match &lp.target {
-                Target::Local(s) => f.locals[*s as usize] = Some(v),
-                target => self.assign(f, target, v)?,
-            }
+            self.assign(f, &lp.target, v)?;
             for cond in &lp.ifs {
                 if !self.eval_truth(f, cond)? {
                     continue 'items;
@@ -1570,10 +1560,7 @@ impl Interp {
                 continue;
             };
             let lp = &body.loops[level];
-            match &lp.target {
-                Target::Local(s) => f.locals[*s as usize] = Some(v),
-                target => self.assign(f, target, v)?,
-            }
+            self.assign(f, &lp.target, v)?;
             for cond in &lp.ifs {
                 if !self.eval_truth(f, cond)? {
                     continue 'outer;
@@ -1747,10 +1734,10 @@ fn with_locals<R>(n: usize, run: impl FnOnce(&mut [Option<Value>]) -> R) -> R {
 }
 
 /// A frame's cells: fresh ones for its cell variables (parameters move in), then the
-/// closure's shared ones.
-fn make_cells(code: &Code, closure: &[Rc<CellObj>], locals: &mut [Option<Value>]) -> Vec<Rc<CellObj>> {
-    if code.cellvars.is_empty() && closure.is_empty() {
-        return Vec::new();
+/// closure's shared ones. Without cell variables the closure itself is the frame's cells.
+fn make_cells<'a>(code: &Code, closure: &'a [Rc<CellObj>], locals: &mut [Option<Value>]) -> Cow<'a, [Rc<CellObj>]> {
+    if code.cellvars.is_empty() {
+        return Cow::Borrowed(closure);
     }
     let mut cells = Vec::with_capacity(code.cellvars.len() + closure.len());
     for name in &code.cellvars {
@@ -1760,7 +1747,7 @@ fn make_cells(code: &Code, closure: &[Rc<CellObj>], locals: &mut [Option<Value>]
         cells[cell].set(locals[param].take());
     }
     cells.extend(closure.iter().cloned());
-    cells
+    Cow::Owned(cells)
 }
 
 /// Sets `__context__` on `new` unless it would make a cycle of one.
