@@ -32,22 +32,12 @@ impl Session {
 
     /// Compiles `source` (all of it, before anything runs, as CPython does) and runs it.
     pub fn run(&mut self, source: &str, file: &str, mode: Mode) -> Result<(), Failure> {
-        self.run_each(source, file, mode, &mut |_, _| {})
+        self.run_watched(source, file, mode, &mut |_, _| {})
     }
 
     /// Like [`Session::run`], calling `after` with the source of each top-level statement
     /// that finished, so that a driver can show what each statement did.
     pub fn run_watched(
-        &mut self,
-        source: &str,
-        file: &str,
-        mode: Mode,
-        after: &mut dyn FnMut(&mut Session, &str),
-    ) -> Result<(), Failure> {
-        self.run_each(source, file, mode, after)
-    }
-
-    fn run_each(
         &mut self,
         source: &str,
         file: &str,
