@@ -1239,30 +1239,29 @@ impl Interp {
             Expr::Global(n, span, cache) => self.eval_global(f, n, *span, cache)?,
             other => self.eval(f, other)?,
         };
-        if let Value::Function(func) = &func {
+        if let Value::Function(function) = &func {
             if call.simple {
-                if func.code.plain && call.args.len() == func.code.sig.argcount {
-                    return self.call_plain(f, func, &call.args).map_err(|e| e.at(call.span));
+                if function.code.plain && call.args.len() == function.code.sig.argcount {
+                    return self.call_plain(f, function, &call.args).map_err(|e| e.at(call.span));
                 }
-                if binds_positionally(func, call.args.len()) {
-                    return self.call_positional(f, func, &call.args).map_err(|e| e.at(call.span));
+                if binds_positionally(function, call.args.len()) {
+                    return self.call_positional(f, function, &call.args).map_err(|e| e.at(call.span));
                 }
             } else if let [Arg::Star(e)] = &call.args[..] {
                 // `func(*args)`, the forwarding call of every decorator's wrapper.
                 let v = self.eval_operand(f, e)?;
                 if let Value::Tuple(t) = &v {
-                    if func.code.plain && t.items.len() == func.code.sig.argcount {
+                    if function.code.plain && t.items.len() == function.code.sig.argcount {
                         let mut slots = [const { None }; STACK_LOCALS];
                         for (slot, item) in slots.iter_mut().zip(t.items.iter()) {
                             *slot = Some(item.clone());
                         }
-                        return self.run_plain(func, &mut slots).map_err(|e| e.at(call.span));
+                        return self.run_plain(function, &mut slots).map_err(|e| e.at(call.span));
                     }
                 }
                 let mut pos = Vec::new();
-                let callee = Value::Function(func.clone());
-                self.splat(&v, &mut pos, &|interp| function_str(interp, &callee))?;
-                return self.call(&callee, pos, Vec::new()).map_err(|e| e.at(call.span));
+                self.splat(&v, &mut pos, &|interp| function_str(interp, &func))?;
+                return self.call(&func, pos, Vec::new()).map_err(|e| e.at(call.span));
             }
         }
         let (pos, kw) = self.eval_args(f, &call.args, &|interp| function_str(interp, &func))?;
