@@ -11,7 +11,7 @@ use crate::syntax::ast::{self, ExprKind as E, Span, StmtKind as S, SyntaxError};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// Whether expression statements at the top level echo their value (the REPL) or not.
+/// Whether expression statements outside function bodies echo their value (the REPL) or not.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Exec,
@@ -42,7 +42,7 @@ pub fn compile_module(
 ) -> Result<Rc<Code>, SyntaxError> {
     let mut c = Compiler { table, file, source, names: Interner::default(), mode };
     let mut unit = Unit::new(SymbolTable::MODULE);
-    let body = c.block(&mut unit, &module.body, true)?;
+    let body = c.block(&mut unit, &module.body)?;
     Ok(c.finish(unit, body, Span::default(), "<module>", None, Signature::default(), false))
 }
 
@@ -60,7 +60,7 @@ pub fn compile_module_statements(
     let mut codes = Vec::with_capacity(module.body.len());
     for s in &module.body {
         let mut unit = Unit::new(SymbolTable::MODULE);
-        let body = vec![c.stmt(&mut unit, s, true)?];
+        let body = vec![c.stmt(&mut unit, s)?];
         codes.push(c.finish(unit, body, Span::default(), "<module>", None, Signature::default(), false));
     }
     Ok(codes)
@@ -234,19 +234,21 @@ impl<'a> Compiler<'a> {
         })
     }
 
-    fn block(&mut self, u: &mut Unit, stmts: &[ast::Stmt], top: bool) -> Result<Vec<Stmt>, SyntaxError> {
+    fn block(&mut self, u: &mut Unit, stmts: &[ast::Stmt]) -> Result<Vec<Stmt>, SyntaxError> {
         let mut out = Vec::with_capacity(stmts.len());
         for s in stmts {
-            out.push(self.stmt(u, s, top)?);
+            out.push(self.stmt(u, s)?);
         }
         Ok(out)
     }
 
-    fn stmt(&mut self, u: &mut Unit, s: &ast::Stmt, top: bool) -> Result<Stmt, SyntaxError> {
+    fn stmt(&mut self, u: &mut Unit, s: &ast::Stmt) -> Result<Stmt, SyntaxError> {
         let kind = match &s.kind {
             S::Expr(e) => {
                 let v = self.expr(u, e)?;
-                if top && self.mode == Mode::Interactive {
+                // As in CPython's 'single' mode, every expression statement of the entry's own
+                // code echoes, however deep in its blocks, but none in a function body.
+                if self.mode == Mode::Interactive && u.scope == SymbolTable::MODULE {
                     StmtKind::Echo(v)
                 } else {
                     StmtKind::Expr(v)
@@ -302,14 +304,14 @@ impl<'a> Compiler<'a> {
             S::Continue => StmtKind::Continue,
             S::If { test, body, orelse } => {
                 let t = self.expr(u, test)?;
-                StmtKind::If(t, self.block(u, body, false)?, self.block(u, orelse, false)?)
+                StmtKind::If(t, self.block(u, body)?, self.block(u, orelse)?)
             }
             S::While { test, body, orelse } => {
                 let t = self.expr(u, test)?;
                 u.loop_depth += 1;
-                let b = self.block(u, body, false)?;
+                let b = self.block(u, body)?;
                 u.loop_depth -= 1;
-                StmtKind::While(t, b, self.block(u, orelse, false)?)
+                StmtKind::While(t, b, self.block(u, orelse)?)
             }
             S::For { target, iter, body, orelse, is_async } => {
                 if *is_async {
@@ -318,25 +320,25 @@ impl<'a> Compiler<'a> {
                     let iter = self.expr(u, iter)?;
                     let target = self.target(u, target)?;
                     u.loop_depth += 1;
-                    let b = self.block(u, body, false)?;
+                    let b = self.block(u, body)?;
                     u.loop_depth -= 1;
-                    StmtKind::For { target, iter, body: b, orelse: self.block(u, orelse, false)? }
+                    StmtKind::For { target, iter, body: b, orelse: self.block(u, orelse)? }
                 }
             }
             S::With { .. } => StmtKind::Unsupported("the with statement"),
             S::Try { body, handlers, orelse, finalbody } => {
-                let body = self.block(u, body, false)?;
+                let body = self.block(u, body)?;
                 let mut hs = Vec::new();
                 for h in handlers {
                     let typ = h.typ.as_ref().map(|t| self.expr(u, t)).transpose()?;
                     let name = h.name.as_ref().map(|n| self.store(u, &n.name));
-                    hs.push(Handler { typ, name, body: self.block(u, &h.body, false)?, span: h.span });
+                    hs.push(Handler { typ, name, body: self.block(u, &h.body)?, span: h.span });
                 }
                 StmtKind::Try {
                     body,
                     handlers: hs,
-                    orelse: self.block(u, orelse, false)?,
-                    finalbody: self.block(u, finalbody, false)?,
+                    orelse: self.block(u, orelse)?,
+                    finalbody: self.block(u, finalbody)?,
                 }
             }
             S::Raise { exc, cause } => StmtKind::Raise(
@@ -441,7 +443,7 @@ impl<'a> Compiler<'a> {
         let mut inner = self.enter(scope);
         let docstring = docstring_of(&def.body);
         let stmts = if docstring.is_some() { &def.body[1..] } else { &def.body[..] };
-        let mut body = self.block(&mut inner, stmts, false)?;
+        let mut body = self.block(&mut inner, stmts)?;
         if body.is_empty() {
             body.push(Stmt { kind: StmtKind::Pass, span });
         }
