@@ -11,11 +11,29 @@ use crate::syntax::ast::{self, ExprKind as E, Span, StmtKind as S, SyntaxError};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// Whether expression statements outside function bodies echo their value (the REPL) or not.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// How the source was read: how many statements it may hold, which parse error comes first,
+/// and whether expression statements echo their value.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Mode {
+    /// A script: expression statements are silent.
     Exec,
-    Interactive,
+    /// One entry at the prompt, as CPython compiles it in 'single' mode: one statement, whose
+    /// expression statements echo their value.
+    Single,
+    /// A block pasted at the line editor: any number of statements, each echoing as in
+    /// `Single`.
+    Pasted,
+}
+
+impl Mode {
+    /// Parses source read this way.
+    pub fn parse(self, src: &str) -> Result<ast::Module, SyntaxError> {
+        match self {
+            Mode::Exec => crate::syntax::parse_module_here(src),
+            Mode::Single => crate::syntax::parse_entry(src),
+            Mode::Pasted => crate::syntax::parse_pasted(src),
+        }
+    }
 }
 
 /// Names are interned per compilation so that equal names share one `PyStr` (and its hash).
@@ -248,7 +266,7 @@ impl<'a> Compiler<'a> {
                 let v = self.expr(u, e)?;
                 // As in CPython's 'single' mode, every expression statement of the entry's own
                 // code echoes, however deep in its blocks, but none in a function body.
-                if self.mode == Mode::Interactive && u.scope == SymbolTable::MODULE {
+                if self.mode != Mode::Exec && u.scope == SymbolTable::MODULE {
                     StmtKind::Echo(v)
                 } else {
                     StmtKind::Expr(v)

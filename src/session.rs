@@ -47,7 +47,7 @@ impl Session {
         let file: Rc<str> = file.into();
         let source: Rc<str> = source.into();
         let syntax = |err| Failure::Syntax { err, file: file.clone(), source: source.clone() };
-        let module = crate::syntax::parse_module_here(&source).map_err(syntax)?;
+        let module = mode.parse(&source).map_err(syntax)?;
         let table = Rc::new(scope::resolve(&module).map_err(syntax)?);
         let codes = compile_module_statements(&module, &table, file.clone(), source.clone(), mode).map_err(syntax)?;
         // The tree can be very deep (a 100,000-term sum); it is dropped here, on the

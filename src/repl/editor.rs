@@ -1,13 +1,15 @@
 //! The line editor (rustyline): what a learner meets when cellar starts on a terminal.
 //!
 //! Lines are read one at a time with CPython's `>>> ` and `... ` prompts, and an entry ends
-//! where CPython's would (`classify`). Each continuation line starts indented to the block
-//! being written. The helper highlights from cellar's own lexer and completes from the live
-//! session, which it shares with the loop: the loop never holds the session while a line is
-//! being read, and the helper only uses it then.
+//! where CPython's would (`classify`), read as `Mode::Pasted`: each continuation line starts
+//! indented to the block being written, so a line of those spaces alone ends the block, and
+//! a block pasted whole runs even with statements at the margin. The helper highlights from
+//! cellar's own lexer and completes from the live session, which it shares with the loop: the
+//! loop never holds the session while a line is being read, and the helper only uses it then.
 
 use super::commands::COMMANDS;
 use super::{classify, is_command, Control, Entry, Repl};
+use crate::compile::Mode;
 use crate::runtime::attrs::dir_of;
 use crate::runtime::value::Value;
 use crate::syntax::{highlight_tokens, HighlightKind};
@@ -74,7 +76,8 @@ pub fn run(repl: Repl, color: bool) -> Result<(), Box<Repl>> {
                 pending.push_str(&line);
                 pending.push('\n');
                 let commands = repl.borrow().teacher.is_some();
-                let kind = if commands && is_command(&pending) { Entry::Complete } else { classify(&pending) };
+                let kind =
+                    if commands && is_command(&pending) { Entry::Complete } else { classify(&pending, Mode::Pasted) };
                 match kind {
                     Entry::Empty => pending.clear(),
                     Entry::NeedMore => {}
@@ -82,7 +85,7 @@ pub fn run(repl: Repl, color: bool) -> Result<(), Box<Repl>> {
                         let text = std::mem::take(&mut pending);
                         // A Ctrl-C pressed while nothing ran must not interrupt this entry.
                         interrupt.store(false, Ordering::Relaxed);
-                        if repl.borrow_mut().entry(&text) == Control::Quit {
+                        if repl.borrow_mut().entry(&text, Mode::Pasted) == Control::Quit {
                             break;
                         }
                     }

@@ -9,7 +9,7 @@ pub mod editor;
 use crate::compile::Mode;
 use crate::session::{Failure, Session};
 use crate::teach::Teacher;
-use crate::syntax::ast::StmtKind;
+use crate::syntax::ast::{Incomplete, StmtKind};
 use std::io::{BufRead, Write};
 
 /// What the reader should do with the lines gathered so far.
@@ -23,18 +23,28 @@ pub enum Entry {
     Complete,
 }
 
-/// Decides, as CPython's interactive mode does, whether `text` (lines so far, each ending in
-/// a newline) is a complete entry. A compound statement ends only at a blank line.
-pub fn classify(text: &str) -> Entry {
+/// Decides, as CPython's interactive reader does, whether `text` (lines so far, each ending
+/// in a newline) is a complete entry, read in `mode` (`Single` or `Pasted`). A compound
+/// statement ends only at an empty line; so does a statement still missing its block, but
+/// an open bracket or string goes on through empty lines.
+pub fn classify(text: &str, mode: Mode) -> Entry {
     if text.lines().all(|l| {
         let t = l.trim();
         t.is_empty() || t.starts_with('#')
     }) {
         return Entry::Empty;
     }
-    let ended_by_blank = text.ends_with("\n\n") || text.lines().last().is_some_and(|l| l.trim().is_empty());
-    match crate::syntax::parse_module_here(text) {
-        Err(e) if (e.incomplete || block_missing_at_end(text, &e)) && !ended_by_blank => Entry::NeedMore,
+    // The line editor starts each continuation line indented, so there a line of spaces
+    // ends a block too; CPython's reader skips such a line.
+    let ended_by_blank = match mode {
+        Mode::Pasted => text.lines().last().is_some_and(|l| l.trim().is_empty()),
+        _ => text.ends_with("\n\n"),
+    };
+    match mode.parse(text) {
+        Err(e) if e.incomplete == Incomplete::Token => Entry::NeedMore,
+        Err(e) if (e.incomplete == Incomplete::Statement || block_missing_at_end(text, &e)) && !ended_by_blank => {
+            Entry::NeedMore
+        }
         Err(_) => Entry::Complete,
         Ok(m) => {
             let compound = m.body.first().is_some_and(|s| {
@@ -93,13 +103,13 @@ impl Repl {
         Repl { session, teacher, err_color }
     }
 
-    /// Runs one complete entry: a `:` command, or Python whose expression values are echoed,
-    /// followed by the cell watch.
-    pub fn entry(&mut self, text: &str) -> Control {
+    /// Runs one complete entry read in `mode`: a `:` command, or Python whose expression
+    /// values are echoed, followed by the cell watch.
+    pub fn entry(&mut self, text: &str, mode: Mode) -> Control {
         if self.teacher.is_some() && is_command(text) {
             return commands::run(self, text.trim());
         }
-        let r = self.session.run(text, "<stdin>", Mode::Interactive);
+        let r = self.session.run(text, "<stdin>", mode);
         if let Err(failure) = r {
             self.report(&failure);
         }
@@ -157,8 +167,8 @@ pub fn is_command(text: &str) -> bool {
     text.trim_start().starts_with(':')
 }
 
-/// Runs every entry read from `input` (`cellar -i < lesson.txt`). Prompts, when asked for,
-/// go to stderr as CPython's do.
+/// Runs every entry read from `input` (`cellar -i < lesson.txt`), cut into entries exactly
+/// as `python3 -i` cuts them. Prompts, when asked for, go to stderr as CPython's do.
 pub fn run_lines(repl: &mut Repl, input: impl BufRead, prompts: bool) {
     let mut pending = String::new();
     let prompt = |pending: &str| {
@@ -172,12 +182,13 @@ pub fn run_lines(repl: &mut Repl, input: impl BufRead, prompts: bool) {
         let Ok(line) = line else { break };
         pending.push_str(&line);
         pending.push('\n');
-        let kind = if repl.teacher.is_some() && is_command(&pending) { Entry::Complete } else { classify(&pending) };
+        let command = repl.teacher.is_some() && is_command(&pending);
+        let kind = if command { Entry::Complete } else { classify(&pending, Mode::Single) };
         match kind {
             Entry::Empty => pending.clear(),
             Entry::NeedMore => {}
             Entry::Complete => {
-                let control = repl.entry(&pending);
+                let control = repl.entry(&pending, Mode::Single);
                 pending.clear();
                 if control == Control::Quit {
                     return;
@@ -186,8 +197,8 @@ pub fn run_lines(repl: &mut Repl, input: impl BufRead, prompts: bool) {
         }
         prompt(&pending);
     }
-    if classify(&pending) != Entry::Empty {
-        repl.entry(&pending);
+    if classify(&pending, Mode::Single) != Entry::Empty {
+        repl.entry(&pending, Mode::Single);
     }
     if prompts {
         eprintln!();
@@ -206,15 +217,38 @@ mod tests {
 
     #[test]
     fn entries_end_as_in_cpython() {
-        assert_eq!(classify("x = 1\n"), Entry::Complete);
-        assert_eq!(classify("# just a comment\n"), Entry::Empty);
-        assert_eq!(classify("def f():\n"), Entry::NeedMore);
-        assert_eq!(classify("def f():\n    return 1\n"), Entry::NeedMore);
-        assert_eq!(classify("def f():\n    return 1\n\n"), Entry::Complete);
-        assert_eq!(classify("print((1,\n"), Entry::NeedMore);
-        assert_eq!(classify("print((1,\n2))\n"), Entry::Complete);
-        assert_eq!(classify("1 +\n"), Entry::Complete);
-        assert_eq!(classify("def g():\n    c = 0\n    def inc():\n"), Entry::NeedMore);
-        assert_eq!(classify("try:\n    int('x')\n"), Entry::NeedMore);
+        let single = |text| classify(text, Mode::Single);
+        assert_eq!(single("x = 1\n"), Entry::Complete);
+        assert_eq!(single("# just a comment\n"), Entry::Empty);
+        assert_eq!(single("def f():\n"), Entry::NeedMore);
+        assert_eq!(single("def f():\n    return 1\n"), Entry::NeedMore);
+        assert_eq!(single("def f():\n    return 1\n\n"), Entry::Complete);
+        assert_eq!(single("print((1,\n"), Entry::NeedMore);
+        assert_eq!(single("print((1,\n\n"), Entry::NeedMore);
+        assert_eq!(single("x = \"\"\"a\n\n"), Entry::NeedMore);
+        assert_eq!(single("print((1,\n2))\n"), Entry::Complete);
+        assert_eq!(single("1 +\n"), Entry::Complete);
+        assert_eq!(single("def g():\n    c = 0\n    def inc():\n"), Entry::NeedMore);
+        assert_eq!(single("try:\n    int('x')\n"), Entry::NeedMore);
+        assert_eq!(single("@decorate\n"), Entry::NeedMore);
+        assert_eq!(single("@decorate\ndef f():\n    pass\n"), Entry::NeedMore);
+        assert_eq!(single("if x:\n    1\nelse:\n"), Entry::NeedMore);
+        // CPython skips a line of spaces; only an empty one ends the block.
+        assert_eq!(single("if x:\n    1\n    \n"), Entry::NeedMore);
+        // The parser fails on the ':' before it needs the closing bracket.
+        assert_eq!(single("def g(:\n"), Entry::Complete);
+        // A line at the margin after a block is an error in the block's entry, even when
+        // it opens a bracket.
+        assert_eq!(single("for k in x:\n    k\nprint(k)\n"), Entry::Complete);
+        assert_eq!(single("for k in x:\n    k\nprint((k,\n"), Entry::Complete);
+        assert_eq!(single("if x: 1\ny = 2\n"), Entry::Complete);
+    }
+
+    #[test]
+    fn the_line_editor_lets_a_line_of_spaces_end_a_block_and_runs_a_pasted_block_whole() {
+        let pasted = |text| classify(text, Mode::Pasted);
+        assert_eq!(pasted("if x:\n    1\n    \n"), Entry::Complete);
+        assert_eq!(pasted("for k in x:\n    k\nprint(k)\n"), Entry::NeedMore);
+        assert_eq!(pasted("for k in x:\n    k\nprint(k)\n\n"), Entry::Complete);
     }
 }

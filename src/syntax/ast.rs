@@ -341,17 +341,30 @@ pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
     pub msg: String,
     pub span: Span,
-    /// True when the error only says the input ended too early (an open bracket, string or
-    /// block). The REPL uses it to ask for another line instead of reporting an error.
-    pub incomplete: bool,
+    /// Whether the error only says the input ended too early. The REPL uses it to ask for
+    /// another line instead of reporting an error.
+    pub incomplete: Incomplete,
+}
+
+/// What more input could do for an error at the end of the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Incomplete {
+    /// Nothing: the error stands whatever follows.
+    No,
+    /// A statement is still open (a block to come, an `except` missing). At the prompt an
+    /// empty line ends it, and the error then stands.
+    Statement,
+    /// A bracket, a triple-quoted string or a backslash continuation is still open: every
+    /// line, empty ones too, continues it.
+    Token,
 }
 
 impl SyntaxError {
     pub fn new(msg: impl Into<String>, span: Span) -> SyntaxError {
-        SyntaxError { kind: SyntaxErrorKind::SyntaxError, msg: msg.into(), span, incomplete: false }
+        SyntaxError { kind: SyntaxErrorKind::SyntaxError, msg: msg.into(), span, incomplete: Incomplete::No }
     }
     pub fn indentation(msg: impl Into<String>, span: Span) -> SyntaxError {
-        SyntaxError { kind: SyntaxErrorKind::IndentationError, msg: msg.into(), span, incomplete: false }
+        SyntaxError { kind: SyntaxErrorKind::IndentationError, msg: msg.into(), span, incomplete: Incomplete::No }
     }
 }
 

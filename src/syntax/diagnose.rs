@@ -2,7 +2,7 @@
 //! re-parsing with extra `invalid_*` rules; here the token stream around the failing token
 //! is inspected instead, for the cases a learner meets most.
 
-use super::ast::{Span, SyntaxError};
+use super::ast::{Incomplete, Span, SyntaxError};
 use super::lexer::LineIndex;
 use super::token::Tok;
 use chumsky::error::{Rich, RichPattern, RichReason};
@@ -118,6 +118,25 @@ fn expr_end(toks: &[(Tok, Span)], i: usize) -> usize {
     k.max(i + 1)
 }
 
+/// The first token of the header of the block that the dedent just before token `i` closes
+/// (the block at the level of token `i`).
+fn closed_block_header(toks: &[(Tok, Span)], i: usize) -> Option<&Tok> {
+    let mut depth = 0usize;
+    for k in (0..i).rev() {
+        match toks[k].0 {
+            Tok::Dedent => depth += 1,
+            Tok::Indent => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(&toks[line_start(toks, k.checked_sub(1)?)].0);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 fn compound_name(t: &Tok) -> Option<&'static str> {
     Some(match t {
         Tok::If => "'if' statement",
@@ -177,9 +196,18 @@ pub fn diagnose(src: &str, toks: &[(Tok, Span)], perr: &Rich<'_, Tok, SimpleSpan
                 format!("expected an indented block after {what} on line {line}"),
                 span,
             );
-            e.incomplete = tok == Tok::EndMarker;
+            if tok == Tok::EndMarker {
+                e.incomplete = Incomplete::Statement;
+            }
             return e;
         }
+    }
+    if prev(1) == Some(&Tok::Dedent) && closed_block_header(toks, i) == Some(&Tok::Try) {
+        let mut e = SyntaxError::new("expected 'except' or 'finally' block", span);
+        if tok == Tok::EndMarker {
+            e.incomplete = Incomplete::Statement;
+        }
+        return e;
     }
     let ls = line_start(toks, i);
     let first = &toks[ls].0;
@@ -253,7 +281,12 @@ pub fn diagnose(src: &str, toks: &[(Tok, Span)], perr: &Rich<'_, Tok, SimpleSpan
         }
     }
 
-    if let (Some(o), Some(p)) = (depth_open, prev(1)) {
+    // A parameter's name is not an expression (its default and annotation are): CPython
+    // suggests no comma after it.
+    let after_param_name = depth_open.is_some_and(|o| o >= 2 && toks[o - 2].0 == Tok::Def)
+        && matches!(prev(1), Some(Tok::Name(_)))
+        && matches!(prev(2), Some(Tok::LPar | Tok::Comma | Tok::Star | Tok::DoubleStar));
+    if let (Some(o), Some(p), false) = (depth_open, prev(1), after_param_name) {
         if p.ends_expr() && tok.starts_expr() && !(tok == Tok::Lambda) {
             let a = expr_start(toks, o + 1, i - 1);
             let b_end = expr_end(toks, i);
@@ -292,7 +325,9 @@ pub fn diagnose(src: &str, toks: &[(Tok, Span)], perr: &Rich<'_, Tok, SimpleSpan
     let mut e = SyntaxError::new("invalid syntax", span);
     if tok == Tok::EndMarker {
         // `@decorator` alone at the end: more may come.
-        e.incomplete = toks.get(ls).is_some_and(|t| t.0 == Tok::At);
+        if toks.get(ls).is_some_and(|t| t.0 == Tok::At) {
+            e.incomplete = Incomplete::Statement;
+        }
     }
     e
 }

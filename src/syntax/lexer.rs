@@ -2,7 +2,7 @@
 //! NEWLINE / INDENT / DEDENT, checks brackets, and decodes literals, following CPython's
 //! tokenizer (`Parser/tokenizer.c`) rule for rule.
 
-use super::ast::{Span, SyntaxError, SyntaxErrorKind};
+use super::ast::{Incomplete, Span, SyntaxError, SyntaxErrorKind};
 use super::strings;
 use super::token::{StrLit, Tok};
 use logos::Logos;
@@ -487,7 +487,7 @@ fn tokenize_into(
             Raw::Backslash => {
                 if e == src.len() {
                     let mut er = SyntaxError::new("unexpected EOF while parsing", sp(s, e));
-                    er.incomplete = true;
+                    er.incomplete = Incomplete::Token;
                     return Err(er);
                 }
                 return Err(SyntaxError::new(
@@ -518,7 +518,7 @@ fn tokenize_into(
                             ),
                             sp(s, s + 1),
                         );
-                        er.incomplete = true;
+                        er.incomplete = Incomplete::Token;
                     } else {
                         er = SyntaxError::new(
                             format!(
@@ -529,7 +529,7 @@ fn tokenize_into(
                         );
                         // A single-quoted string ending in a backslash at EOF continues.
                         if e == src.len() && src[..e].ends_with('\\') {
-                            er.incomplete = true;
+                            er.incomplete = Incomplete::Token;
                         }
                     }
                     return Err(er);
@@ -642,7 +642,7 @@ fn tokenize_into(
     let end = src.len();
     if let Some(&(open, span, _)) = brackets.last() {
         let mut er = SyntaxError::new(format!("'{open}' was never closed"), span);
-        er.incomplete = true;
+        er.incomplete = Incomplete::Token;
         return Err(er);
     }
     if implicit {
@@ -698,7 +698,7 @@ fn do_indent(
         kind: SyntaxErrorKind::TabError,
         msg: "inconsistent use of tabs and spaces in indentation".into(),
         span,
-        incomplete: false,
+        incomplete: Incomplete::No,
     };
     let &(top, alttop) = indents.last().unwrap();
     if col == top {

@@ -11,7 +11,7 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
-use ast::{Expr, Module, Span, SyntaxError};
+use ast::{Expr, Incomplete, Module, Span, SyntaxError};
 use chumsky::input::{Input, MappedInput};
 use chumsky::prelude::*;
 use std::cell::RefCell;
@@ -22,8 +22,8 @@ pub use lexer::{highlight_tokens, HighlightKind};
 
 type In<'t> = MappedInput<'t, Tok, SimpleSpan, &'t [(Tok, SimpleSpan)]>;
 
-/// Parses a whole module (a file, or one REPL input). The error is the first one CPython
-/// would report; `incomplete` is set when more input could complete it.
+/// Parses a whole module (a file). The error is the first one CPython would report;
+/// `incomplete` says whether more input could complete it.
 ///
 /// Runs on a thread of its own with a large stack, so deeply nested input cannot overflow
 /// the caller's stack. (Dropping or walking a very deep tree, such as a 100,000-term
@@ -42,32 +42,102 @@ pub fn parse_module(src: &str) -> Result<Module, SyntaxError> {
 
 /// [`parse_module`] on the current thread.
 pub fn parse_module_here(src: &str) -> Result<Module, SyntaxError> {
+    let (toks, lex_err) = tokens(src);
+    checked(run(src, &toks, lex_err, Reader::File, |p| p.module)?)
+}
+
+/// Parses one entry typed at the prompt, as CPython's interactive reader does. The entry is
+/// one statement: a compound statement goes on until an empty line, so a line at the left
+/// margin before that is not the next statement but a syntax error in this one. Its parser
+/// also reports an error as soon as it meets it, even inside a bracket still open.
+pub fn parse_entry(src: &str) -> Result<Module, SyntaxError> {
+    let (toks, lex_err) = tokens(src);
+    let parsed = run(src, &toks, lex_err, Reader::Prompt, |p| p.module);
+    match second_statement(&toks) {
+        // CPython's parser stops at the stray line: what it found before stays its error,
+        // and what only a whole-module parse or the compiler would find never comes up.
+        Some(stray) => match parsed {
+            Err(e) if e.span.start <= stray.start => Err(e),
+            _ => Err(SyntaxError::new("invalid syntax", stray)),
+        },
+        None => checked(parsed?),
+    }
+}
+
+/// Parses several statements typed at the prompt (a block pasted at the terminal): a module,
+/// with the prompt's choice of which error to report.
+pub fn parse_pasted(src: &str) -> Result<Module, SyntaxError> {
+    let (toks, lex_err) = tokens(src);
+    checked(run(src, &toks, lex_err, Reader::Prompt, |p| p.module)?)
+}
+
+fn tokens(src: &str) -> (Vec<(Tok, Span)>, Option<SyntaxError>) {
     let (mut toks, mut lex_err) = lexer::tokenize(src, 0, false);
     if let Err((at, e)) = prepare_strings(src, &mut toks) {
         toks.truncate(at);
         lex_err = Some(e);
     }
-    let errs: parser::SideErrors = Rc::new(RefCell::new(Vec::new()));
-    let body = run(src, &toks, lex_err, &errs, |p| p.module)?;
+    (toks, lex_err)
+}
+
+fn checked(body: Vec<ast::Stmt>) -> Result<Module, SyntaxError> {
     let module = Module { body };
     validate::check_module(&module)?;
     Ok(module)
 }
 
+/// Where a second statement starts: a line at the left margin after the first statement
+/// that does not go on with it (as an `else:`, an `except:` or the `def` under a decorator
+/// do).
+fn second_statement(toks: &[(Tok, Span)]) -> Option<Span> {
+    let mut depth = 0usize;
+    let mut previous: Option<&Tok> = None;
+    for (i, (tok, span)) in toks.iter().enumerate() {
+        match tok {
+            Tok::Indent => depth += 1,
+            Tok::Dedent => depth = depth.saturating_sub(1),
+            Tok::Newline | Tok::EndMarker => {}
+            _ if depth == 0 && (i == 0 || matches!(toks[i - 1].0, Tok::Newline | Tok::Dedent)) => {
+                let continues = matches!(tok, Tok::Else | Tok::Elif | Tok::Except | Tok::Finally);
+                match previous {
+                    Some(p) if *p != Tok::At && !continues => return Some(*span),
+                    _ => previous = Some(tok),
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Who reads the source, which decides which of two errors CPython reports.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    /// A file's tokenizer reads to its end: a bracket never closed is reported rather than a
+    /// parse error on a later line than the bracket.
+    File,
+    /// The interactive reader hands the parser one line at a time: a parse error is
+    /// reported when the parser meets it.
+    Prompt,
+}
+
 /// Runs one of the parsers over `toks`. The error reported is the earliest of: the parse
-/// failure, an error the node builders noticed, the lexer error that cut the tokens short.
+/// failure, an error the node builders noticed, the lexer error that cut the tokens short
+/// (or, for a bracket never closed, that let them run to the end).
 fn run<O>(
     src: &str,
     toks: &[(Tok, Span)],
     lex_err: Option<SyntaxError>,
-    errs: &parser::SideErrors,
+    reader: Reader,
     pick: impl for<'t> FnOnce(parser::Parsers<'t, In<'t>>) -> Boxed<'t, 't, In<'t>, O, parser::Extra<'t>>,
 ) -> Result<O, SyntaxError> {
+    let errs: parser::SideErrors = Rc::new(RefCell::new(Vec::new()));
     let stoks: Vec<(Tok, SimpleSpan)> =
         toks.iter().map(|(t, s)| (t.clone(), SimpleSpan::from(s.range()))).collect();
+    // Where the tokens stop: at the lexer's error, or at the end for a bracket never closed.
     let eoi_pos = match &lex_err {
-        Some(e) => e.span.start as usize,
-        None => toks.last().map(|t| t.1.end as usize).unwrap_or(src.len()),
+        Some(e) => toks.last().map_or(0, |t| t.1.end as usize).max(e.span.start as usize),
+        None => toks.last().map_or(src.len(), |t| t.1.end as usize),
     };
     let parser = pick(parser::parsers(errs.clone()));
     let input = stoks.as_slice().split_token_span(SimpleSpan::from(eoi_pos..eoi_pos));
@@ -81,8 +151,11 @@ fn run<O>(
         Err(perrs) => {
             let perr = perrs.into_iter().max_by_key(|e| e.span().start).unwrap();
             let at = perr.span().start;
+            let lex_first = |le: &SyntaxError| {
+                at >= eoi_pos || (reader == Reader::File && on_later_line(src, le.span.start as usize, at))
+            };
             let mut err = match lex_err {
-                Some(le) if at >= le.span.start as usize => le,
+                Some(le) if lex_first(&le) => le,
                 _ => diagnose::diagnose(src, toks, &perr),
             };
             if let Some(s) = side {
@@ -93,6 +166,11 @@ fn run<O>(
             Err(err)
         }
     }
+}
+
+/// Whether `at` is on a line after the one `from` is on.
+fn on_later_line(src: &str, from: usize, at: usize) -> bool {
+    src.get(from..at).is_some_and(|between| between.contains('\n'))
 }
 
 /// Parses the f-strings' replacement fields and rejects `"a" b"b"`. On an error, the index
@@ -145,12 +223,11 @@ fn parse_fstring_expr(src: &str, start: usize, end: usize) -> Result<Expr, Synta
         toks.truncate(at);
         lex_err = Some(e);
     }
-    let errs: parser::SideErrors = Rc::new(RefCell::new(Vec::new()));
-    run(src, &toks, lex_err, &errs, |p| p.fexpr).map_err(|mut e| {
+    run(src, &toks, lex_err, Reader::File, |p| p.fexpr).map_err(|mut e| {
         if !e.msg.starts_with("f-string") {
             e.msg = format!("f-string: {}", e.msg);
         }
-        e.incomplete = false;
+        e.incomplete = Incomplete::No;
         e
     })
 }

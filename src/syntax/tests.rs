@@ -156,6 +156,15 @@ fn cpython_error_messages() {
         ("x = a!b\n", "SyntaxError: invalid syntax"),
         ("x = )\n", "SyntaxError: unmatched ')'"),
         ("foo(\n  1,\n  2\n", "SyntaxError: '(' was never closed"),
+        ("def g(:\n    return 1\n", "SyntaxError: invalid syntax"),
+        ("x = (1 2,\n", "SyntaxError: invalid syntax. Perhaps you forgot a comma?"),
+        ("def h(a b):\n    return a\n", "SyntaxError: invalid syntax"),
+        ("def h(x, *a b): pass\n", "SyntaxError: invalid syntax"),
+        ("def h(a=1 b): pass\n", "SyntaxError: invalid syntax. Perhaps you forgot a comma?"),
+        ("def h(a: int b): pass\n", "SyntaxError: invalid syntax. Perhaps you forgot a comma?"),
+        ("print((1,\nfoo bar\n", "SyntaxError: '(' was never closed"),
+        ("try:\n    x\nprint(1)\n", "SyntaxError: expected 'except' or 'finally' block"),
+        ("def f():\n  try:\n    if x:\n      y\n  else:\n    z\n", "SyntaxError: expected 'except' or 'finally' block"),
         ("if True:\n    x = 1\n  y = 2\n", "IndentationError: unindent does not match any outer indentation level"),
         ("\tif 1:\n\tpass\n", "IndentationError: unexpected indent"),
         (")\n", "SyntaxError: unmatched ')'"),
@@ -248,12 +257,39 @@ fn garbage_is_a_syntax_error() {
 fn incomplete_inputs() {
     for src in ["if x:\n", "def f():\n", "x = (1,\n", "x = '''abc\n", "x = 1 + \\", "for a in b:\n    pass\nelse:\n", "class A:", "foo(\n  1,\n"] {
         let e = err(src);
-        assert!(e.incomplete, "{src:?} should be incomplete: {e}");
+        assert_ne!(e.incomplete, Incomplete::No, "{src:?} should be incomplete: {e}");
     }
     for src in ["x = )\n", "x = 1 +\n", "def f():\nreturn 1\n", "'abc\n", "x := 1\n"] {
         let e = err(src);
-        assert!(!e.incomplete, "{src:?} should be complete: {e}");
+        assert_eq!(e.incomplete, Incomplete::No, "{src:?} should be complete: {e}");
     }
+}
+
+fn entry_err(src: &str) -> (String, usize) {
+    match parse_entry(src) {
+        Ok(m) => panic!("expected an error for {src:?}, got {m:?}"),
+        Err(e) => (e.to_string(), e.span.start as usize),
+    }
+}
+
+#[test]
+fn a_prompt_entry_is_one_statement() {
+    assert!(parse_entry("for k in x:\n    k\nelse:\n    1\n\n").is_ok());
+    assert!(parse_entry("@d\n@e\ndef f():\n    pass\n\n").is_ok());
+    assert!(parse_entry("x = 1; y = 2\n").is_ok());
+    let stray = "for k in x:\n    k\n".len();
+    assert_eq!(entry_err("for k in x:\n    k\nprint(k)\n"), ("SyntaxError: invalid syntax".into(), stray));
+    assert_eq!(entry_err("for k in x:\n    k\nprint((k,\n"), ("SyntaxError: invalid syntax".into(), stray));
+    assert_eq!(entry_err("if x: 1\ny = 2\n"), ("SyntaxError: invalid syntax".into(), "if x: 1\n".len()));
+    // The parser stops at the stray line before the compiler could see a `return` there.
+    let nested = "def f():\n    def h():\n        return 1\n";
+    assert_eq!(entry_err(&format!("{nested}return 2\n")), ("SyntaxError: invalid syntax".into(), nested.len()));
+    // What the parser meets first stays the error.
+    assert_eq!(entry_err("for k in x:\n    k k\nprint(k)\n").1, "for k in x:\n    k ".len());
+    assert_eq!(entry_err("try:\n    x\nprint(1)\n").0, "SyntaxError: expected 'except' or 'finally' block");
+    // Line by line, the parser meets the error before the end of the bracket.
+    assert_eq!(entry_err("print((1,\nfoo bar\n").0, "SyntaxError: invalid syntax. Perhaps you forgot a comma?");
+    assert_eq!(entry_err("return 2\n").0, "SyntaxError: 'return' outside function");
 }
 
 fn expr_of(src: &str) -> Expr {
