@@ -49,7 +49,14 @@ fn snippet(file: &str, source: &str, span: Span, message: &str, color: bool) -> 
 
 /// A SyntaxError report, CPython-style, ending with `SyntaxError: msg`.
 pub fn syntax_error(err: &SyntaxError, file: &str, source: &str, color: bool) -> String {
-    let (line, _) = line_at(source, err.span.start);
+    // An error at the end of the input is on the line its final newline ends, as in CPython
+    // (and in the snippet).
+    let at = if err.span.start as usize >= source.len() && source.ends_with('\n') {
+        source.len() as u32 - 1
+    } else {
+        err.span.start
+    };
+    let (line, _) = line_at(source, at);
     let mut out = format!("  File \"{file}\", line {line}\n");
     out.push_str(&snippet(file, source, err.span, &err.msg, color));
     out.push_str(&format!("{}: {}\n", err.kind.name(), err.msg));
@@ -271,5 +278,15 @@ mod tests {
         assert_eq!(closest(&names, "lst").as_deref(), Some("list"));
         assert_eq!(closest(&names, "usr"), None);
         assert_eq!(closest(&names, "prnt").as_deref(), Some("print"));
+    }
+
+    #[test]
+    fn an_error_at_the_end_is_on_the_last_line() {
+        let first_line = |source: &str| {
+            let err = crate::syntax::parse_module_here(source).unwrap_err();
+            syntax_error(&err, "f.py", source, false).lines().next().unwrap().to_string()
+        };
+        assert_eq!(first_line("def f():\n"), "  File \"f.py\", line 1");
+        assert_eq!(first_line("try:\n    1\n\n"), "  File \"f.py\", line 3");
     }
 }
