@@ -18,10 +18,10 @@ pub enum Mode {
     /// A script: expression statements are silent.
     Exec,
     /// One entry at the prompt, as CPython compiles it in 'single' mode: one statement, whose
-    /// expression statements echo their value.
+    /// expression statements echo their value (piped sessions).
     Single,
-    /// A block pasted at the line editor: any number of statements, each echoing as in
-    /// `Single`.
+    /// An entry at the line editor: as `Single`, but a block pasted whole may hold several
+    /// statements.
     Pasted,
 }
 
