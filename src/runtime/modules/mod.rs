@@ -1,4 +1,4 @@
-//! The built-in modules: `time`, `collections`, `functools`, `inspect` and the teaching model
+//! The built-in modules: `time`, `collections`, `functools`, `inspect`, `math` and the teaching model
 //! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
 //! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
@@ -6,6 +6,7 @@ pub mod collections;
 pub mod fastapi;
 pub mod functools;
 pub mod inspect;
+pub mod math;
 pub mod time;
 
 use super::dict::Dict;
@@ -53,6 +54,7 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "collections" => Ok(collections::module(interp)),
         "functools" => Ok(functools::module(interp)),
         "inspect" => Ok(inspect::module(interp)),
+        "math" => Ok(math::module(interp)),
         "fastapi" => Ok(fastapi::module(interp)),
         "fastapi.exceptions" => Ok(fastapi::exceptions_module(interp)),
         "fastapi.testclient" => Ok(fastapi::testclient_module(interp)),
@@ -97,7 +99,7 @@ fn is_package(name: &str) -> bool {
 fn create_known(name: &str) -> bool {
     matches!(
         name,
-        "time" | "collections" | "functools" | "inspect" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+        "time" | "collections" | "functools" | "inspect" | "math" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
     )
 }
 
