@@ -726,7 +726,13 @@ impl Interp {
         }
     }
 
+    /// `a op b` for any operands: the operations that need the interpreter (printf-style
+    /// formatting calls `str` and `repr`) are decided here, the rest in `ops`.
+    #[inline]
     pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if let (BinOp::Mod, Value::Str(format)) = (op, a) {
+            return super::percent::format(self, format, b);
+        }
         ops::binary_op(op, a, b)
     }
 
@@ -770,7 +776,7 @@ impl Interp {
                             return Ok(Value::Int(r));
                         }
                     }
-                    return ops::binary_op(*op, x, y).map_err(|e| e.at(*span));
+                    return self.binary_op(*op, x, y).map_err(|e| e.at(*span));
                 }
                 let x = self.eval_operand(f, a)?;
                 let y = self.eval_operand(f, b)?;
@@ -779,7 +785,7 @@ impl Interp {
                         return Ok(Value::Int(r));
                     }
                 }
-                ops::binary_op(*op, &x, &y).map_err(|e| e.at(*span))
+                self.binary_op(*op, &x, &y).map_err(|e| e.at(*span))
             }
             Expr::And(a, b) => {
                 let v = self.eval(f, a)?;

@@ -17,6 +17,7 @@ pub mod limits;
 pub mod methods;
 pub mod modules;
 pub mod ops;
+pub mod percent;
 pub mod repr;
 pub mod set;
 pub mod settable;

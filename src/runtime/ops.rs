@@ -373,7 +373,6 @@ fn sequence_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             }
             Ok(Value::Dict(super::gc::new(d)))
         }
-        (BinOp::Mod, Value::Str(_), _) => super::exceptions::unsupported("printf-style % formatting"),
         _ => unsupported(op.symbol(), a, b),
     }
 }

@@ -1,4 +1,4 @@
-//! The built-in modules: `time`, `collections`, `functools`, `inspect` and the teaching model
+//! The built-in modules: `time`, `collections`, `functools`, `inspect`, `math`, `random` and the teaching model
 //! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
 //! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
@@ -6,6 +6,8 @@ pub mod collections;
 pub mod fastapi;
 pub mod functools;
 pub mod inspect;
+pub mod math;
+pub mod random;
 pub mod time;
 
 use super::dict::Dict;
@@ -53,6 +55,8 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "collections" => Ok(collections::module(interp)),
         "functools" => Ok(functools::module(interp)),
         "inspect" => Ok(inspect::module(interp)),
+        "math" => Ok(math::module(interp)),
+        "random" => Ok(random::module(interp)),
         "fastapi" => Ok(fastapi::module(interp)),
         "fastapi.exceptions" => Ok(fastapi::exceptions_module(interp)),
         "fastapi.testclient" => Ok(fastapi::testclient_module(interp)),
@@ -97,7 +101,7 @@ fn is_package(name: &str) -> bool {
 fn create_known(name: &str) -> bool {
     matches!(
         name,
-        "time" | "collections" | "functools" | "inspect" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+        "time" | "collections" | "functools" | "inspect" | "math" | "random" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
     )
 }
 
@@ -113,6 +117,9 @@ pub fn call_native_type(
     let args = Args { pos, kw };
     if Rc::ptr_eq(t, &collections::deque_type()) {
         return Some(collections::new_deque(interp, args));
+    }
+    if Rc::ptr_eq(t, &random::random_type()) {
+        return Some(random::new_random(interp, args));
     }
     if Rc::ptr_eq(t, &functools::partial_type()) {
         return Some(functools::new_partial(interp, args));
