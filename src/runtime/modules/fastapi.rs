@@ -5,12 +5,12 @@
 //! response exactly as Starlette's `JSONResponse` would, so that the seed's rate limiter trips
 //! with the same 429 and the same JSON as in real life.
 
-use super::{func, method, name, new_module, receiver};
+use super::{func, json, method, name, new_module, receiver};
 use crate::runtime::coroutine::{self, Coroutine};
 use crate::runtime::depth;
 use crate::runtime::dict::Dict;
 use crate::runtime::exceptions::{key_error, type_error, unsupported, value_error, ExceptionObj};
-use crate::runtime::format::{float_repr, parse_float_literal};
+use crate::runtime::format::parse_float_literal;
 use crate::runtime::gc::{self, Busy, GcHeader, Visitor};
 use crate::runtime::interp::Interp;
 use crate::runtime::types::{type_name, types, TypeKind, TypeObj};
@@ -29,7 +29,6 @@ thread_local! {
     // FastAPI's HTTPException subclasses Starlette's; both show in `__mro__`.
     static STARLETTE_HTTP_EXCEPTION: Rc<TypeObj> = exception_type("starlette.exceptions", "HTTPException", types().exception.clone());
     static HTTP_EXCEPTION: Rc<TypeObj> = exception_type("fastapi.exceptions", "HTTPException", starlette_http_exception());
-    static JSON_DECODE_ERROR: Rc<TypeObj> = exception_type("json.decoder", "JSONDecodeError", types().value_error.clone());
 }
 
 fn exception_type(module: &str, name: &str, base: Rc<TypeObj>) -> Rc<TypeObj> {
@@ -770,8 +769,8 @@ fn body_allowed(status: i64) -> bool {
 }
 
 fn json_response(interp: &mut Interp, status: i64, content: &Value, mut headers: Vec<(String, String)>) -> PyResult<Response> {
-    let mut text = String::new();
-    to_json(interp, content, Mode::Response, &mut text)?;
+    let content = jsonable(interp, content)?;
+    let text = json::Encoder::compact().encode(interp, &content)?;
     headers.push(("content-length".into(), text.len().to_string()));
     headers.push(("content-type".into(), "application/json".into()));
     Ok(Response { status, text, headers })
@@ -860,262 +859,38 @@ fn dispatch(interp: &mut Interp, app: &App, http_method: &str, path: &str, mut r
 
 // ----- JSON -----
 
-#[derive(Clone, Copy, PartialEq)]
-enum Mode {
-    /// FastAPI's `jsonable_encoder` then Starlette's `json.dumps`: sets and deques become lists.
-    Response,
-    /// httpx's `json.dumps` of a request's `json=`.
-    Request,
-}
-
-fn escape_json(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-fn json_float(f: f64, out: &mut String) -> PyResult<()> {
-    if !f.is_finite() {
-        return value_error("Out of range float values are not JSON compliant");
-    }
-    out.push_str(&float_repr(f));
-    Ok(())
-}
-
-fn json_items(interp: &mut Interp, items: &[Value], mode: Mode, out: &mut String) -> PyResult<()> {
-    out.push('[');
-    for (i, v) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        to_json(interp, v, mode, out)?;
-    }
-    out.push(']');
-    Ok(())
-}
-
-/// Renders `v` as `json.dumps(v, ensure_ascii=False, allow_nan=False, separators=(",", ":"))`.
-fn to_json(interp: &mut Interp, v: &Value, mode: Mode, out: &mut String) -> PyResult<()> {
+/// FastAPI's `jsonable_encoder`, which runs before Starlette's `json.dumps`: sets, frozensets
+/// and deques become lists, an object without a JSON form becomes its `vars()` (a function
+/// has them), and a tuple key, turned into a list, cannot be a dict key any more.
+fn jsonable(interp: &mut Interp, v: &Value) -> PyResult<Value> {
     let _guard = depth::enter("")?;
-    match v {
-        Value::None => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(i) => out.push_str(&i.to_string()),
-        Value::BigInt(i) => out.push_str(&i.to_string()),
-        Value::Float(f) => json_float(*f, out)?,
-        Value::Str(s) => escape_json(s, out),
-        Value::List(l) => json_items(interp, &l.snapshot(), mode, out)?,
-        Value::Tuple(t) => json_items(interp, &t.items, mode, out)?,
-        Value::Dict(d) => {
-            out.push('{');
-            for (i, (k, val)) in d.items().into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                match &k {
-                    Value::Str(s) => escape_json(s, out),
-                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::None => {
-                        out.push('"');
-                        to_json(interp, &k, mode, out)?;
-                        out.push('"');
-                    }
-                    Value::Float(f) => {
-                        out.push('"');
-                        json_float(*f, out)?;
-                        out.push('"');
-                    }
-                    // jsonable_encoder turns a tuple key into a list before using it as a key.
-                    Value::Tuple(_) | Value::FrozenSet(_) if mode == Mode::Response => {
-                        return type_error("unhashable type: 'list'");
-                    }
-                    other => {
-                        return type_error(format!("keys must be str, int, float, bool or None, not {}", type_name(other)))
-                    }
-                }
-                out.push(':');
-                to_json(interp, &val, mode, out)?;
-            }
-            out.push('}');
-        }
-        Value::Set(_) | Value::FrozenSet(_) if mode == Mode::Response => {
+    Ok(match v {
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_) => v.clone(),
+        Value::List(_) | Value::Tuple(_) | Value::Set(_) | Value::FrozenSet(_) => {
             let items = interp.collect(v)?;
-            json_items(interp, &items, mode, out)?
+            Value::list(items.iter().map(|item| jsonable(interp, item)).collect::<PyResult<_>>()?)
         }
-        Value::Native(n) if mode == Mode::Response && Rc::ptr_eq(&n.type_obj(), &super::collections::deque_type()) => {
-            json_items(interp, &n.iter_items().unwrap_or_default(), mode, out)?
+        Value::Native(n) if Rc::ptr_eq(&n.type_obj(), &super::collections::deque_type()) => {
+            let items = n.iter_items().unwrap_or_default();
+            Value::list(items.iter().map(|item| jsonable(interp, item)).collect::<PyResult<_>>()?)
         }
-        // jsonable_encoder falls back to `vars(obj)`, which a function has.
-        Value::Function(f) if mode == Mode::Response => {
-            let d = f.dict().unwrap_or_else(|| gc::new(Dict::new()));
-            to_json(interp, &Value::Dict(d), mode, out)?
+        Value::Dict(d) => {
+            let out = Dict::new();
+            for (k, val) in d.items() {
+                if matches!(k, Value::Tuple(_) | Value::FrozenSet(_)) {
+                    return type_error("unhashable type: 'list'");
+                }
+                out.set(k, jsonable(interp, &val)?)?;
+            }
+            Value::Dict(gc::new(out))
         }
-        other if mode == Mode::Response => {
+        Value::Function(f) => Value::Dict(f.dict().unwrap_or_else(|| gc::new(Dict::new()))),
+        other => {
             let tn = type_name(other);
             return value_error(format!(
                 "[TypeError(\"'{tn}' object is not iterable\"), TypeError('vars() argument must have __dict__ attribute')]"
             ));
         }
-        other => return type_error(format!("Object of type {} is not JSON serializable", type_name(other))),
-    }
-    Ok(())
-}
-
-/// `json.loads` of text this module rendered; the error is the character offset.
-struct JsonParser<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl JsonParser<'_> {
-    fn skip_ws(&mut self) {
-        while self.text[self.pos..].starts_with([' ', '\t', '\n', '\r']) {
-            self.pos += 1;
-        }
-    }
-
-    fn value(&mut self) -> Result<Value, usize> {
-        self.skip_ws();
-        let rest = &self.text[self.pos..];
-        for (word, v) in [("null", Value::None), ("true", Value::Bool(true)), ("false", Value::Bool(false))] {
-            if rest.starts_with(word) {
-                self.pos += word.len();
-                return Ok(v);
-            }
-        }
-        match rest.chars().next() {
-            Some('"') => self.string().map(Value::string),
-            Some('[') => {
-                self.pos += 1;
-                let mut items = Vec::new();
-                self.skip_ws();
-                if self.eat(']') {
-                    return Ok(Value::list(items));
-                }
-                loop {
-                    items.push(self.value()?);
-                    self.skip_ws();
-                    if self.eat(']') {
-                        return Ok(Value::list(items));
-                    }
-                    if !self.eat(',') {
-                        return Err(self.pos);
-                    }
-                }
-            }
-            Some('{') => {
-                self.pos += 1;
-                let d = Dict::new();
-                self.skip_ws();
-                if self.eat('}') {
-                    return Ok(Value::Dict(gc::new(d)));
-                }
-                loop {
-                    self.skip_ws();
-                    let k = self.string()?;
-                    self.skip_ws();
-                    if !self.eat(':') {
-                        return Err(self.pos);
-                    }
-                    let v = self.value()?;
-                    d.set_str(&k, v);
-                    self.skip_ws();
-                    if self.eat('}') {
-                        return Ok(Value::Dict(gc::new(d)));
-                    }
-                    if !self.eat(',') {
-                        return Err(self.pos);
-                    }
-                }
-            }
-            Some(c) if c == '-' || c.is_ascii_digit() => {
-                let len = rest.find(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c))).unwrap_or(rest.len());
-                let num = &rest[..len];
-                self.pos += len;
-                if num.contains(['.', 'e', 'E']) {
-                    num.parse::<f64>().map(Value::Float).map_err(|_| self.pos - len)
-                } else {
-                    num.parse::<BigInt>().map(Value::bigint).map_err(|_| self.pos - len)
-                }
-            }
-            _ => Err(self.pos),
-        }
-    }
-
-    fn eat(&mut self, c: char) -> bool {
-        let hit = self.text[self.pos..].starts_with(c);
-        if hit {
-            self.pos += c.len_utf8();
-        }
-        hit
-    }
-
-    fn string(&mut self) -> Result<String, usize> {
-        let start = self.pos;
-        if !self.eat('"') {
-            return Err(start);
-        }
-        let mut out = String::new();
-        let mut chars = self.text[self.pos..].char_indices();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '"' => {
-                    self.pos += i + 1;
-                    return Ok(out);
-                }
-                '\\' => match chars.next().map(|(_, e)| e) {
-                    Some('n') => out.push('\n'),
-                    Some('r') => out.push('\r'),
-                    Some('t') => out.push('\t'),
-                    Some('b') => out.push('\u{8}'),
-                    Some('f') => out.push('\u{c}'),
-                    Some('u') => {
-                        let hex: String = (0..4).filter_map(|_| chars.next().map(|(_, h)| h)).collect();
-                        let code = u32::from_str_radix(&hex, 16).map_err(|_| start)?;
-                        out.push(char::from_u32(code).ok_or(start)?);
-                    }
-                    Some(other) => out.push(other),
-                    None => return Err(start),
-                },
-                c => out.push(c),
-            }
-        }
-        Err(start)
-    }
-}
-
-/// `response.json()`.
-fn parse_json(text: &str) -> PyResult<Value> {
-    let mut p = JsonParser { text, pos: 0 };
-    let result = p.value().and_then(|v| {
-        p.skip_ws();
-        if p.pos == text.len() {
-            Ok(v)
-        } else {
-            Err(p.pos)
-        }
-    });
-    result.map_err(|pos| {
-        let before = &text[..pos];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rfind('\n').map_or(before.chars().count(), |n| before[n + 1..].chars().count()) + 1;
-        let char_pos = before.chars().count();
-        let e = ExceptionObj::new(
-            JSON_DECODE_ERROR.with(|t| t.clone()),
-            vec![Value::string(format!("Expecting value: line {line} column {col} (char {char_pos})"))],
-        );
-        PyErr(gc::new(e))
     })
 }
 
@@ -1278,9 +1053,8 @@ fn client_request(interp: &mut Interp, b: &Builtin, args: Args, http_method: &'s
     // The body travels as JSON text, so the handler sees what `json.loads` makes of it.
     let body = match json {
         Some(j) => {
-            let mut text = String::new();
-            to_json(interp, &j, Mode::Request, &mut text)?;
-            Some(parse_json(&text)?)
+            let text = json::Encoder::compact().encode(interp, &j)?;
+            Some(json::parse(&text)?)
         }
         None => None,
     };
@@ -1319,7 +1093,7 @@ impl Native for Response {
 
 fn response_json(_interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     super::check_pos("json", &args, 0, 0)?;
-    parse_json(&receiver::<Response>(b)?.text)
+    json::parse(&receiver::<Response>(b)?.text)
 }
 
 /// httpx's `Headers`: names are lower case and looked up without regard to case.

@@ -1,4 +1,4 @@
-//! The built-in modules: `time`, `collections`, `functools`, `inspect`, `math`, `random` and the teaching model
+//! The built-in modules: `time`, `collections`, `functools`, `inspect`, `json`, `math`, `random` and the teaching model
 //! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
 //! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
@@ -6,6 +6,7 @@ pub mod collections;
 pub mod fastapi;
 pub mod functools;
 pub mod inspect;
+pub mod json;
 pub mod math;
 pub mod random;
 pub mod time;
@@ -55,6 +56,7 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "collections" => Ok(collections::module(interp)),
         "functools" => Ok(functools::module(interp)),
         "inspect" => Ok(inspect::module(interp)),
+        "json" => Ok(json::module(interp)),
         "math" => Ok(math::module(interp)),
         "random" => Ok(random::module(interp)),
         "fastapi" => Ok(fastapi::module(interp)),
@@ -101,7 +103,7 @@ fn is_package(name: &str) -> bool {
 fn create_known(name: &str) -> bool {
     matches!(
         name,
-        "time" | "collections" | "functools" | "inspect" | "math" | "random" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+        "time" | "collections" | "functools" | "inspect" | "json" | "math" | "random" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
     )
 }
 
