@@ -1,4 +1,4 @@
-//! The built-in modules: `time`, `collections`, `functools`, `inspect`, `json`, `math`, `random` and the teaching model
+//! The built-in modules: `time`, `collections`, `functools`, `inspect`, `json`, `math`, `random`, `string`, `textwrap` and the teaching model
 //! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
 //! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
@@ -9,6 +9,8 @@ pub mod inspect;
 pub mod json;
 pub mod math;
 pub mod random;
+pub mod string;
+pub mod textwrap;
 pub mod time;
 
 use super::dict::Dict;
@@ -59,6 +61,8 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "json" => Ok(json::module(interp)),
         "math" => Ok(math::module(interp)),
         "random" => Ok(random::module(interp)),
+        "string" => Ok(string::module(interp)),
+        "textwrap" => Ok(textwrap::module(interp)),
         "fastapi" => Ok(fastapi::module(interp)),
         "fastapi.exceptions" => Ok(fastapi::exceptions_module(interp)),
         "fastapi.testclient" => Ok(fastapi::testclient_module(interp)),
@@ -103,7 +107,7 @@ fn is_package(name: &str) -> bool {
 fn create_known(name: &str) -> bool {
     matches!(
         name,
-        "time" | "collections" | "functools" | "inspect" | "json" | "math" | "random" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+        "time" | "collections" | "functools" | "inspect" | "json" | "math" | "random" | "string" | "textwrap" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
     )
 }
 
