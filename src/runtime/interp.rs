@@ -639,35 +639,31 @@ impl Interp {
                 super::builtins::setitem(self, &o, &i, v)
             }
             Target::Local(s) => {
-                let cur = match f.locals[*s as usize].take() {
-                    Some(v) => v,
-                    None => return self.unbound_local(f.code.varnames[*s as usize].as_str()),
-                };
-                let rhs = match self.eval(f, value) {
-                    Ok(v) => v,
-                    Err(e) => {
-                        f.locals[*s as usize] = Some(cur);
-                        return Err(e);
+                let slot = *s as usize;
+                // `i += 1`, `total += x`: small ints, and a right side that is read, not run.
+                if let Some(&Value::Int(j)) = operand_ref(f, value) {
+                    if let Some(Value::Int(i)) = &mut f.locals[slot] {
+                        if let Some(r) = int_op(op, *i, j) {
+                            *i = r;
+                            return Ok(());
+                        }
                     }
+                }
+                // The target is read before the right side runs, which may read it again
+                // (`z -= z`) or rebind it (`z += (z := 5)` adds to the old value).
+                let cur = match &f.locals[slot] {
+                    Some(v) => v.clone(),
+                    None => return self.unbound_local(f.code.varnames[slot].as_str()),
                 };
+                let rhs = self.eval(f, value)?;
                 if let (Value::Int(i), Value::Int(j)) = (&cur, &rhs) {
                     if let Some(r) = int_op(op, *i, *j) {
-                        f.locals[*s as usize] = Some(Value::Int(r));
+                        f.locals[slot] = Some(Value::Int(r));
                         return Ok(());
                     }
                 }
-                // The slot is empty while the operator runs, so a uniquely held list or str
-                // can be extended in place.
-                match self.inplace_op(op, cur.clone(), &rhs) {
-                    Ok(v) => {
-                        f.locals[*s as usize] = Some(v);
-                        Ok(())
-                    }
-                    Err(e) => {
-                        f.locals[*s as usize] = Some(cur);
-                        Err(e)
-                    }
-                }
+                f.locals[slot] = Some(self.inplace_op(op, cur, &rhs)?);
+                Ok(())
             }
             Target::Cell(_) | Target::Global(..) => {
                 let cur = self.load_target(f, target)?;
@@ -702,14 +698,13 @@ impl Interp {
                 Ok(a)
             }
             (Value::List(l), BinOp::Mult) => {
-                let n = ops::index_of(b)?;
-                let items = l.snapshot();
-                let mut v = l.items.borrow_mut();
-                v.clear();
-                for _ in 0..n.max(0) {
-                    v.extend(items.iter().cloned());
+                // The repetition is built, with its checks and errors, as for `lst * n`;
+                // then it becomes the list's contents.
+                if let Value::List(repeated) = ops::inplace_op(op, &a, b)? {
+                    let items = std::mem::take(&mut *repeated.items.borrow_mut());
+                    let old = std::mem::replace(&mut *l.items.borrow_mut(), items);
+                    drop(old);
                 }
-                drop(v);
                 Ok(a)
             }
             (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
@@ -722,12 +717,8 @@ impl Interp {
                 super::builtins::dict_update(self, d, b)?;
                 Ok(a)
             }
-            _ => self.binary_op(op, &a, b),
+            _ => ops::inplace_op(op, &a, b),
         }
-    }
-
-    pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
-        ops::binary_op(op, a, b)
     }
 
     // ----- expressions -----

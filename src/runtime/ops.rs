@@ -72,18 +72,31 @@ pub fn bigint_to_f64(b: &BigInt) -> PyResult<f64> {
     }
 }
 
-fn unsupported(op: &str, a: &Value, b: &Value) -> PyResult<Value> {
+fn unsupported(op: BinOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
+    let op = if inplace { op.aug_symbol() } else { op.symbol() };
     type_error(format!("unsupported operand type(s) for {op}: '{}' and '{}'", type_name(a), type_name(b)))
 }
 
 /// `a op b` for builtin values.
 pub fn binary_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    binary(op, a, b, false)
+}
+
+/// `a op= b` for builtin values that are not changed in place: the binary operator, whose
+/// TypeError names the augmented operator (`for +=:`), as CPython's `binary_iop1` words it.
+pub fn inplace_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    binary(op, a, b, true)
+}
+
+/// The operators themselves: `inplace` only words the TypeError.
+fn binary(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         if let Some(v) = int_op_fast(op, *x, *y) {
             return v;
         }
     }
-    if is_int(a) && is_int(b) {
+    // Ints have no `@`: it falls through to the TypeError.
+    if is_int(a) && is_int(b) && op != BinOp::MatMult {
         return int_op(op, &to_bigint(a).unwrap_or_default(), &to_bigint(b).unwrap_or_default());
     }
     if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
@@ -93,7 +106,7 @@ pub fn binary_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             }
         }
     }
-    sequence_op(op, a, b)
+    sequence_op(op, a, b, inplace)
 }
 
 fn int_op_fast(op: BinOp, x: i64, y: i64) -> Option<PyResult<Value>> {
@@ -213,7 +226,7 @@ fn int_op(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
             }
             int_pow(x, y)?
         }
-        BinOp::MatMult => return unsupported("@", &Value::bigint(x.clone()), &Value::bigint(y.clone())),
+        BinOp::MatMult => unreachable!("binary() does not ask ints for @"),
     })
 }
 
@@ -330,7 +343,7 @@ fn float_op(op: BinOp, x: f64, y: f64) -> Option<PyResult<Value>> {
     Some(Ok(Value::Float(v)))
 }
 
-fn sequence_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+fn sequence_op(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
     match (op, a, b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
             let mut s = String::with_capacity(x.len() + y.len());
@@ -355,9 +368,7 @@ fn sequence_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         (BinOp::Add, Value::Tuple(_), _) => {
             type_error(format!("can only concatenate tuple (not \"{}\") to tuple", type_name(b)))
         }
-        (BinOp::Mult, seq, n) | (BinOp::Mult, n, seq)
-            if matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_)) && !matches!(n, Value::Str(_) | Value::List(_) | Value::Tuple(_)) =>
-        {
+        (BinOp::Mult, seq, n) | (BinOp::Mult, n, seq) if matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
             if !is_int(n) {
                 return type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(n)));
             }
@@ -374,7 +385,7 @@ fn sequence_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             Ok(Value::Dict(super::gc::new(d)))
         }
         (BinOp::Mod, Value::Str(_), _) => super::exceptions::unsupported("printf-style % formatting"),
-        _ => unsupported(op.symbol(), a, b),
+        _ => unsupported(op, inplace, a, b),
     }
 }
 
