@@ -1106,10 +1106,40 @@ impl Interp {
                 CmpOp::GtE => x >= y,
                 CmpOp::Eq | CmpOp::Is => x == y,
                 CmpOp::NotEq | CmpOp::IsNot => x != y,
-                CmpOp::In | CmpOp::NotIn => return ops::compare_op(op, a, b),
+                CmpOp::In | CmpOp::NotIn => return self.contains(b, a).map(|found| found == (op == CmpOp::In)),
             });
         }
-        ops::compare_op(op, a, b)
+        match op {
+            CmpOp::In => self.contains(b, a),
+            CmpOp::NotIn => Ok(!self.contains(b, a)?),
+            _ => ops::compare_op(op, a, b),
+        }
+    }
+
+    /// `item in container`, as CPython's `PySequence_Contains`: the container's own test
+    /// when it has one, otherwise a search through its iteration, which consumes an
+    /// iterator up to the first match.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(found) = ops::contains(container, item) {
+            return found;
+        }
+        if let Some(found) = super::methods::view_contains(self, container, item) {
+            return found;
+        }
+        let it = match self.iter(container) {
+            Ok(it) => it,
+            Err(e) if e.is(&types().type_error) => {
+                return type_error(format!("argument of type '{}' is not iterable", type_name(container)))
+            }
+            Err(e) => return Err(e),
+        };
+        while let Some(x) = self.next(&it)? {
+            self.check_interrupt()?;
+            if x.is(item) || ops::eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     // ----- functions and calls -----

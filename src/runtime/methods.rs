@@ -2704,6 +2704,12 @@ impl DictView {
     }
 }
 
+/// `x in view` for a dict view: keys and items views look the key up, a values view
+/// compares. `None` for other values. (For `Interp::contains`.)
+pub fn view_contains(interp: &mut Interp, v: &Value, x: &Value) -> Option<PyResult<bool>> {
+    as_view(v).map(|d| d.contains(interp, x))
+}
+
 /// `iter(view)` for a dict view: the dict's own live iterator, so that changing the dict's
 /// size while iterating raises `RuntimeError` as in CPython. `None` for other values. (For
 /// `iter::make_iter`.)

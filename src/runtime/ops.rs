@@ -586,15 +586,15 @@ fn seq_cmp(op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<Option<Ordering>> {
     Ok(Some(x.len().cmp(&y.len())))
 }
 
-/// Evaluates one comparison operator.
+/// Evaluates one comparison operator; `in` and `not in` are `Interp::contains`, which can
+/// iterate.
 pub fn compare_op(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
     Ok(match op {
         CmpOp::Eq => eq(a, b)?,
         CmpOp::NotEq => !eq(a, b)?,
         CmpOp::Is => a.is(b),
         CmpOp::IsNot => !a.is(b),
-        CmpOp::In => contains(b, a)?,
-        CmpOp::NotIn => !contains(b, a)?,
+        CmpOp::In | CmpOp::NotIn => unreachable!("Interp::contains decides containment"),
         CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
             if let (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) = (a, b) {
                 return x.compare(op, y);
@@ -611,20 +611,21 @@ pub fn compare_op(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
     })
 }
 
-/// `item in container`.
-pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
-    match container {
+/// `item in container` for the containers with a test of their own (CPython's
+/// `sq_contains`); `None` for the others, which `Interp::contains` searches by iterating.
+pub fn contains(container: &Value, item: &Value) -> Option<PyResult<bool>> {
+    Some(match container {
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.contains(sub.as_str())),
             _ => type_error(format!("'in <string>' requires string as left operand, not {}", type_name(item))),
         },
         Value::List(l) => any_eq(&l.snapshot(), item),
         Value::Tuple(t) => any_eq(&t.items, item),
-        Value::Dict(d) => Ok(d.get(item)?.is_some()),
+        Value::Dict(d) => d.get(item).map(|v| v.is_some()),
         Value::Set(s) | Value::FrozenSet(s) => s.contains(item),
         Value::Range(r) => Ok(match item {
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-                let Some(i) = to_bigint(item).and_then(|b| b.to_i128()) else { return Ok(false) };
+                let Some(i) = to_bigint(item).and_then(|b| b.to_i128()) else { return Some(Ok(false)) };
                 let n = r.len();
                 n > 0 && {
                     let off = i - r.start;
@@ -636,12 +637,8 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
             }
             _ => false,
         }),
-        Value::Native(n) => match n.iter_items() {
-            Some(items) => any_eq(&items, item),
-            None => type_error(format!("argument of type '{}' is not iterable", type_name(container))),
-        },
-        _ => type_error(format!("argument of type '{}' is not iterable", type_name(container))),
-    }
+        _ => return None,
+    })
 }
 
 fn any_eq(items: &[Value], item: &Value) -> PyResult<bool> {
