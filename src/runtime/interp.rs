@@ -714,7 +714,7 @@ impl Interp {
                 Ok(a)
             }
             (Value::Dict(d), BinOp::BitOr) => {
-                super::builtins::dict_update(self, d, b)?;
+                super::methods::dict_update_arg(self, d, b)?;
                 Ok(a)
             }
             _ => ops::inplace_op(op, &a, b),
