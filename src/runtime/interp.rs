@@ -1370,9 +1370,14 @@ impl Interp {
         match callee {
             Value::Function(func) => {
                 let code = &*func.code;
-                if code.is_async {
+                if code.is_async || code.is_generator {
                     let mut locals = vec![None; code.n_locals()];
                     bind_args(func, pos, kw, &mut locals)?;
+                    // Refused once the arguments are bound, as CPython reports their errors
+                    // first, and before any of the body runs.
+                    if code.is_generator {
+                        return unsupported(if code.is_async { "asynchronous generators" } else { "generators (yield)" });
+                    }
                     return Ok(super::coroutine::new_coroutine(func.clone(), locals));
                 }
                 with_locals(code.n_locals(), |locals| {
@@ -1719,12 +1724,13 @@ fn function_str(interp: &mut Interp, v: &Value) -> String {
 
 /// Whether a call with `n` positional arguments and nothing else binds without any of
 /// `bind_args`'s checks: no keyword-only or `**` parameters, enough arguments for the
-/// parameters without defaults, and any surplus collected by `*args`.
+/// parameters without defaults, any surplus collected by `*args`, and a body that runs
+/// when called (not a coroutine or a generator).
 #[inline]
 fn binds_positionally(func: &Function, n: usize) -> bool {
     let code = &*func.code;
     let sig = &code.sig;
-    if sig.kwonly > 0 || sig.varkw || code.is_async {
+    if sig.kwonly > 0 || sig.varkw || code.is_async || code.is_generator {
         return false;
     }
     if n >= sig.argcount {
