@@ -228,7 +228,11 @@ impl<'a> Compiler<'a> {
             .enumerate()
             .filter_map(|(i, p)| info.cellvars.iter().position(|c| c == p).map(|c| (i, c)))
             .collect();
-        let plain = sig.is_positional() && !is_async && cellvars.is_empty() && u.varnames.len() <= STACK_LOCALS;
+        let plain = sig.is_positional()
+            && !is_async
+            && !info.is_generator
+            && cellvars.is_empty()
+            && u.varnames.len() <= STACK_LOCALS;
         Rc::new(Code {
             plain,
             kind,
@@ -246,6 +250,7 @@ impl<'a> Compiler<'a> {
             body,
             docstring,
             is_async,
+            is_generator: info.is_generator,
             global_names: u.global_names,
             symbols: self.table.clone(),
             scope_id: u.scope,

@@ -136,6 +136,9 @@ pub struct Scope {
     pub cellvars: Vec<String>,
     /// `co_freevars`: sorted by name.
     pub freevars: Vec<String>,
+    /// The body contains `yield` (CPython's `ste_generator`, which becomes `CO_GENERATOR`):
+    /// calling the function makes a generator instead of running the body.
+    pub is_generator: bool,
 }
 
 impl Scope {
@@ -221,6 +224,7 @@ impl Collector {
             params: Vec::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
+            is_generator: false,
         });
         if let Some(p) = parent {
             self.table.scopes[p].children.push(id);
@@ -535,8 +539,17 @@ impl Collector {
                 }
                 Ok(())
             }
-            ExprKind::Starred(inner) | ExprKind::Await(inner) | ExprKind::YieldFrom(inner) => self.expr(inner),
-            ExprKind::Yield(v) => v.as_ref().map_or(Ok(()), |v| self.expr(v)),
+            ExprKind::Starred(inner) | ExprKind::Await(inner) => self.expr(inner),
+            ExprKind::YieldFrom(inner) => {
+                self.expr(inner)?;
+                self.yields(e.span)
+            }
+            ExprKind::Yield(v) => {
+                if let Some(v) = v {
+                    self.expr(v)?;
+                }
+                self.yields(e.span)
+            }
             ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => self.exprs(items),
             ExprKind::Dict(pairs) => {
                 for (k, v) in pairs {
@@ -573,6 +586,23 @@ impl Collector {
         }
     }
 
+    /// A `yield` makes its scope a generator; in a comprehension, whose scope is implicit,
+    /// it is an error (CPython's `symtable_raise_if_comprehension`).
+    fn yields(&mut self, span: Span) -> Result<(), SyntaxError> {
+        let scope = self.cur();
+        scope.is_generator = true;
+        if scope.kind != ScopeKind::Comprehension {
+            return Ok(());
+        }
+        let what = match scope.name.as_str() {
+            "<listcomp>" => "list comprehension",
+            "<setcomp>" => "set comprehension",
+            "<dictcomp>" => "dict comprehension",
+            _ => "generator expression",
+        };
+        Err(SyntaxError::new(format!("'yield' inside {what}"), span))
+    }
+
     fn fstring(&mut self, parts: &[FStringPart]) -> Result<(), SyntaxError> {
         for p in parts {
             if let FStringPart::Formatted { value, format_spec, .. } = p {
@@ -597,6 +627,7 @@ impl Collector {
         let first = &generators[0];
         self.comprehension_iter(&first.iter)?;
         self.enter(ScopeKind::Comprehension, name.into(), e.span, Some(node_key(e)));
+        self.cur().is_generator = matches!(e.kind, ExprKind::GeneratorExp { .. });
         self.bind(".0", first.iter.span, BindHow::Parameter);
         self.cur().params.push(".0".into());
         for (i, g) in generators.iter().enumerate() {
@@ -909,6 +940,27 @@ mod tests {
         let inner = def("inner", &[], vec![assign("count", int(1)), stmt(StmtKind::Nonlocal(vec![ident("count")]))]);
         let m = Module { body: vec![def("outer", &[], vec![assign("count", int(0)), inner])] };
         assert_eq!(resolve(&m).unwrap_err().msg, "name 'count' is assigned to before nonlocal declaration");
+    }
+
+    #[test]
+    fn yield_makes_a_generator_and_is_refused_in_comprehensions() {
+        let src = "def evens(ns):\n    for n in ns:\n        if n % 2 == 0:\n            yield n\n\
+                   def plain():\n    return (n for n in [1])\n\
+                   g = lambda: (yield from [1])\n";
+        let t = resolve(&crate::syntax::parse_module(src).unwrap()).unwrap();
+        assert!(scope(&t, "evens").is_generator);
+        assert!(!scope(&t, "plain").is_generator);
+        assert!(scope(&t, "plain.<locals>.<genexpr>").is_generator);
+        assert!(scope(&t, "<lambda>").is_generator);
+        for (comp, what) in [
+            ("[(yield) for x in y]", "list comprehension"),
+            ("{(yield) for x in y}", "set comprehension"),
+            ("{x: (yield) for x in y}", "dict comprehension"),
+            ("((yield) for x in y)", "generator expression"),
+        ] {
+            let m = crate::syntax::parse_module(&format!("def f(y):\n    return {comp}\n")).unwrap();
+            assert_eq!(resolve(&m).unwrap_err().msg, format!("'yield' inside {what}"));
+        }
     }
 
     #[test]

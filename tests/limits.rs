@@ -126,3 +126,31 @@ fn freeing_very_deep_nesting_does_not_overflow_the_stack() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "freed\n", "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn generator_functions_are_refused_at_the_call_before_their_body_runs() {
+    // Until generators exist, a call must neither return None nor run part of the body.
+    let refused = "NotImplementedError: cellar does not support generators (yield) yet";
+    let cases = [
+        "def evens(ns):\n    print('body ran')\n    for n in ns:\n        if n % 2 == 0:\n            yield n\nprint(evens([1]))",
+        "def evens(ns):\n    for n in ns:\n        if n % 2 == 0:\n            yield n\nprint(evens([1]))",
+        "def g(a, *, b=1):\n    print('body ran')\n    if a:\n        yield from a\ng([], b=2)",
+        "def pairs(d):\n    print('body ran')\n    return\n    yield\nprint([p for p in pairs({})])",
+        "f = lambda: (yield)\nprint('made')\nf()",
+    ];
+    for code in cases {
+        let out = cellar(&["-c", code]);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{code}");
+        assert_eq!(err.lines().last(), Some(refused), "{code}");
+        assert!(!String::from_utf8_lossy(&out.stdout).contains("body ran"), "{code}");
+    }
+    let (_, last) = last_error(&[], "async def agen():\n    print('body ran')\n    yield 1\nagen()");
+    assert_eq!(last, "NotImplementedError: cellar does not support asynchronous generators yet");
+    // Binding the arguments comes first, as in CPython.
+    let (_, last) = last_error(&[], "def evens(ns):\n    yield ns\nevens()");
+    assert_eq!(last, "TypeError: evens() missing 1 required positional argument: 'ns'");
+    // Generator expressions work as before.
+    let out = cellar(&["-c", "print(sum(x * x for x in range(4)), list(c for c in 'ab'))"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "14 ['a', 'b']\n");
+}

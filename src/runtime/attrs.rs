@@ -120,6 +120,16 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
     no_attribute(obj, n)
 }
 
+/// `obj.name`, or `None` where that is an AttributeError (CPython's `_PyObject_LookupAttr`):
+/// for code that asks whether an object has an attribute before using it.
+pub fn lookup_attr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<Option<Value>> {
+    match getattr(interp, obj, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is(&types().attribute_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 fn function_attr(f: &Rc<Function>, n: &str) -> Option<Value> {
     Some(match n {
         "__name__" => Value::Str(f.name()),

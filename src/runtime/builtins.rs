@@ -672,11 +672,7 @@ fn bi_hasattr(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     no_kwargs("hasattr", &a)?;
     arg_range("hasattr", &a, 2, 2)?;
     let name = attr_name(&a.pos[1], "hasattr")?;
-    match super::attrs::getattr(interp, &a.pos[0], &name) {
-        Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if e.is(&types().attribute_error) => Ok(Value::Bool(false)),
-        Err(e) => Err(e),
-    }
+    Ok(Value::Bool(super::attrs::lookup_attr(interp, &a.pos[0], &name)?.is_some()))
 }
 
 /// `globals()`, `locals()`, `vars()` and `dir()` without arguments read the caller's frame:
@@ -820,14 +816,8 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
             }
         }
         TypeKind::Dict => {
-            arg_range("dict", &a, 0, 1)?;
             let d = super::gc::new(Dict::new());
-            if let Some(src) = pos.first() {
-                dict_update(interp, &d, src)?;
-            }
-            for (k, v) in kw {
-                d.set_name(k, v.clone());
-            }
+            super::methods::dict_update(interp, &d, "dict", pos, kw)?;
             Ok(Value::Dict(d))
         }
         TypeKind::Set | TypeKind::FrozenSet => {
@@ -1034,40 +1024,6 @@ fn construct_iterator(interp: &mut Interp, name: &str, a: &Args) -> PyResult<Val
         }
         _ => type_error(format!("cannot create '{name}' instances")),
     }
-}
-
-/// `d.update(other)` / `dict(other)`: a mapping or an iterable of pairs.
-pub fn dict_update(interp: &mut Interp, d: &Rc<Dict>, other: &Value) -> PyResult<()> {
-    if let Value::Dict(src) = other {
-        for (k, v) in src.items() {
-            d.set(k, v)?;
-        }
-        return Ok(());
-    }
-    if !iter::is_iterable(other) {
-        return type_error(format!("'{}' object is not iterable", type_name(other)));
-    }
-    let items = interp.collect(other)?;
-    for (i, item) in items.into_iter().enumerate() {
-        let pair = match &item {
-            Value::Tuple(_) | Value::List(_) | Value::Str(_) => interp.collect(&item)?,
-            _ => {
-                return type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                ))
-            }
-        };
-        if pair.len() != 2 {
-            return value_error(format!(
-                "dictionary update sequence element #{i} has length {}; 2 is required",
-                pair.len()
-            ));
-        }
-        let mut it = pair.into_iter();
-        let (k, v) = (it.next().unwrap_or(Value::None), it.next().unwrap_or(Value::None));
-        d.set(k, v)?;
-    }
-    Ok(())
 }
 
 /// Attributes of type objects other than the common dunders: methods reached through the

@@ -35,12 +35,15 @@ pub struct Code {
     /// cell when the frame starts.
     pub cell_params: Vec<(usize, usize)>,
     pub sig: Signature,
-    /// Positional parameters only, no cell variables and at most `STACK_LOCALS` locals: a
-    /// call passing every parameter needs nothing but its arguments (`Interp::call_plain`).
+    /// Positional parameters only, no cell variables, at most `STACK_LOCALS` locals, and a
+    /// body that runs when called (not a coroutine or a generator): a call passing every
+    /// parameter needs nothing but its arguments (`Interp::call_plain`).
     pub plain: bool,
     pub body: Vec<Stmt>,
     pub docstring: Option<Value>,
     pub is_async: bool,
+    /// The resolver found `yield` in the body (`CO_GENERATOR`).
+    pub is_generator: bool,
     /// Names the body reads as globals or builtins (for `inspect.getclosurevars`).
     pub global_names: Vec<Rc<PyStr>>,
     /// The resolver's tables for the whole compilation this code came from, and which scope

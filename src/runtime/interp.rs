@@ -639,35 +639,31 @@ impl Interp {
                 super::builtins::setitem(self, &o, &i, v)
             }
             Target::Local(s) => {
-                let cur = match f.locals[*s as usize].take() {
-                    Some(v) => v,
-                    None => return self.unbound_local(f.code.varnames[*s as usize].as_str()),
-                };
-                let rhs = match self.eval(f, value) {
-                    Ok(v) => v,
-                    Err(e) => {
-                        f.locals[*s as usize] = Some(cur);
-                        return Err(e);
+                let slot = *s as usize;
+                // `i += 1`, `total += x`: small ints, and a right side that is read, not run.
+                if let Some(&Value::Int(j)) = operand_ref(f, value) {
+                    if let Some(Value::Int(i)) = &mut f.locals[slot] {
+                        if let Some(r) = int_op(op, *i, j) {
+                            *i = r;
+                            return Ok(());
+                        }
                     }
+                }
+                // The target is read before the right side runs, which may read it again
+                // (`z -= z`) or rebind it (`z += (z := 5)` adds to the old value).
+                let cur = match &f.locals[slot] {
+                    Some(v) => v.clone(),
+                    None => return self.unbound_local(f.code.varnames[slot].as_str()),
                 };
+                let rhs = self.eval(f, value)?;
                 if let (Value::Int(i), Value::Int(j)) = (&cur, &rhs) {
                     if let Some(r) = int_op(op, *i, *j) {
-                        f.locals[*s as usize] = Some(Value::Int(r));
+                        f.locals[slot] = Some(Value::Int(r));
                         return Ok(());
                     }
                 }
-                // The slot is empty while the operator runs, so a uniquely held list or str
-                // can be extended in place.
-                match self.inplace_op(op, cur.clone(), &rhs) {
-                    Ok(v) => {
-                        f.locals[*s as usize] = Some(v);
-                        Ok(())
-                    }
-                    Err(e) => {
-                        f.locals[*s as usize] = Some(cur);
-                        Err(e)
-                    }
-                }
+                f.locals[slot] = Some(self.inplace_op(op, cur, &rhs)?);
+                Ok(())
             }
             Target::Cell(_) | Target::Global(..) => {
                 let cur = self.load_target(f, target)?;
@@ -702,14 +698,13 @@ impl Interp {
                 Ok(a)
             }
             (Value::List(l), BinOp::Mult) => {
-                let n = ops::index_of(b)?;
-                let items = l.snapshot();
-                let mut v = l.items.borrow_mut();
-                v.clear();
-                for _ in 0..n.max(0) {
-                    v.extend(items.iter().cloned());
+                // The repetition is built, with its checks and errors, as for `lst * n`;
+                // then it becomes the list's contents.
+                if let Value::List(repeated) = ops::inplace_op(op, &a, b)? {
+                    let items = std::mem::take(&mut *repeated.items.borrow_mut());
+                    let old = std::mem::replace(&mut *l.items.borrow_mut(), items);
+                    drop(old);
                 }
-                drop(v);
                 Ok(a)
             }
             (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
@@ -719,10 +714,11 @@ impl Interp {
                 Ok(a)
             }
             (Value::Dict(d), BinOp::BitOr) => {
-                super::builtins::dict_update(self, d, b)?;
+                super::methods::dict_update_arg(self, d, b)?;
                 Ok(a)
             }
-            _ => self.binary_op(op, &a, b),
+            (Value::Str(format), BinOp::Mod) => super::percent::format(self, format, b),
+            _ => ops::inplace_op(op, &a, b),
         }
     }
 
@@ -1121,10 +1117,40 @@ impl Interp {
                 CmpOp::GtE => x >= y,
                 CmpOp::Eq | CmpOp::Is => x == y,
                 CmpOp::NotEq | CmpOp::IsNot => x != y,
-                CmpOp::In | CmpOp::NotIn => return ops::compare_op(op, a, b),
+                CmpOp::In | CmpOp::NotIn => return self.contains(b, a).map(|found| found == (op == CmpOp::In)),
             });
         }
-        ops::compare_op(op, a, b)
+        match op {
+            CmpOp::In => self.contains(b, a),
+            CmpOp::NotIn => Ok(!self.contains(b, a)?),
+            _ => ops::compare_op(op, a, b),
+        }
+    }
+
+    /// `item in container`, as CPython's `PySequence_Contains`: the container's own test
+    /// when it has one, otherwise a search through its iteration, which consumes an
+    /// iterator up to the first match.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(found) = ops::contains(container, item) {
+            return found;
+        }
+        if let Some(found) = super::methods::view_contains(self, container, item) {
+            return found;
+        }
+        let it = match self.iter(container) {
+            Ok(it) => it,
+            Err(e) if e.is(&types().type_error) => {
+                return type_error(format!("argument of type '{}' is not iterable", type_name(container)))
+            }
+            Err(e) => return Err(e),
+        };
+        while let Some(x) = self.next(&it)? {
+            self.check_interrupt()?;
+            if x.is(item) || ops::eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     // ----- functions and calls -----
@@ -1355,9 +1381,14 @@ impl Interp {
         match callee {
             Value::Function(func) => {
                 let code = &*func.code;
-                if code.is_async {
+                if code.is_async || code.is_generator {
                     let mut locals = vec![None; code.n_locals()];
                     bind_args(func, pos, kw, &mut locals)?;
+                    // Refused once the arguments are bound, as CPython reports their errors
+                    // first, and before any of the body runs.
+                    if code.is_generator {
+                        return unsupported(if code.is_async { "asynchronous generators" } else { "generators (yield)" });
+                    }
                     return Ok(super::coroutine::new_coroutine(func.clone(), locals));
                 }
                 with_locals(code.n_locals(), |locals| {
@@ -1704,12 +1735,13 @@ fn function_str(interp: &mut Interp, v: &Value) -> String {
 
 /// Whether a call with `n` positional arguments and nothing else binds without any of
 /// `bind_args`'s checks: no keyword-only or `**` parameters, enough arguments for the
-/// parameters without defaults, and any surplus collected by `*args`.
+/// parameters without defaults, any surplus collected by `*args`, and a body that runs
+/// when called (not a coroutine or a generator).
 #[inline]
 fn binds_positionally(func: &Function, n: usize) -> bool {
     let code = &*func.code;
     let sig = &code.sig;
-    if sig.kwonly > 0 || sig.varkw || code.is_async {
+    if sig.kwonly > 0 || sig.varkw || code.is_async || code.is_generator {
         return false;
     }
     if n >= sig.argcount {

@@ -2704,6 +2704,12 @@ impl DictView {
     }
 }
 
+/// `x in view` for a dict view: keys and items views look the key up, a values view
+/// compares. `None` for other values. (For `Interp::contains`.)
+pub fn view_contains(interp: &mut Interp, v: &Value, x: &Value) -> Option<PyResult<bool>> {
+    as_view(v).map(|d| d.contains(interp, x))
+}
+
 /// `iter(view)` for a dict view: the dict's own live iterator, so that changing the dict's
 /// size while iterating raises `RuntimeError` as in CPython. `None` for other values. (For
 /// `iter::make_iter`.)
@@ -2899,18 +2905,7 @@ fn dict_method(
             Ok(v)
         }
         "update" => {
-            if pos.len() > 1 {
-                return type_error(format!(
-                    "update expected at most 1 argument, got {}",
-                    pos.len()
-                ));
-            }
-            if let Some(other) = pos.first() {
-                dict_update(interp, d, other)?;
-            }
-            for (k, v) in kw {
-                d.set(Value::Str(k.clone()), v.clone())?;
-            }
+            dict_update(interp, d, "update", pos, kw)?;
             Ok(Value::None)
         }
         "copy" => {
@@ -2927,63 +2922,75 @@ fn dict_method(
     }
 }
 
-/// `d.update(other)` / `dict(other)`: a dict, a mapping with `keys()`, or an iterable of
-/// pairs.
-pub fn dict_update(interp: &mut Interp, d: &Rc<Dict>, other: &Value) -> PyResult<()> {
-    match other {
-        Value::Dict(o) => {
-            if Rc::ptr_eq(o, d) {
-                return Ok(());
-            }
-            for (k, v) in o.items() {
+/// `dict(...)` and `d.update(...)` (CPython's `dict_update_common`): at most one positional
+/// argument, merged as `d |= x` merges it, then the keyword arguments. `method` names the
+/// callee in the arity error.
+pub fn dict_update(
+    interp: &mut Interp,
+    d: &Rc<Dict>,
+    method: &str,
+    pos: &[Value],
+    kw: &[(Rc<PyStr>, Value)],
+) -> PyResult<()> {
+    if pos.len() > 1 {
+        return type_error(format!("{method} expected at most 1 argument, got {}", pos.len()));
+    }
+    if let Some(arg) = pos.first() {
+        dict_update_arg(interp, d, arg)?;
+    }
+    for (k, v) in kw {
+        d.set_name(k, v.clone());
+    }
+    Ok(())
+}
+
+/// `d |= x`, and the positional argument of `dict(x)` and `d.update(x)` (CPython's
+/// `dict_update_arg`): a dict, any mapping (an object with `keys()`), or an iterable of
+/// key-value pairs.
+pub fn dict_update_arg(interp: &mut Interp, d: &Rc<Dict>, arg: &Value) -> PyResult<()> {
+    if let Value::Dict(src) = arg {
+        if !Rc::ptr_eq(src, d) {
+            for (k, v) in src.items() {
                 d.set(k, v)?;
             }
-            return Ok(());
         }
-        Value::List(_)
-        | Value::Tuple(_)
-        | Value::Str(_)
-        | Value::Set(_)
-        | Value::FrozenSet(_)
-        | Value::Range(_)
-        | Value::Iter(_) => {}
-        Value::Native(n) if n.as_any().downcast_ref::<DictView>().is_some() => {}
-        _ => {
-            let keys_name = Rc::new(PyStr::new("keys"));
-            if let Ok(keys) = super::attrs::getattr(interp, other, &keys_name) {
-                let ks = interp.call(&keys, Vec::new(), Vec::new())?;
-                for k in interp.collect(&ks)? {
-                    let v = super::builtins::getitem(interp, other, &k)?;
-                    d.set(k, v)?;
-                }
-                return Ok(());
-            }
-        }
+        return Ok(());
     }
-    let items = interp.collect(other)?;
-    for (i, item) in items.iter().enumerate() {
-        let pair = match item {
+    if let Some(keys) = super::attrs::lookup_attr(interp, arg, &Rc::new(PyStr::new("keys")))? {
+        let keys = interp.call(&keys, Vec::new(), Vec::new())?;
+        let keys = interp.iter(&keys)?;
+        while let Some(k) = interp.next(&keys)? {
+            let v = super::builtins::getitem(interp, arg, &k)?;
+            d.set(k, v)?;
+        }
+        return Ok(());
+    }
+    merge_pairs(interp, d, arg)
+}
+
+/// CPython's `PyDict_MergeFromSeq2`: every item of `seq` is a sequence of two, inserted as
+/// soon as it is read, so the pairs before a bad one stay.
+fn merge_pairs(interp: &mut Interp, d: &Rc<Dict>, seq: &Value) -> PyResult<()> {
+    let items = interp.iter(seq)?;
+    let mut i = 0;
+    while let Some(item) = interp.next(&items)? {
+        let pair = match &item {
             Value::Tuple(t) => t.items.to_vec(),
             Value::List(l) => l.snapshot(),
-            _ if is_iterable(item) => interp.collect(item)?,
-            _ => {
-                return type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                ))
-            }
+            _ => match interp.collect(&item) {
+                Ok(pair) => pair,
+                Err(e) if e.is(&types().type_error) => {
+                    return type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+                }
+                Err(e) => return Err(e),
+            },
         };
-        if pair.len() != 2 {
-            return value_error(format!(
-                "dictionary update sequence element #{i} has length {}; 2 is required",
-                pair.len()
-            ));
-        }
-        let mut it = pair.into_iter();
-        let (k, v) = (
-            it.next().unwrap_or(Value::None),
-            it.next().unwrap_or(Value::None),
-        );
+        let n = pair.len();
+        let Ok([k, v]) = <[Value; 2]>::try_from(pair) else {
+            return value_error(format!("dictionary update sequence element #{i} has length {n}; 2 is required"));
+        };
         d.set(k, v)?;
+        i += 1;
     }
     Ok(())
 }

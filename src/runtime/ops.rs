@@ -72,18 +72,34 @@ pub fn bigint_to_f64(b: &BigInt) -> PyResult<f64> {
     }
 }
 
-fn unsupported(op: &str, a: &Value, b: &Value) -> PyResult<Value> {
+fn unsupported(op: BinOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
+    let op = if inplace { op.aug_symbol() } else { op.symbol() };
     type_error(format!("unsupported operand type(s) for {op}: '{}' and '{}'", type_name(a), type_name(b)))
 }
 
 /// `a op b` for builtin values.
 pub fn binary_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    binary(op, a, b, false)
+}
+
+/// `a op= b` for builtin values that are not changed in place: the binary operator, whose
+/// TypeError names the augmented operator (`for +=:`), as CPython's `binary_iop1` words it.
+pub fn inplace_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    binary(op, a, b, true)
+}
+
+/// The operators themselves: `inplace` only words the TypeError. Inlined, with the helpers
+/// it was inlined with before, into both entry points, so that `a op b` stays one function
+/// in which `inplace` is a constant.
+#[inline(always)]
+fn binary(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         if let Some(v) = int_op_fast(op, *x, *y) {
             return v;
         }
     }
-    if is_int(a) && is_int(b) {
+    // Ints have no `@`: it falls through to the TypeError.
+    if is_int(a) && is_int(b) && op != BinOp::MatMult {
         return int_op(op, &to_bigint(a).unwrap_or_default(), &to_bigint(b).unwrap_or_default());
     }
     if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
@@ -93,9 +109,10 @@ pub fn binary_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             }
         }
     }
-    sequence_op(op, a, b)
+    sequence_op(op, a, b, inplace)
 }
 
+#[inline(always)]
 fn int_op_fast(op: BinOp, x: i64, y: i64) -> Option<PyResult<Value>> {
     let r = match op {
         BinOp::Add => x.checked_add(y).map(Value::Int),
@@ -213,7 +230,7 @@ fn int_op(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
             }
             int_pow(x, y)?
         }
-        BinOp::MatMult => return unsupported("@", &Value::bigint(x.clone()), &Value::bigint(y.clone())),
+        BinOp::MatMult => unreachable!("binary() does not ask ints for @"),
     })
 }
 
@@ -330,7 +347,8 @@ fn float_op(op: BinOp, x: f64, y: f64) -> Option<PyResult<Value>> {
     Some(Ok(Value::Float(v)))
 }
 
-fn sequence_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+#[inline(always)]
+fn sequence_op(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
     match (op, a, b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
             let mut s = String::with_capacity(x.len() + y.len());
@@ -355,9 +373,7 @@ fn sequence_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         (BinOp::Add, Value::Tuple(_), _) => {
             type_error(format!("can only concatenate tuple (not \"{}\") to tuple", type_name(b)))
         }
-        (BinOp::Mult, seq, n) | (BinOp::Mult, n, seq)
-            if matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_)) && !matches!(n, Value::Str(_) | Value::List(_) | Value::Tuple(_)) =>
-        {
+        (BinOp::Mult, seq, n) | (BinOp::Mult, n, seq) if matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
             if !is_int(n) {
                 return type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(n)));
             }
@@ -373,7 +389,7 @@ fn sequence_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             }
             Ok(Value::Dict(super::gc::new(d)))
         }
-        _ => unsupported(op.symbol(), a, b),
+        _ => unsupported(op, inplace, a, b),
     }
 }
 
@@ -574,15 +590,15 @@ fn seq_cmp(op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<Option<Ordering>> {
     Ok(Some(x.len().cmp(&y.len())))
 }
 
-/// Evaluates one comparison operator.
+/// Evaluates one comparison operator; `in` and `not in` are `Interp::contains`, which can
+/// iterate.
 pub fn compare_op(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
     Ok(match op {
         CmpOp::Eq => eq(a, b)?,
         CmpOp::NotEq => !eq(a, b)?,
         CmpOp::Is => a.is(b),
         CmpOp::IsNot => !a.is(b),
-        CmpOp::In => contains(b, a)?,
-        CmpOp::NotIn => !contains(b, a)?,
+        CmpOp::In | CmpOp::NotIn => unreachable!("Interp::contains decides containment"),
         CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
             if let (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) = (a, b) {
                 return x.compare(op, y);
@@ -599,20 +615,21 @@ pub fn compare_op(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
     })
 }
 
-/// `item in container`.
-pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
-    match container {
+/// `item in container` for the containers with a test of their own (CPython's
+/// `sq_contains`); `None` for the others, which `Interp::contains` searches by iterating.
+pub fn contains(container: &Value, item: &Value) -> Option<PyResult<bool>> {
+    Some(match container {
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.contains(sub.as_str())),
             _ => type_error(format!("'in <string>' requires string as left operand, not {}", type_name(item))),
         },
         Value::List(l) => any_eq(&l.snapshot(), item),
         Value::Tuple(t) => any_eq(&t.items, item),
-        Value::Dict(d) => Ok(d.get(item)?.is_some()),
+        Value::Dict(d) => d.get(item).map(|v| v.is_some()),
         Value::Set(s) | Value::FrozenSet(s) => s.contains(item),
         Value::Range(r) => Ok(match item {
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-                let Some(i) = to_bigint(item).and_then(|b| b.to_i128()) else { return Ok(false) };
+                let Some(i) = to_bigint(item).and_then(|b| b.to_i128()) else { return Some(Ok(false)) };
                 let n = r.len();
                 n > 0 && {
                     let off = i - r.start;
@@ -624,12 +641,8 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
             }
             _ => false,
         }),
-        Value::Native(n) => match n.iter_items() {
-            Some(items) => any_eq(&items, item),
-            None => type_error(format!("argument of type '{}' is not iterable", type_name(container))),
-        },
-        _ => type_error(format!("argument of type '{}' is not iterable", type_name(container))),
-    }
+        _ => return None,
+    })
 }
 
 fn any_eq(items: &[Value], item: &Value) -> PyResult<bool> {

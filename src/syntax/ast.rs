@@ -269,6 +269,25 @@ impl BinOp {
             BinOp::BitAnd => "&",
         }
     }
+
+    /// The operator as an augmented assignment writes it (`+=`), for the errors of `x += y`.
+    pub fn aug_symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+=",
+            BinOp::Sub => "-=",
+            BinOp::Mult => "*=",
+            BinOp::MatMult => "@=",
+            BinOp::Div => "/=",
+            BinOp::FloorDiv => "//=",
+            BinOp::Mod => "%=",
+            BinOp::Pow => "**=",
+            BinOp::LShift => "<<=",
+            BinOp::RShift => ">>=",
+            BinOp::BitOr => "|=",
+            BinOp::BitXor => "^=",
+            BinOp::BitAnd => "&=",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
