@@ -1770,7 +1770,7 @@ pub fn name_error_for<T>(name: &str) -> PyResult<T> {
 pub fn bind_args(
     func: &Function,
     pos: Vec<Value>,
-    kw: Vec<(Rc<PyStr>, Value)>,
+    mut kw: Vec<(Rc<PyStr>, Value)>,
     locals: &mut [Option<Value>],
 ) -> PyResult<()> {
     let code = &*func.code;
@@ -1795,7 +1795,10 @@ pub fn bind_args(
         locals[varargs_slot] = Some(Value::tuple(extra));
     }
     let kwdict = sig.varkw.then(Dict::new);
-    for (name, v) in kw {
+    // The values move out one by one while the names stay, for the error that lists them all.
+    for i in 0..kw.len() {
+        let v = std::mem::replace(&mut kw[i].1, Value::None);
+        let name = &kw[i].0;
         let found = (sig.posonly..total).find(|&j| code.varnames[j].as_str() == name.as_str());
         match found {
             Some(j) => {
@@ -1805,26 +1808,8 @@ pub fn bind_args(
                 locals[j] = Some(v);
             }
             None => match &kwdict {
-                Some(d) => d.set_name(&name, v),
-                None => {
-                    let posonly: Vec<&str> = code.varnames[..sig.posonly]
-                        .iter()
-                        .map(|n| n.as_str())
-                        .filter(|n| *n == name.as_str())
-                        .collect();
-                    if !posonly.is_empty() {
-                        return type_error(format!(
-                            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                            qualname.as_str(),
-                            posonly.join(", ")
-                        ));
-                    }
-                    return type_error(format!(
-                        "{}() got an unexpected keyword argument '{}'",
-                        qualname.as_str(),
-                        name.as_str()
-                    ));
-                }
+                Some(d) => d.set_name(name, v),
+                None => return unexpected_keyword(code, &qualname, name, &kw),
             },
         }
     }
@@ -1895,6 +1880,25 @@ pub fn bind_args(
         }
     }
     Ok(())
+}
+
+/// A keyword that names no parameter the function can take by keyword. CPython reports every
+/// positional-only parameter the call passed by keyword, in parameter order, and only when
+/// there is none the keyword it stopped at.
+fn unexpected_keyword(code: &Code, qualname: &PyStr, name: &PyStr, kw: &[(Rc<PyStr>, Value)]) -> PyResult<()> {
+    let posonly: Vec<&str> = code.varnames[..code.sig.posonly]
+        .iter()
+        .map(|n| n.as_str())
+        .filter(|n| kw.iter().any(|(k, _)| k.as_str() == *n))
+        .collect();
+    if !posonly.is_empty() {
+        return type_error(format!(
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            qualname.as_str(),
+            posonly.join(", ")
+        ));
+    }
+    type_error(format!("{}() got an unexpected keyword argument '{}'", qualname.as_str(), name.as_str()))
 }
 
 fn missing_args(qualname: &PyStr, kind: &str, names: Vec<String>) -> PyResult<()> {
