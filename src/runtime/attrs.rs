@@ -61,13 +61,14 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
             "__dict__" => Some(Value::Dict(m.dict.clone())),
             _ => m.dict.get_name(name),
         },
+        Value::Tuple(t) => t.class.as_ref().and_then(|c| super::modules::collections::instance_attr(c, obj, n)),
         Value::Type(t) => match n {
             "__name__" | "__qualname__" => Some(Value::str(&t.name)),
             "__module__" => Some(Value::str(t.module.as_deref().unwrap_or("builtins"))),
             "__base__" => Some(t.base.clone().map_or(Value::None, Value::Type)),
             "__bases__" => Some(Value::tuple(t.base.iter().cloned().map(Value::Type).collect())),
             "__mro__" => Some(Value::tuple(t.mro().into_iter().map(Value::Type).collect())),
-            _ => super::builtins::type_attr(t, n),
+            _ => super::builtins::type_attr(t, n).or_else(|| super::modules::collections::class_attr(t, n)),
         },
         Value::Exception(e) => match n {
             "args" => Some(Value::Tuple(e.args.borrow().clone())),
@@ -248,6 +249,9 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
             } else {
                 readonly(obj, n)
             }
+        }
+        Value::Tuple(t) if t.class.as_ref().is_some_and(|c| super::modules::collections::is_field(c, n)) => {
+            attribute_error("can't set attribute")
         }
         _ => readonly(obj, n),
     }

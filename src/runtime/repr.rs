@@ -152,7 +152,9 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
         Value::Tuple(t) => {
             let Some(_g) = ReprGuard::enter(v.address()) else { return Ok("(...)".into()) };
             let _d = depth::enter(" while getting the repr of an object")?;
-            if t.items.len() == 1 {
+            if let Some(class) = &t.class {
+                super::modules::collections::named_repr(interp, class, &t.items)?
+            } else if t.items.len() == 1 {
                 format!("({},)", repr(interp, &t.items[0])?)
             } else {
                 format!("({})", join_reprs(interp, &t.items)?)
