@@ -1185,7 +1185,10 @@ impl Interp {
         callee: &dyn Fn(&mut Interp) -> String,
     ) -> PyResult<(Vec<Value>, KwArgs)> {
         let mut pos = Vec::with_capacity(args.iter().filter(|a| matches!(a, Arg::Pos(_))).count());
-        let mut kw = Vec::new();
+        let mut kw: KwArgs = Vec::new();
+        // The parser refuses a keyword written twice, so only one coming after a `**` can
+        // repeat a name: CPython then reports it as it merges the keywords into one dict.
+        let mut merged = false;
         for a in args {
             match a {
                 Arg::Pos(e) => pos.push(self.eval_operand(f, e)?),
@@ -1193,8 +1196,16 @@ impl Interp {
                     let v = self.eval_operand(f, e)?;
                     self.splat(&v, &mut pos, callee)?;
                 }
-                Arg::Kw(name, e) => kw.push((name.clone(), self.eval(f, e)?)),
+                Arg::Kw(name, e) => {
+                    let v = self.eval(f, e)?;
+                    if merged && kw.iter().any(|(n, _)| n.as_str() == name.as_str()) {
+                        let callee = callee(self);
+                        return type_error(format!("{callee} got multiple values for keyword argument '{}'", name.as_str()));
+                    }
+                    kw.push((name.clone(), v));
+                }
                 Arg::StarStar(e) => {
+                    merged = true;
                     let v = self.eval(f, e)?;
                     let Value::Dict(d) = &v else {
                         let callee = callee(self);
@@ -1204,7 +1215,7 @@ impl Interp {
                         let Value::Str(k) = k else {
                             return type_error("keywords must be strings");
                         };
-                        if kw.iter().any(|(n, _): &(Rc<PyStr>, Value)| n.as_str() == k.as_str()) {
+                        if kw.iter().any(|(n, _)| n.as_str() == k.as_str()) {
                             let callee = callee(self);
                             return type_error(format!(
                                 "{callee} got multiple values for keyword argument '{}'",

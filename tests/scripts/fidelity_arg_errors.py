@@ -73,3 +73,12 @@ attempt(lambda: inner(1, 2))
 attempt(lambda: inner(1, 2, 3, c=1))
 attempt(lambda: inner(1, 2, c=1, d=2, e=3))
 
+
+def star(a, b=1, *args, c, **kw):
+    return a
+attempt(lambda: star(**{"a": 1}, a=2))
+attempt(lambda: star(**{"c": 1}, **{"c": 2}))
+attempt(lambda: star(1, **{"a": 2}, c=0))
+attempt(lambda: inner(1, 2, **{"c": 1}, c=2))
+attempt(lambda: lam(**{"c": 1}, c=2))
+print(star(**{"a": 1}, b=2, c=3), star(1, **{"c": 3}, x=4))
