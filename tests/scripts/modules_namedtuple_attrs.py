@@ -29,3 +29,10 @@ g = 2
 cv = inspect.getclosurevars(mk())
 print(cv, cv.nonlocals, isinstance(cv, tuple), len(cv), type(cv).__mro__)
 print(Point(x=[1], y={2: 3}), Point(p, p))
+q = Point(1, [2])
+print(repr(q.count).split(" at ")[0], repr(q.index).split(" at ")[0], repr((1,).count).split(" at ")[0])
+try:
+    hash(q)
+except TypeError as e:
+    print(e)
+print(q.__class__, Point(1, 2).__class__ is Point)
