@@ -36,3 +36,7 @@ try:
 except TypeError as e:
     print(e)
 print(q.__class__, Point(1, 2).__class__ is Point)
+attempt(lambda: Point._make([1, 2], [3]))
+attempt(lambda: Point._make([1, 2], iterable=[3]))
+attempt(lambda: Point._make(items=[3]))
+attempt(lambda: p._make(iterable=(5, 6)))

@@ -487,25 +487,22 @@ fn nt_replace(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
 fn nt_make(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     let Some(Value::Type(t)) = &b.bound else { unreachable!("_make is bound to its class") };
     let class = class_of(t).expect("_make is bound to a namedtuple class");
-    let iterable = match (args.pos, args.kw) {
-        ([it], []) => it,
-        ([], [(k, it)]) if k.as_str() == "iterable" => it,
-        _ if args.pos.len() + args.kw.len() > 1 => {
-            return type_error(format!(
-                "{}._make() takes 2 positional arguments but {} were given",
-                class.typ.name,
-                args.pos.len() + 1
-            ))
+    let who = format!("{}._make()", class.typ.name);
+    if args.pos.len() > 1 {
+        return type_error(format!("{who} takes 2 positional arguments but {} were given", args.pos.len() + 1));
+    }
+    let mut iterable = args.pos.first();
+    for (k, v) in args.kw {
+        match k.as_str() {
+            "iterable" if iterable.is_some() => {
+                return type_error(format!("{who} got multiple values for argument 'iterable'"))
+            }
+            "iterable" => iterable = Some(v),
+            _ => return type_error(format!("{who} got an unexpected keyword argument '{}'", k.as_str())),
         }
-        ([], [(k, _)]) => {
-            return type_error(format!("{}._make() got an unexpected keyword argument '{}'", class.typ.name, k.as_str()))
-        }
-        _ => {
-            return type_error(format!(
-                "{}._make() missing 1 required positional argument: 'iterable'",
-                class.typ.name
-            ))
-        }
+    }
+    let Some(iterable) = iterable else {
+        return type_error(format!("{who} missing 1 required positional argument: 'iterable'"));
     };
     let values = interp.collect(iterable)?;
     if values.len() != class.fields.len() {
