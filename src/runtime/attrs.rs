@@ -61,7 +61,7 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
             "__dict__" => Some(Value::Dict(m.dict.clone())),
             _ => m.dict.get_name(name),
         },
-        Value::Tuple(t) => t.class.as_ref().and_then(|c| super::modules::collections::instance_attr(c, obj, n)),
+        Value::Tuple(t) => t.class.as_ref().and_then(|c| super::modules::collections::instance_attr(c, &t.items, obj, n)),
         Value::Type(t) => match n {
             "__name__" | "__qualname__" => Some(Value::str(&t.name)),
             "__module__" => Some(Value::str(t.module.as_deref().unwrap_or("builtins"))),

@@ -392,10 +392,9 @@ pub fn named_repr(interp: &mut Interp, class: &TupleClass, items: &[Value]) -> P
 
 /// The attributes a namedtuple instance has beyond a tuple's: its fields by name, and the
 /// class's.
-pub fn instance_attr(class: &Rc<TupleClass>, this: &Value, name: &str) -> Option<Value> {
+pub fn instance_attr(class: &Rc<TupleClass>, items: &[Value], this: &Value, name: &str) -> Option<Value> {
     if let Some(i) = class.fields.iter().position(|f| f.as_str() == name) {
-        let Value::Tuple(t) = this else { return None };
-        return Some(t.items[i].clone());
+        return Some(items[i].clone());
     }
     match name {
         "_asdict" => Some(method("_asdict", "namedtuple", nt_asdict, this)),
