@@ -159,7 +159,8 @@ fn suggestion(interp: &Interp, e: &Rc<ExceptionObj>) -> Option<String> {
         if let Some(s) = closest(&dict_keys(&globals), &name) {
             return Some(s);
         }
-        return closest(&dict_keys(&interp.builtins), &name);
+        let builtins: Vec<String> = CPYTHON_BUILTINS.iter().map(|n| n.to_string()).collect();
+        return closest(&builtins, &name);
     }
     if e.is_instance(&t.attribute_error) {
         let obj = e.attr("obj")?;
@@ -167,6 +168,34 @@ fn suggestion(interp: &Interp, e: &Rc<ExceptionObj>) -> Option<String> {
     }
     None
 }
+
+/// CPython 3.11's builtins namespace, in its order (the first of equally close names wins).
+/// Suggestions search this rather than cellar's own builtins, which lack what cellar does not
+/// implement and `True`/`False` (constants to its compiler): a misspelt name is then
+/// answered as CPython answers it, `'False'` for an unbound free variable `base` included.
+const CPYTHON_BUILTINS: &[&str] = &[
+    "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__", "__import__", "abs",
+    "all", "any", "ascii", "bin", "breakpoint", "callable", "chr", "compile", "delattr", "dir", "divmod",
+    "eval", "exec", "format", "getattr", "globals", "hasattr", "hash", "hex", "id", "input", "isinstance",
+    "issubclass", "iter", "aiter", "len", "locals", "max", "min", "next", "anext", "oct", "ord", "pow", "print",
+    "repr", "round", "setattr", "sorted", "sum", "vars", "None", "Ellipsis", "NotImplemented", "False", "True",
+    "bool", "memoryview", "bytearray", "bytes", "classmethod", "complex", "dict", "enumerate", "filter",
+    "float", "frozenset", "property", "int", "list", "map", "object", "range", "reversed", "set", "slice",
+    "staticmethod", "str", "super", "tuple", "type", "zip", "__debug__", "BaseException", "BaseExceptionGroup",
+    "Exception", "GeneratorExit", "KeyboardInterrupt", "SystemExit", "ArithmeticError", "AssertionError",
+    "AttributeError", "BufferError", "EOFError", "ImportError", "LookupError", "MemoryError", "NameError",
+    "OSError", "ReferenceError", "RuntimeError", "StopAsyncIteration", "StopIteration", "SyntaxError",
+    "SystemError", "TypeError", "ValueError", "Warning", "FloatingPointError", "OverflowError",
+    "ZeroDivisionError", "BytesWarning", "DeprecationWarning", "EncodingWarning", "FutureWarning",
+    "ImportWarning", "PendingDeprecationWarning", "ResourceWarning", "RuntimeWarning", "SyntaxWarning",
+    "UnicodeWarning", "UserWarning", "BlockingIOError", "ChildProcessError", "ConnectionError",
+    "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError", "NotADirectoryError",
+    "PermissionError", "ProcessLookupError", "TimeoutError", "IndentationError", "IndexError", "KeyError",
+    "ModuleNotFoundError", "NotImplementedError", "RecursionError", "UnboundLocalError", "UnicodeError",
+    "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError", "TabError",
+    "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError", "ExceptionGroup", "EnvironmentError",
+    "IOError", "open", "quit", "exit", "copyright", "credits", "license", "help",
+];
 
 fn dict_keys(d: &Dict) -> Vec<String> {
     d.keys()

@@ -291,7 +291,16 @@ impl Helper {
             Some(dot) => {
                 let (object, partial) = (&expr[..dot], &expr[dot + 1..]);
                 let Some(value) = safe_eval(&mut repl, object) else { return (before.len(), Vec::new()) };
-                let attrs: Vec<String> = dir_of(&value).into_iter().filter(|a| a.starts_with(partial)).collect();
+                // rlcompleter's rule: private names only once a `_` is typed, dunders after `__`.
+                let hidden = match partial {
+                    "" => Some("_"),
+                    "_" => Some("__"),
+                    _ => None,
+                };
+                let attrs: Vec<String> = dir_of(&value)
+                    .into_iter()
+                    .filter(|a| a.starts_with(partial) && !hidden.is_some_and(|h| a.starts_with(h)))
+                    .collect();
                 (partial.len(), attrs)
             }
             None => {

@@ -33,6 +33,7 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
         return Ok(Value::Type(type_of(obj)));
     }
     let found = match obj {
+        Value::Function(_) if n == "__builtins__" => Some(Value::Dict(interp.builtins.clone())),
         Value::Function(f) => function_attr(f, n),
         Value::Cell(c) => match n {
             "cell_contents" => match c.get() {
@@ -60,13 +61,14 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
             "__dict__" => Some(Value::Dict(m.dict.clone())),
             _ => m.dict.get_name(name),
         },
+        Value::Tuple(t) => t.class.as_ref().and_then(|c| super::modules::collections::instance_attr(c, &t.items, obj, n)),
         Value::Type(t) => match n {
             "__name__" | "__qualname__" => Some(Value::str(&t.name)),
             "__module__" => Some(Value::str(t.module.as_deref().unwrap_or("builtins"))),
             "__base__" => Some(t.base.clone().map_or(Value::None, Value::Type)),
             "__bases__" => Some(Value::tuple(t.base.iter().cloned().map(Value::Type).collect())),
             "__mro__" => Some(Value::tuple(t.mro().into_iter().map(Value::Type).collect())),
-            _ => super::builtins::type_attr(t, n),
+            _ => super::builtins::type_attr(t, n).or_else(|| super::modules::collections::class_attr(t, n)),
         },
         Value::Exception(e) => match n {
             "args" => Some(Value::Tuple(e.args.borrow().clone())),
@@ -117,6 +119,11 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
     if let Some(&m) = super::methods::method_names(obj).iter().find(|m| **m == n) {
         return Ok(super::methods::bound_method(obj, m));
     }
+    if let Some(own) = listed_names(obj) {
+        if OBJECT_NAMES.contains(&n) || own.contains(&n) {
+            return super::exceptions::unsupported(&format!("the '{n}' attribute of {} objects", type_name(obj)));
+        }
+    }
     no_attribute(obj, n)
 }
 
@@ -127,6 +134,39 @@ pub fn lookup_attr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResu
         Ok(v) => Ok(Some(v)),
         Err(e) if e.is(&types().attribute_error) => Ok(None),
         Err(e) => Err(e),
+    }
+}
+
+/// The attributes every object has from `object`, as CPython 3.11's `dir()` lists them.
+const OBJECT_NAMES: &[&str] = &[
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__",
+    "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__",
+    "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+];
+
+const FUNCTION_NAMES: &[&str] = &[
+    "__annotations__", "__builtins__", "__call__", "__closure__", "__code__", "__defaults__", "__dict__", "__get__",
+    "__globals__", "__kwdefaults__", "__module__", "__name__", "__qualname__",
+];
+
+const CELL_NAMES: &[&str] = &["cell_contents"];
+
+const CODE_NAMES: &[&str] = &[
+    "_co_code_adaptive", "_varname_from_oparg", "co_argcount", "co_cellvars", "co_code", "co_consts",
+    "co_exceptiontable", "co_filename", "co_firstlineno", "co_flags", "co_freevars", "co_kwonlyargcount", "co_lines",
+    "co_linetable", "co_lnotab", "co_name", "co_names", "co_nlocals", "co_positions", "co_posonlyargcount",
+    "co_qualname", "co_stacksize", "co_varnames", "replace",
+];
+
+/// The attributes of its own type that CPython's `dir()` lists for the objects a lesson on
+/// closures inspects, beside `OBJECT_NAMES`. Those cellar cannot give (bytecode, the slot
+/// wrappers) are listed all the same and raise a clear error when read.
+fn listed_names(obj: &Value) -> Option<&'static [&'static str]> {
+    match obj {
+        Value::Function(_) => Some(FUNCTION_NAMES),
+        Value::Cell(_) => Some(CELL_NAMES),
+        Value::Code(_) => Some(CODE_NAMES),
+        _ => None,
     }
 }
 
@@ -220,6 +260,9 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
                 readonly(obj, n)
             }
         }
+        Value::Tuple(t) if t.class.as_ref().is_some_and(|c| super::modules::collections::is_field(c, n)) => {
+            attribute_error("can't set attribute")
+        }
         _ => readonly(obj, n),
     }
 }
@@ -266,14 +309,7 @@ pub fn dir_of(obj: &Value) -> Vec<String> {
             _ => None,
         }).collect(),
         Value::Function(f) => {
-            let mut v: Vec<String> = [
-                "__annotations__", "__call__", "__class__", "__closure__", "__code__", "__defaults__",
-                "__dict__", "__doc__", "__globals__", "__kwdefaults__", "__module__", "__name__",
-                "__qualname__",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+            let mut v = names_of(FUNCTION_NAMES);
             if let Some(d) = f.dict().as_ref() {
                 v.extend(d.keys().iter().filter_map(|k| match k {
                     Value::Str(s) => Some(s.as_str().to_string()),
@@ -282,13 +318,7 @@ pub fn dir_of(obj: &Value) -> Vec<String> {
             }
             v
         }
-        Value::Cell(_) => vec!["__class__".into(), "cell_contents".into()],
-        Value::Code(_) => ["co_argcount", "co_cellvars", "co_filename", "co_firstlineno", "co_freevars",
-            "co_kwonlyargcount", "co_name", "co_names", "co_nlocals", "co_posonlyargcount", "co_qualname",
-            "co_varnames"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        Value::Cell(_) | Value::Code(_) => listed_names(obj).map_or_else(Vec::new, names_of),
         Value::Exception(e) => {
             let mut v: Vec<String> = ["__cause__", "__class__", "__context__", "__suppress_context__", "__traceback__", "args"]
                 .iter()
@@ -304,8 +334,15 @@ pub fn dir_of(obj: &Value) -> Vec<String> {
         }
         _ => vec!["__class__".into()],
     };
+    if listed_names(obj).is_some() {
+        names.extend(names_of(OBJECT_NAMES));
+    }
     names.extend(super::methods::method_names(obj).iter().map(|s| s.to_string()));
     names.sort();
     names.dedup();
     names
+}
+
+fn names_of(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| s.to_string()).collect()
 }

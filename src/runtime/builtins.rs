@@ -811,7 +811,7 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
             arg_range("tuple", &a, 0, 1)?;
             match pos.first() {
                 None => Ok(Value::tuple(Vec::new())),
-                Some(v @ Value::Tuple(_)) => Ok(v.clone()),
+                Some(v @ Value::Tuple(t)) if t.class.is_none() => Ok(v.clone()),
                 Some(v) => Ok(Value::tuple(interp.collect(v)?)),
             }
         }

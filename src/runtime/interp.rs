@@ -1217,7 +1217,10 @@ impl Interp {
         callee: &dyn Fn(&mut Interp) -> String,
     ) -> PyResult<(Vec<Value>, KwArgs)> {
         let mut pos = Vec::with_capacity(args.iter().filter(|a| matches!(a, Arg::Pos(_))).count());
-        let mut kw = Vec::new();
+        let mut kw: KwArgs = Vec::new();
+        // The parser refuses a keyword written twice, so only one coming after a `**` can
+        // repeat a name: CPython then reports it as it merges the keywords into one dict.
+        let mut merged = false;
         for a in args {
             match a {
                 Arg::Pos(e) => pos.push(self.eval_operand(f, e)?),
@@ -1225,8 +1228,16 @@ impl Interp {
                     let v = self.eval_operand(f, e)?;
                     self.splat(&v, &mut pos, callee)?;
                 }
-                Arg::Kw(name, e) => kw.push((name.clone(), self.eval(f, e)?)),
+                Arg::Kw(name, e) => {
+                    let v = self.eval(f, e)?;
+                    if merged && kw.iter().any(|(n, _)| n.as_str() == name.as_str()) {
+                        let callee = callee(self);
+                        return type_error(format!("{callee} got multiple values for keyword argument '{}'", name.as_str()));
+                    }
+                    kw.push((name.clone(), v));
+                }
                 Arg::StarStar(e) => {
+                    merged = true;
                     let v = self.eval(f, e)?;
                     let Value::Dict(d) = &v else {
                         let callee = callee(self);
@@ -1236,7 +1247,7 @@ impl Interp {
                         let Value::Str(k) = k else {
                             return type_error("keywords must be strings");
                         };
-                        if kw.iter().any(|(n, _): &(Rc<PyStr>, Value)| n.as_str() == k.as_str()) {
+                        if kw.iter().any(|(n, _)| n.as_str() == k.as_str()) {
                             let callee = callee(self);
                             return type_error(format!(
                                 "{callee} got multiple values for keyword argument '{}'",
@@ -1808,7 +1819,7 @@ pub fn name_error_for<T>(name: &str) -> PyResult<T> {
 pub fn bind_args(
     func: &Function,
     pos: Vec<Value>,
-    kw: Vec<(Rc<PyStr>, Value)>,
+    mut kw: Vec<(Rc<PyStr>, Value)>,
     locals: &mut [Option<Value>],
 ) -> PyResult<()> {
     let code = &*func.code;
@@ -1833,7 +1844,10 @@ pub fn bind_args(
         locals[varargs_slot] = Some(Value::tuple(extra));
     }
     let kwdict = sig.varkw.then(Dict::new);
-    for (name, v) in kw {
+    // The values move out one by one while the names stay, for the error that lists them all.
+    for i in 0..kw.len() {
+        let v = std::mem::replace(&mut kw[i].1, Value::None);
+        let name = &kw[i].0;
         let found = (sig.posonly..total).find(|&j| code.varnames[j].as_str() == name.as_str());
         match found {
             Some(j) => {
@@ -1843,26 +1857,8 @@ pub fn bind_args(
                 locals[j] = Some(v);
             }
             None => match &kwdict {
-                Some(d) => d.set_name(&name, v),
-                None => {
-                    let posonly: Vec<&str> = code.varnames[..sig.posonly]
-                        .iter()
-                        .map(|n| n.as_str())
-                        .filter(|n| *n == name.as_str())
-                        .collect();
-                    if !posonly.is_empty() {
-                        return type_error(format!(
-                            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                            qualname.as_str(),
-                            posonly.join(", ")
-                        ));
-                    }
-                    return type_error(format!(
-                        "{}() got an unexpected keyword argument '{}'",
-                        qualname.as_str(),
-                        name.as_str()
-                    ));
-                }
+                Some(d) => d.set_name(name, v),
+                None => return unexpected_keyword(code, &qualname, name, &kw),
             },
         }
     }
@@ -1933,6 +1929,25 @@ pub fn bind_args(
         }
     }
     Ok(())
+}
+
+/// A keyword that names no parameter the function can take by keyword. CPython reports every
+/// positional-only parameter the call passed by keyword, in parameter order, and only when
+/// there is none the keyword it stopped at.
+fn unexpected_keyword(code: &Code, qualname: &PyStr, name: &PyStr, kw: &[(Rc<PyStr>, Value)]) -> PyResult<()> {
+    let posonly: Vec<&str> = code.varnames[..code.sig.posonly]
+        .iter()
+        .map(|n| n.as_str())
+        .filter(|n| kw.iter().any(|(k, _)| k.as_str() == *n))
+        .collect();
+    if !posonly.is_empty() {
+        return type_error(format!(
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            qualname.as_str(),
+            posonly.join(", ")
+        ));
+    }
+    type_error(format!("{}() got an unexpected keyword argument '{}'", qualname.as_str(), name.as_str()))
 }
 
 fn missing_args(qualname: &PyStr, kind: &str, names: Vec<String>) -> PyResult<()> {

@@ -495,6 +495,12 @@ pub fn eq(a: &Value, b: &Value) -> PyResult<bool> {
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
         }
         (Value::Exception(x), Value::Exception(y)) => Rc::ptr_eq(x, y),
+        // CPython's `cell_richcompare`: by contents, without an identity shortcut (a cell
+        // holding NaN is not equal to itself); two empty cells are equal.
+        (Value::Cell(x), Value::Cell(y)) => match (x.get(), y.get()) {
+            (Some(p), Some(q)) => eq(&p, &q)?,
+            (p, q) => p.is_none() == q.is_none(),
+        },
         (Value::Native(x), Value::Native(y)) => {
             if Rc::ptr_eq(x, y) {
                 return Ok(true);
@@ -576,6 +582,11 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<Ordering>> {
         (Value::Str(x), Value::Str(y)) => Ok(Some(x.as_str().cmp(y.as_str()))),
         (Value::List(x), Value::List(y)) => seq_cmp(op, &x.snapshot(), &y.snapshot()),
         (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(op, &x.items, &y.items),
+        // By contents, as `eq`; an empty cell sorts before any full one.
+        (Value::Cell(x), Value::Cell(y)) => match (x.get(), y.get()) {
+            (Some(p), Some(q)) => compare(op, &p, &q),
+            (p, q) => Ok(Some(p.is_some().cmp(&q.is_some()))),
+        },
         _ => cmp_error(op, a, b),
     }
 }
@@ -672,7 +683,8 @@ pub fn hash_key(v: &Value) -> PyResult<i64> {
             Ok(h.finish())
         })?,
         Value::FrozenSet(s) => s.frozen_hash()?,
-        Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+        // A cell compares by contents, so like CPython's it has no hash.
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Cell(_) => {
             return type_error(format!("unhashable type: '{}'", type_name(v)));
         }
         _ => hash::hash_pointer(v.address()),

@@ -152,7 +152,9 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
         Value::Tuple(t) => {
             let Some(_g) = ReprGuard::enter(v.address()) else { return Ok("(...)".into()) };
             let _d = depth::enter(" while getting the repr of an object")?;
-            if t.items.len() == 1 {
+            if let Some(class) = &t.class {
+                super::modules::collections::named_repr(interp, class, &t.items)?
+            } else if t.items.len() == 1 {
                 format!("({},)", repr(interp, &t.items[0])?)
             } else {
                 format!("({})", join_reprs(interp, &t.items)?)
@@ -206,6 +208,12 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                 _ => format!("<method '{}' of '{}' objects>", b.name, t.name),
             },
             (Some(recv), Some(owner)) if !matches!(recv, Value::None) => {
+                // CPython names the receiver's own type: a namedtuple's `count` is a method of
+                // a `Point` object, though tuple's.
+                let owner = match recv {
+                    Value::Tuple(t) if t.class.is_some() => type_name(recv),
+                    _ => owner.to_string(),
+                };
                 format!("<built-in method {} of {} object at {:#x}>", b.name, owner, recv.address())
             }
             _ => format!("<built-in function {}>", b.name),

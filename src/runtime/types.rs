@@ -48,12 +48,11 @@ impl TypeObj {
         Rc::new(TypeObj { name: name.to_string(), module: None, base, kind })
     }
     pub fn native(module: &str, name: &str) -> Rc<TypeObj> {
-        Rc::new(TypeObj {
-            name: name.to_string(),
-            module: Some(module.to_string()),
-            base: Some(types().object.clone()),
-            kind: TypeKind::Native,
-        })
+        TypeObj::native_subclass(module, name, types().object.clone())
+    }
+    /// A type of a module's own whose instances are also instances of the builtin `base`.
+    pub fn native_subclass(module: &str, name: &str, base: Rc<TypeObj>) -> Rc<TypeObj> {
+        Rc::new(TypeObj { name: name.to_string(), module: Some(module.to_string()), base: Some(base), kind: TypeKind::Native })
     }
     /// `issubclass(self, other)`.
     pub fn is_subtype(self: &Rc<Self>, other: &Rc<TypeObj>) -> bool {
@@ -211,7 +210,7 @@ pub fn type_of(v: &Value) -> Rc<TypeObj> {
         Value::Float(_) => t.float.clone(),
         Value::Str(_) => t.str_.clone(),
         Value::List(_) => t.list.clone(),
-        Value::Tuple(_) => t.tuple.clone(),
+        Value::Tuple(tuple) => tuple.class.as_ref().map_or_else(|| t.tuple.clone(), |c| c.typ.clone()),
         Value::Dict(_) => t.dict.clone(),
         Value::Set(_) => t.set.clone(),
         Value::FrozenSet(_) => t.frozenset.clone(),
@@ -240,7 +239,7 @@ pub fn type_name(v: &Value) -> String {
         Value::Float(_) => "float".into(),
         Value::Str(_) => "str".into(),
         Value::List(_) => "list".into(),
-        Value::Tuple(_) => "tuple".into(),
+        Value::Tuple(t) if t.class.is_none() => "tuple".into(),
         Value::Dict(_) => "dict".into(),
         Value::Function(_) => "function".into(),
         _ => type_of(v).name.clone(),

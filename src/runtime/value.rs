@@ -7,6 +7,7 @@ use super::dict::Dict;
 use super::exceptions::ExceptionObj;
 use super::gc::{Busy, GcHeader, Visitor};
 use super::interp::Interp;
+use super::modules::collections::TupleClass;
 use super::set::SetObj;
 use super::types::TypeObj;
 use num_bigint::BigInt;
@@ -268,9 +269,12 @@ impl List {
 pub struct Tuple {
     pub items: Box<[Value]>,
     /// The hash, once computed: a tuple used as a key (a memo cache's argument tuple) is
-    /// hashed for every lookup, and its items cannot change. The field fits in the padding
-    /// of the allocation's size class, so it costs no memory.
+    /// hashed for every lookup, and its items cannot change.
     hash: Cell<i64>,
+    /// The class of an instance of a tuple subclass (a namedtuple); `None` for a plain tuple.
+    /// The items are the instance's whole state, so every tuple operation serves it as is;
+    /// only its type, repr and attributes ask for the class.
+    pub class: Option<Rc<TupleClass>>,
 }
 
 /// Whether dropping `v` can never recurse into further containers.
@@ -297,7 +301,11 @@ impl Drop for Tuple {
 
 impl Tuple {
     pub fn new(items: Vec<Value>) -> Tuple {
-        Tuple { items: items.into_boxed_slice(), hash: Cell::new(NO_HASH) }
+        Tuple { items: items.into_boxed_slice(), hash: Cell::new(NO_HASH), class: None }
+    }
+    /// An instance of the tuple subclass `class`.
+    pub fn of_class(items: Vec<Value>, class: Rc<TupleClass>) -> Tuple {
+        Tuple { items: items.into_boxed_slice(), hash: Cell::new(NO_HASH), class: Some(class) }
     }
     /// The tuple's hash, computing it with `hash_items` the first time.
     pub fn hash(&self, hash_items: impl FnOnce(&[Value]) -> PyResult<i64>) -> PyResult<i64> {

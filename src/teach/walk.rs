@@ -175,7 +175,7 @@ pub fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>) -> Reach {
                 queue.push_back((paths.add(node, Step::Attr("__self__".into())), m.receiver.clone()));
             }
             Value::Native(n) => {
-                // Sequence-like natives (deque, namedtuple) are indexed as their items are;
+                // Sequence-like natives (deque) are indexed as their items are;
                 // the others (partial, lru_cache wrappers) have no path a learner would type.
                 let indexed = n.len().is_some() && n.iter_items().is_some();
                 for (i, item) in crate::runtime::gc::children(&***n).into_iter().enumerate() {

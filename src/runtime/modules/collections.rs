@@ -7,7 +7,7 @@ use crate::runtime::exceptions::{index_error, type_error, value_error};
 use crate::runtime::gc::{self, Busy, GcHeader, Visitor};
 use crate::runtime::interp::Interp;
 use crate::runtime::ops;
-use crate::runtime::types::{type_name, TypeObj};
+use crate::runtime::types::{type_name, types, TypeObj};
 use crate::runtime::value::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -345,7 +345,8 @@ fn deque_reverse(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
 
 // ----- namedtuple -----
 
-/// A class made by `namedtuple` (or one of the modules' own: `CacheInfo`, `ClosureVars`).
+/// A class made by `namedtuple` (or one of the modules' own: `CacheInfo`, `ClosureVars`): a
+/// subclass of `tuple` whose instances are tuples carrying it (`Tuple::class`).
 pub struct TupleClass {
     pub typ: Rc<TypeObj>,
     pub fields: Vec<Rc<PyStr>>,
@@ -361,100 +362,116 @@ thread_local! {
 /// Makes and registers a namedtuple class.
 pub fn tuple_class(module: &str, name: &str, fields: &[&str]) -> Rc<TupleClass> {
     let fields = fields.iter().map(|f| super::name(f)).collect();
-    register_class(TupleClass { typ: TypeObj::native(module, name), fields, defaults: Vec::new() })
+    register_class(module, name, fields, Vec::new())
 }
 
-fn register_class(c: TupleClass) -> Rc<TupleClass> {
-    let c = Rc::new(c);
+fn register_class(module: &str, name: &str, fields: Vec<Rc<PyStr>>, defaults: Vec<Value>) -> Rc<TupleClass> {
+    let typ = TypeObj::native_subclass(module, name, types().tuple.clone());
+    let c = Rc::new(TupleClass { typ, fields, defaults });
     CLASSES.with(|cs| cs.borrow_mut().push(c.clone()));
     c
 }
 
-/// An instance of a namedtuple class.
-pub struct NamedTuple {
-    pub class: Rc<TupleClass>,
-    pub values: Box<[Value]>,
+fn class_of(t: &Rc<TypeObj>) -> Option<Rc<TupleClass>> {
+    CLASSES.with(|cs| cs.borrow().iter().find(|c| Rc::ptr_eq(&c.typ, t)).cloned())
 }
 
 pub fn new_named(class: &Rc<TupleClass>, values: Vec<Value>) -> Value {
     debug_assert_eq!(values.len(), class.fields.len());
-    Value::native(NamedTuple { class: class.clone(), values: values.into_boxed_slice() })
+    Value::Tuple(Rc::new(Tuple::of_class(values, class.clone())))
 }
 
-impl Native for NamedTuple {
-    fn type_obj(&self) -> Rc<TypeObj> {
-        self.class.typ.clone()
+/// `Point(x=1, y=2)`.
+pub fn named_repr(interp: &mut Interp, class: &TupleClass, items: &[Value]) -> PyResult<String> {
+    let mut parts = Vec::with_capacity(items.len());
+    for (f, v) in class.fields.iter().zip(items) {
+        parts.push(format!("{}={}", f.as_str(), interp.repr(v)?));
     }
-    fn as_any(&self) -> &dyn Any {
-        self
+    Ok(format!("{}({})", class.typ.name, parts.join(", ")))
+}
+
+/// The attributes a namedtuple instance has beyond a tuple's: its fields by name, and the
+/// class's.
+pub fn instance_attr(class: &Rc<TupleClass>, items: &[Value], this: &Value, name: &str) -> Option<Value> {
+    if let Some(i) = class.fields.iter().position(|f| f.as_str() == name) {
+        return Some(items[i].clone());
     }
-    fn repr(&self, interp: &mut Interp, _this: &Value) -> PyResult<String> {
-        let mut parts = Vec::with_capacity(self.values.len());
-        for (f, v) in self.class.fields.iter().zip(self.values.iter()) {
-            parts.push(format!("{}={}", f.as_str(), interp.repr(v)?));
-        }
-        Ok(format!("{}({})", self.class.typ.name, parts.join(", ")))
+    match name {
+        "_asdict" => Some(method("_asdict", "namedtuple", nt_asdict, this)),
+        "_replace" => Some(method("_replace", "namedtuple", nt_replace, this)),
+        _ => shared_attr(class, name),
     }
-    fn getattr(&self, _interp: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
-        if let Some(i) = self.class.fields.iter().position(|f| f.as_str() == name) {
-            return Ok(Some(self.values[i].clone()));
-        }
-        Ok(Some(match name {
-            "_fields" => Value::tuple(self.class.fields.iter().map(|f| Value::Str(f.clone())).collect()),
-            "_asdict" => method("_asdict", "namedtuple", nt_asdict, this),
-            "_replace" => method("_replace", "namedtuple", nt_replace, this),
-            "count" => method("count", "tuple", nt_count, this),
-            "index" => method("index", "tuple", nt_index, this),
-            _ => return Ok(None),
-        }))
-    }
-    fn len(&self) -> Option<usize> {
-        Some(self.values.len())
-    }
-    fn iter_items(&self) -> Option<Vec<Value>> {
-        Some(self.values.to_vec())
-    }
-    fn getitem(&self, _interp: &mut Interp, key: &Value) -> Option<PyResult<Value>> {
-        Some(match key {
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-                let i = ops::index_of(key).unwrap_or(i64::MAX);
-                match ops::norm_index(i, self.values.len()) {
-                    Some(i) => Ok(self.values[i].clone()),
-                    None => index_error("tuple index out of range"),
-                }
+}
+
+/// Whether `name` is a field: its descriptor refuses assignment.
+pub fn is_field(class: &TupleClass, name: &str) -> bool {
+    class.fields.iter().any(|f| f.as_str() == name)
+}
+
+/// `Point._fields`, `Point._make`, …: `None` when `t` is no namedtuple class.
+pub fn class_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
+    shared_attr(&class_of(t)?, name)
+}
+
+fn shared_attr(class: &Rc<TupleClass>, name: &str) -> Option<Value> {
+    Some(match name {
+        "_fields" => Value::tuple(class.fields.iter().map(|f| Value::Str(f.clone())).collect()),
+        "_field_defaults" => {
+            let d = Dict::new();
+            let first = class.fields.len() - class.defaults.len();
+            for (f, v) in class.fields[first..].iter().zip(&class.defaults) {
+                d.set_name(f, v.clone());
             }
-            _ => type_error(format!("tuple indices must be integers or slices, not {}", type_name(key))),
-        })
-    }
-    fn traverse(&self, visit: &mut Visitor) -> Result<(), Busy> {
-        self.values.iter().for_each(|v| visit.value(v));
-        Ok(())
+            Value::Dict(gc::new(d))
+        }
+        "_make" => method("_make", "namedtuple", nt_make, &Value::Type(class.typ.clone())),
+        _ => return None,
+    })
+}
+
+/// The namedtuple a method is bound to, with its class.
+fn named_receiver(b: &Builtin) -> PyResult<(&[Value], &Rc<TupleClass>)> {
+    match &b.bound {
+        Some(Value::Tuple(t)) => match &t.class {
+            Some(c) => Ok((&t.items, c)),
+            None => type_error(format!("descriptor '{}' requires a namedtuple", b.name)),
+        },
+        _ => type_error(format!("descriptor '{}' needs an argument", b.name)),
     }
 }
 
 fn nt_asdict(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
-    check_pos("_asdict", &args, 0, 0)?;
-    let t = receiver::<NamedTuple>(b)?;
+    let (items, class) = named_receiver(b)?;
+    if let Some((k, _)) = args.kw.first() {
+        return type_error(format!("{}._asdict() got an unexpected keyword argument '{}'", class.typ.name, k.as_str()));
+    }
+    if !args.pos.is_empty() {
+        return type_error(format!(
+            "{}._asdict() takes 1 positional argument but {} were given",
+            class.typ.name,
+            args.pos.len() + 1
+        ));
+    }
     let d = Dict::new();
-    for (f, v) in t.class.fields.iter().zip(t.values.iter()) {
+    for (f, v) in class.fields.iter().zip(items) {
         d.set_name(f, v.clone());
     }
     Ok(Value::Dict(gc::new(d)))
 }
 
 fn nt_replace(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
-    let t = receiver::<NamedTuple>(b)?;
+    let (items, class) = named_receiver(b)?;
     if !args.pos.is_empty() {
         return type_error(format!(
             "{}._replace() takes 1 positional argument but {} were given",
-            t.class.typ.name,
+            class.typ.name,
             args.pos.len() + 1
         ));
     }
-    let mut values = t.values.to_vec();
+    let mut values = items.to_vec();
     let mut unknown = Vec::new();
     for (k, v) in args.kw {
-        match t.class.fields.iter().position(|f| f.as_str() == k.as_str()) {
+        match class.fields.iter().position(|f| f.as_str() == k.as_str()) {
             Some(i) => values[i] = v.clone(),
             None => unknown.push(format!("'{}'", k.as_str())),
         }
@@ -462,38 +479,40 @@ fn nt_replace(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     if !unknown.is_empty() {
         return value_error(format!("Got unexpected field names: [{}]", unknown.join(", ")));
     }
-    Ok(new_named(&t.class, values))
+    Ok(new_named(class, values))
 }
 
-fn nt_count(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
-    check_pos("tuple.count", &args, 1, 1)?;
-    let x = &args.pos[0];
-    let mut n = 0;
-    for v in receiver::<NamedTuple>(b)?.values.iter() {
-        if v.is(x) || ops::eq(v, x)? {
-            n += 1;
+/// `Point._make(iterable)`: bound to the class, so that an instance's `_make` makes one too.
+fn nt_make(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
+    let Some(Value::Type(t)) = &b.bound else { unreachable!("_make is bound to its class") };
+    let class = class_of(t).expect("_make is bound to a namedtuple class");
+    let who = format!("{}._make()", class.typ.name);
+    if args.pos.len() > 1 {
+        return type_error(format!("{who} takes 2 positional arguments but {} were given", args.pos.len() + 1));
+    }
+    let mut iterable = args.pos.first();
+    for (k, v) in args.kw {
+        match k.as_str() {
+            "iterable" if iterable.is_some() => {
+                return type_error(format!("{who} got multiple values for argument 'iterable'"))
+            }
+            "iterable" => iterable = Some(v),
+            _ => return type_error(format!("{who} got an unexpected keyword argument '{}'", k.as_str())),
         }
     }
-    Ok(Value::Int(n))
-}
-
-fn nt_index(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
-    check_pos("index", &args, 1, 3)?;
-    let values = &receiver::<NamedTuple>(b)?.values;
-    let x = &args.pos[0];
-    let start = slice_bound(args.pos.get(1), values.len(), 0)?;
-    let stop = slice_bound(args.pos.get(2), values.len(), values.len())?;
-    for (i, v) in values.iter().enumerate().take(stop).skip(start) {
-        if v.is(x) || ops::eq(v, x)? {
-            return Ok(Value::Int(i as i64));
-        }
+    let Some(iterable) = iterable else {
+        return type_error(format!("{who} missing 1 required positional argument: 'iterable'"));
+    };
+    let values = interp.collect(iterable)?;
+    if values.len() != class.fields.len() {
+        return type_error(format!("Expected {} arguments, got {}", class.fields.len(), values.len()));
     }
-    value_error("tuple.index(x): x not in tuple")
+    Ok(new_named(&class, values))
 }
 
 /// Calling a namedtuple class: binds the fields as `def __new__(_cls, a, b, ...)` would.
 pub fn call_namedtuple_type(_interp: &mut Interp, t: &Rc<TypeObj>, args: Args) -> Option<PyResult<Value>> {
-    let class = CLASSES.with(|cs| cs.borrow().iter().find(|c| Rc::ptr_eq(&c.typ, t)).cloned())?;
+    let class = class_of(t)?;
     Some(bind_fields(&class, args))
 }
 
@@ -644,10 +663,6 @@ fn namedtuple(interp: &mut Interp, _b: &Builtin, args: Args) -> PyResult<Value> 
         None | Some(Value::None) => "__main__".to_string(),
         Some(m) => interp.str(&m)?,
     };
-    let class = register_class(TupleClass {
-        typ: TypeObj::native(&module, &typename),
-        fields: fields.iter().map(|f| super::name(f)).collect(),
-        defaults,
-    });
+    let class = register_class(&module, &typename, fields.iter().map(|f| super::name(f)).collect(), defaults);
     Ok(Value::Type(class.typ.clone()))
 }
