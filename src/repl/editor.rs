@@ -29,9 +29,10 @@ use std::sync::atomic::Ordering;
 
 const INDENT: &str = "    ";
 
-/// Runs the REPL on the terminal until `:quit` or Ctrl-D. `Err` when the terminal cannot be
-/// driven, so that the caller can read its input as a piped session instead.
-pub fn run(repl: Repl, color: bool) -> Result<(), Box<Repl>> {
+/// Runs the REPL on the terminal until `:quit`, `exit()` or Ctrl-D, and returns the exit
+/// status. `Err` when the terminal cannot be driven, so that the caller can read its input as
+/// a piped session instead.
+pub fn run(repl: Repl, color: bool) -> Result<u8, Box<Repl>> {
     let config = Config::builder()
         .auto_add_history(false)
         .max_history_size(10_000)
@@ -51,12 +52,13 @@ pub fn run(repl: Repl, color: bool) -> Result<(), Box<Repl>> {
     if let Some(path) = &history {
         let _ = editor.load_history(path);
     }
-    eprintln!(
-        "cellar {}: Python 3.11, with the cells that closures share in view. :help lists the commands; Ctrl-D leaves.",
+    repl.borrow_mut().session.interp.write_err(&format!(
+        "cellar {}: Python 3.11, with the cells that closures share in view. :help lists the commands; Ctrl-D leaves.\n",
         env!("CARGO_PKG_VERSION")
-    );
+    ));
     let interrupt = repl.borrow().session.interp.interrupt.clone();
     let mut pending = String::new();
+    let mut status = 0;
     loop {
         let prompt = if pending.is_empty() { ">>> " } else { "... " };
         let indent = next_indent(&pending);
@@ -82,26 +84,27 @@ pub fn run(repl: Repl, color: bool) -> Result<(), Box<Repl>> {
                         let text = std::mem::take(&mut pending);
                         // A Ctrl-C pressed while nothing ran must not interrupt this entry.
                         interrupt.store(false, Ordering::Relaxed);
-                        if repl.borrow_mut().entry(&text) == Control::Quit {
+                        if let Control::Exit(code) = repl.borrow_mut().entry(&text) {
+                            status = code;
                             break;
                         }
                     }
                 }
             }
             Err(ReadlineError::Interrupted) => {
-                eprintln!("KeyboardInterrupt");
+                repl.borrow_mut().session.interp.write_err("KeyboardInterrupt\n");
                 pending.clear();
             }
             Err(ReadlineError::Eof) => break,
             Err(e) => {
-                eprintln!("cellar: the terminal failed: {e}");
+                repl.borrow_mut().session.interp.write_err(&format!("cellar: the terminal failed: {e}\n"));
                 break;
             }
         }
     }
     drop(editor);
     repl.borrow_mut().session.interp.flush();
-    Ok(())
+    Ok(status)
 }
 
 /// `$XDG_STATE_HOME/cellar/history`, or `~/.local/state/cellar/history`, as the XDG base

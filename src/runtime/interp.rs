@@ -55,6 +55,10 @@ pub struct Interp {
     timeout: Option<f64>,
     timed_out: Arc<AtomicBool>,
     steps_left: std::cell::Cell<u64>,
+    /// `sys.argv`: the script (or `-c`) and its arguments, as the command line gave them.
+    pub argv: Vec<String>,
+    /// The top-level statement running, where a warning raised in it is reported.
+    statement: Option<(Rc<str>, Rc<str>, Span)>,
 }
 
 impl Interp {
@@ -70,6 +74,8 @@ impl Interp {
             timeout: None,
             timed_out: Arc::new(AtomicBool::new(false)),
             steps_left: std::cell::Cell::new(u64::MAX),
+            argv: vec![String::new()],
+            statement: None,
         };
         super::builtins::install(&mut interp);
         interp
@@ -80,20 +86,62 @@ impl Interp {
         self.main_globals = Some(globals.clone());
         // The module's own frame counts toward the recursion limit, as in CPython.
         let _guard = depth::enter("")?;
+        let at = code.body.first().map_or(code.span, |s| s.span);
+        self.statement = Some((code.file.clone(), code.source.clone(), at));
         let mut frame = Frame { code, globals, locals: &mut [], cells: &[] };
         let r = self.exec_block(&mut frame, &code.body);
         self.handling.clear();
+        self.warn_unawaited();
+        self.statement = None;
         match r {
             Ok(_) => Ok(()),
             Err(e) => Err(self.traceback_entry(e, code)),
         }
     }
 
+    /// Writes what is buffered for stdout, and the warnings that were due before it.
     pub fn flush(&mut self) {
+        self.warn_unawaited();
         let _ = self.out.flush();
     }
 
+    /// Writes to stderr. Stdout is buffered, so it is flushed first: with both streams going
+    /// to one place (`2>&1`, a terminal), the text lands in the order the program wrote it.
+    /// Every write to stderr goes through here.
+    pub fn write_err(&mut self, s: &str) {
+        self.warn_unawaited();
+        let _ = self.out.flush();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    }
+
+    /// CPython's `RuntimeWarning` for each coroutine freed without being awaited since the
+    /// last time, reported at the top-level statement that was running.
+    fn warn_unawaited(&mut self) {
+        let names = super::coroutine::take_unawaited();
+        if names.is_empty() {
+            return;
+        }
+        let mut text = String::new();
+        for name in names {
+            let (place, line) = match &self.statement {
+                Some((file, source, span)) => {
+                    let (line, text) = crate::syntax::ast::line_at(source, span.start);
+                    // Like CPython's linecache, only a real file's line is quoted.
+                    let quoted = (!file.starts_with('<')).then(|| format!("  {}\n", text.trim()));
+                    (format!("{file}:{line}"), quoted)
+                }
+                None => ("sys:1".to_string(), None),
+            };
+            text.push_str(&format!("{place}: RuntimeWarning: coroutine '{}' was never awaited\n", name.as_str()));
+            text.push_str(&line.unwrap_or_default());
+            text.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        }
+        let _ = self.out.flush();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+
     pub fn write_out(&mut self, s: &str) -> PyResult<()> {
+        self.warn_unawaited();
         if self.out.write_all(s.as_bytes()).is_err() {
             // A closed stdout (a pipe to `head`) ends output quietly, as CPython's does.
             self.interrupt.store(false, Ordering::Relaxed);
@@ -130,7 +178,10 @@ impl Interp {
                 // next step.
                 return PyErr::new(
                     &types().timeout_error,
-                    format!("cellar stopped the program after {seconds} seconds (--timeout)"),
+                    format!(
+                        "cellar stopped the program after {seconds} second{} (--timeout)",
+                        if seconds == 1.0 { "" } else { "s" }
+                    ),
                 );
             }
         }

@@ -20,6 +20,7 @@ pub mod ops;
 pub mod repr;
 pub mod set;
 pub mod settable;
+pub mod site;
 pub mod trash;
 pub mod types;
 pub mod value;

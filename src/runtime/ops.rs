@@ -480,9 +480,18 @@ pub fn eq(a: &Value, b: &Value) -> PyResult<bool> {
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
         }
         (Value::Exception(x), Value::Exception(y)) => Rc::ptr_eq(x, y),
+        (Value::Tuple(t), Value::Native(n)) | (Value::Native(n), Value::Tuple(t)) => {
+            match n.tuple_items() {
+                Some(items) => seq_eq(&t.items, items)?,
+                None => false,
+            }
+        }
         (Value::Native(x), Value::Native(y)) => {
             if Rc::ptr_eq(x, y) {
                 return Ok(true);
+            }
+            if let (Some(xs), Some(ys)) = (x.tuple_items(), y.tuple_items()) {
+                return seq_eq(xs, ys);
             }
             match (x.iter_items(), y.iter_items()) {
                 (Some(xs), Some(ys)) if Rc::ptr_eq(&x.type_obj(), &y.type_obj()) => seq_eq(&xs, &ys)?,
@@ -561,7 +570,19 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<Ordering>> {
         (Value::Str(x), Value::Str(y)) => Ok(Some(x.as_str().cmp(y.as_str()))),
         (Value::List(x), Value::List(y)) => seq_cmp(op, &x.snapshot(), &y.snapshot()),
         (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(op, &x.items, &y.items),
-        _ => cmp_error(op, a, b),
+        _ => match (tuple_items(a), tuple_items(b)) {
+            (Some(x), Some(y)) => seq_cmp(op, x, y),
+            _ => cmp_error(op, a, b),
+        },
+    }
+}
+
+/// The items of a tuple or of an instance of a tuple subclass.
+fn tuple_items(v: &Value) -> Option<&[Value]> {
+    match v {
+        Value::Tuple(t) => Some(&t.items),
+        Value::Native(n) => n.tuple_items(),
+        _ => None,
     }
 }
 

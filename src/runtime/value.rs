@@ -535,6 +535,11 @@ pub trait Native: Any {
     fn iter_items(&self) -> Option<Vec<Value>> {
         None
     }
+    /// The items of an instance of a tuple subclass (a namedtuple, `sys.version_info`), which
+    /// compares, orders and slices as the tuple it is.
+    fn tuple_items(&self) -> Option<&[Value]> {
+        None
+    }
     fn getitem(&self, _interp: &mut Interp, _key: &Value) -> Option<PyResult<Value>> {
         None
     }

@@ -351,6 +351,8 @@ pub struct TupleClass {
     pub fields: Vec<Rc<PyStr>>,
     /// Defaults of the rightmost fields.
     pub defaults: Vec<Value>,
+    /// A structseq of CPython's C modules (`sys.version_info`) names its module in its repr.
+    pub module_in_repr: bool,
 }
 
 thread_local! {
@@ -361,7 +363,13 @@ thread_local! {
 /// Makes and registers a namedtuple class.
 pub fn tuple_class(module: &str, name: &str, fields: &[&str]) -> Rc<TupleClass> {
     let fields = fields.iter().map(|f| super::name(f)).collect();
-    register_class(TupleClass { typ: TypeObj::native(module, name), fields, defaults: Vec::new() })
+    register_class(TupleClass { typ: TypeObj::native(module, name), fields, defaults: Vec::new(), module_in_repr: false })
+}
+
+/// Makes a structseq class: a tuple class like a namedtuple's, shown as `module.name(...)`.
+pub fn struct_seq_class(module: &str, name: &str, fields: &[&str]) -> Rc<TupleClass> {
+    let fields = fields.iter().map(|f| super::name(f)).collect();
+    register_class(TupleClass { typ: TypeObj::native(module, name), fields, defaults: Vec::new(), module_in_repr: true })
 }
 
 fn register_class(c: TupleClass) -> Rc<TupleClass> {
@@ -393,7 +401,8 @@ impl Native for NamedTuple {
         for (f, v) in self.class.fields.iter().zip(self.values.iter()) {
             parts.push(format!("{}={}", f.as_str(), interp.repr(v)?));
         }
-        Ok(format!("{}({})", self.class.typ.name, parts.join(", ")))
+        let name = if self.class.module_in_repr { self.class.typ.qualified_name() } else { self.class.typ.name.clone() };
+        Ok(format!("{name}({})", parts.join(", ")))
     }
     fn getattr(&self, _interp: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
         if let Some(i) = self.class.fields.iter().position(|f| f.as_str() == name) {
@@ -413,6 +422,9 @@ impl Native for NamedTuple {
     }
     fn iter_items(&self) -> Option<Vec<Value>> {
         Some(self.values.to_vec())
+    }
+    fn tuple_items(&self) -> Option<&[Value]> {
+        Some(&self.values)
     }
     fn getitem(&self, _interp: &mut Interp, key: &Value) -> Option<PyResult<Value>> {
         Some(match key {
@@ -648,6 +660,7 @@ fn namedtuple(interp: &mut Interp, _b: &Builtin, args: Args) -> PyResult<Value> 
         typ: TypeObj::native(&module, &typename),
         fields: fields.iter().map(|f| super::name(f)).collect(),
         defaults,
+        module_in_repr: false,
     });
     Ok(Value::Type(class.typ.clone()))
 }

@@ -1,4 +1,4 @@
-//! The built-in modules: `time`, `collections`, `functools`, `inspect` and the teaching model
+//! The built-in modules: `sys`, `time`, `collections`, `functools`, `inspect` and the teaching model
 //! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
 //! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
@@ -6,6 +6,7 @@ pub mod collections;
 pub mod fastapi;
 pub mod functools;
 pub mod inspect;
+pub mod sys;
 pub mod time;
 
 use super::dict::Dict;
@@ -49,6 +50,7 @@ pub fn import(interp: &mut Interp, name: &str) -> PyResult<Value> {
 /// The registry: the module called `name`, or `None` when there is no such module.
 fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
     Some(match name {
+        "sys" => Ok(sys::module(interp)),
         "time" => Ok(time::module(interp)),
         "collections" => Ok(collections::module(interp)),
         "functools" => Ok(functools::module(interp)),
@@ -97,7 +99,7 @@ fn is_package(name: &str) -> bool {
 fn create_known(name: &str) -> bool {
     matches!(
         name,
-        "time" | "collections" | "functools" | "inspect" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+        "sys" | "time" | "collections" | "functools" | "inspect" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
     )
 }
 
