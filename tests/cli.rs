@@ -178,7 +178,7 @@ fn warnings_and_stderr_writes_land_where_cpython_puts_them() {
     let dir = temp_dir();
     let path = script(
         "unawaited.py",
-        "import sys\nasync def fetch():\n    return 1\n\nprint('before')\nfetch()\nprint('after')\nc = fetch()\nprint('kept')\nc = None\nsys.stderr.write('to stderr\\n')\nprint('out', file=sys.stderr)\nprint('end')\n",
+        "import sys\nasync def fetch():\n    return 1\n\nprint('before')\nfetch()\nprint('after')\nc = fetch()\nprint('kept')\nc = None\nsys.stderr.write('to stderr\\n')\nprint('out', file=sys.stderr)\n\ndef main():\n    fetch()\n    print('in main')\n    c = fetch()\n    print('kept in main')\n\nmain()\nprint('end')\n",
     );
     let file = path.file_name().unwrap().to_str().unwrap();
     // CPython names the file by its absolute path in the warning, as in tracebacks.

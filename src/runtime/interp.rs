@@ -57,8 +57,29 @@ pub struct Interp {
     steps_left: std::cell::Cell<u64>,
     /// `sys.argv`: the script (or `-c`) and its arguments, as the command line gave them.
     pub argv: Vec<String>,
-    /// The top-level statement running, where a warning raised in it is reported.
+    /// The top-level statement running: its code and where it is. A coroutine freed unawaited
+    /// is reported there unless an expression statement deeper in frees it.
     statement: Option<(Rc<str>, Rc<str>, Span)>,
+}
+
+/// CPython's warning for coroutines freed unawaited while the statement at `span` of `file`
+/// ran (`sys:1` when nothing was running, as at CPython's exit).
+fn unawaited_warnings(names: &[Rc<PyStr>], at: Option<(&str, &str, Span)>) -> String {
+    let (place, quoted) = match at {
+        Some((file, source, span)) => {
+            let (line, text) = crate::syntax::ast::line_at(source, span.start);
+            // Like CPython's linecache, only a real file's line is quoted.
+            let quoted = if file.starts_with('<') { String::new() } else { format!("  {}\n", text.trim()) };
+            (format!("{file}:{line}"), quoted)
+        }
+        None => ("sys:1".to_string(), String::new()),
+    };
+    let mut text = String::new();
+    for name in names {
+        text.push_str(&format!("{place}: RuntimeWarning: coroutine '{}' was never awaited\n{quoted}", name.as_str()));
+        text.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    }
+    text
 }
 
 impl Interp {
@@ -121,21 +142,20 @@ impl Interp {
         if names.is_empty() {
             return;
         }
-        let mut text = String::new();
-        for name in names {
-            let (place, line) = match &self.statement {
-                Some((file, source, span)) => {
-                    let (line, text) = crate::syntax::ast::line_at(source, span.start);
-                    // Like CPython's linecache, only a real file's line is quoted.
-                    let quoted = (!file.starts_with('<')).then(|| format!("  {}\n", text.trim()));
-                    (format!("{file}:{line}"), quoted)
-                }
-                None => ("sys:1".to_string(), None),
-            };
-            text.push_str(&format!("{place}: RuntimeWarning: coroutine '{}' was never awaited\n", name.as_str()));
-            text.push_str(&line.unwrap_or_default());
-            text.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        let at = self.statement.as_ref().map(|(file, source, span)| (&**file, &**source, *span));
+        let text = unawaited_warnings(&names, at);
+        let _ = self.out.flush();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+
+    /// The same, reported at the statement `span` of `code`.
+    #[cold]
+    fn warn_unawaited_at(&mut self, code: &Code, span: Span) {
+        let names = super::coroutine::take_unawaited();
+        if names.is_empty() {
+            return;
         }
+        let text = unawaited_warnings(&names, Some((&code.file, &code.source, span)));
         let _ = self.out.flush();
         let _ = std::io::stderr().write_all(text.as_bytes());
     }
@@ -230,7 +250,13 @@ impl Interp {
     fn exec(&mut self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
         match &s.kind {
             StmtKind::Expr(e) => {
-                self.eval(f, e)?;
+                let v = self.eval(f, e)?;
+                // `fetch()` without its `await` frees the coroutine here, and CPython's warning
+                // names this line, in whichever function it is.
+                if let Value::Native(_) = v {
+                    drop(v);
+                    self.warn_unawaited_at(f.code, s.span);
+                }
             }
             StmtKind::Assign(targets, value) => {
                 let v = self.eval(f, value)?;
