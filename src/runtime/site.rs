@@ -119,8 +119,12 @@ fn help(interp: &mut Interp, args: Args) -> PyResult<Value> {
         }
     }
     text.push('\n');
-    if let Value::Str(doc) = f.doc() {
-        let lines: Vec<String> = clean_doc(doc.as_str()).lines().map(|l| format!("    {l}")).collect();
+    let doc = match f.doc() {
+        Value::Str(doc) => clean_doc(doc.as_str()),
+        _ => String::new(),
+    };
+    if !doc.is_empty() {
+        let lines: Vec<String> = doc.lines().map(|l| format!("    {l}")).collect();
         text.push_str(lines.join("\n").trim_end());
         text.push('\n');
     }

@@ -61,6 +61,10 @@ def plain(a, b=None, *, c): pass
 help(plain)
 async def later(): "Runs later."
 help(later)
+def blank_doc():
+    """
+    """
+help(blank_doc)
 
 for call in [lambda: exit(), lambda: exit(4), lambda: quit("bye"), lambda: sys.exit(), lambda: sys.exit(1, 2)]:
     try:
