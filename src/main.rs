@@ -135,6 +135,9 @@ fn new_session(cli: &Cli) -> Session {
     let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut session = Session::new(Box::new(out));
     session.interp.argv = cli.argv();
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        session.interp.terminal_input = Some(Box::new(cellar::repl::editor::read_input));
+    }
     let interrupt = session.interp.interrupt.clone();
     let _ = ctrlc::set_handler(move || interrupt.store(true, std::sync::atomic::Ordering::Relaxed));
     if let Some(seconds) = cli.timeout {

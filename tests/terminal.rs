@@ -163,6 +163,13 @@ fn the_repl_on_a_terminal() {
     t.line("Ada");
     t.line("name");
     t.wait(|s| has_line(s, "'Ada'"), "the line input() read");
+    // Ctrl-C at input()'s prompt is KeyboardInterrupt at once, and the session goes on.
+    t.keys(&["-l", "input('again? ')"]);
+    t.keys(&["Enter"]);
+    t.wait(|s| has_line(s, "again?"), "the second input()'s prompt");
+    let before = prompts(&t.screen());
+    t.keys(&["C-c"]);
+    t.wait(|s| has_line(s, "KeyboardInterrupt") && prompts(s) > before, "KeyboardInterrupt at input()");
 
     // exit() leaves the REPL.
     t.keys(&["-l", "exit(3)"]);

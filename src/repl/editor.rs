@@ -107,6 +107,19 @@ pub fn run(repl: Repl, color: bool) -> Result<u8, Box<Repl>> {
     Ok(status)
 }
 
+/// `input(prompt)` at a terminal: the line editor reads the line, so that Ctrl-C raises
+/// `KeyboardInterrupt` at once and Ctrl-D is end of input, as with CPython's readline.
+pub fn read_input(prompt: &str) -> std::io::Result<Option<String>> {
+    let mut editor = rustyline::DefaultEditor::new().map_err(std::io::Error::other)?;
+    match editor.readline(prompt) {
+        Ok(line) => Ok(Some(line)),
+        Err(ReadlineError::Eof) => Ok(None),
+        Err(ReadlineError::Interrupted) => Err(std::io::ErrorKind::Interrupted.into()),
+        Err(ReadlineError::Io(e)) => Err(e),
+        Err(e) => Err(std::io::Error::other(e)),
+    }
+}
+
 /// `$XDG_STATE_HOME/cellar/history`, or `~/.local/state/cellar/history`, as the XDG base
 /// directory specification places state that should survive restarts.
 fn history_file() -> Option<PathBuf> {

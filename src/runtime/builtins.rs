@@ -734,10 +734,24 @@ fn bi_confined(_: &mut Interp, b: &Builtin, _: Args) -> PyResult<Value> {
 fn bi_input(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     no_kwargs("input", &a)?;
     arg_range("input", &a, 0, 1)?;
-    if let Some(p) = a.pos.first() {
-        let text = interp.str(p)?;
-        interp.write_out(&text)?;
+    let prompt = match a.pos.first() {
+        Some(p) => interp.str(p)?,
+        None => String::new(),
+    };
+    if let Some(mut read) = interp.terminal_input.take() {
+        interp.flush();
+        let line = read(&prompt);
+        interp.terminal_input = Some(read);
+        return match line {
+            Ok(Some(line)) => Ok(Value::str(&line)),
+            Ok(None) => Err(PyErr::new(&types().eof_error, "EOF when reading a line")),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                Err(PyErr::with_args(&types().keyboard_interrupt, Vec::new()))
+            }
+            Err(e) => Err(PyErr::new(&types().os_error, e.to_string())),
+        };
     }
+    interp.write_out(&prompt)?;
     interp.flush();
     // Not locked for longer than the line: a piped session reads its next entry from the same
     // buffer, so `input()` takes the line after the one that called it, as in `python3 -i`.

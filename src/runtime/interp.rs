@@ -21,6 +21,9 @@ use std::sync::Arc;
 /// Keyword arguments of a call, in the order written.
 type KwArgs = Vec<(Rc<PyStr>, Value)>;
 
+/// Reads a line at a terminal after a prompt (`Interp::terminal_input`).
+pub type TerminalInput = dyn FnMut(&str) -> std::io::Result<Option<String>>;
+
 /// What a statement did besides finishing normally.
 pub enum Flow {
     Normal,
@@ -57,6 +60,9 @@ pub struct Interp {
     steps_left: std::cell::Cell<u64>,
     /// `sys.argv`: the script (or `-c`) and its arguments, as the command line gave them.
     pub argv: Vec<String>,
+    /// How `input(prompt)` reads a line when the driver has a terminal: `Ok(None)` at end of
+    /// input, `Err` of kind `Interrupted` for Ctrl-C. Without it, a line of stdin is read.
+    pub terminal_input: Option<Box<TerminalInput>>,
     /// The top-level statement running: its code and where it is. A coroutine freed unawaited
     /// is reported there unless an expression statement deeper in frees it.
     statement: Option<(Rc<str>, Rc<str>, Span)>,
@@ -96,6 +102,7 @@ impl Interp {
             timed_out: Arc::new(AtomicBool::new(false)),
             steps_left: std::cell::Cell::new(u64::MAX),
             argv: vec![String::new()],
+            terminal_input: None,
             statement: None,
         };
         super::builtins::install(&mut interp);
