@@ -7,18 +7,9 @@ use crate::runtime::exceptions::ExceptionObj;
 use crate::runtime::interp::Interp;
 use crate::runtime::types::types;
 use crate::runtime::value::{PyErr, Value};
-use crate::syntax::ast::{Span, SyntaxError};
+use crate::syntax::ast::{line_at, Span, SyntaxError};
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
 use std::rc::Rc;
-
-/// The 1-based line of a byte offset, and the text of that line.
-fn line_at(source: &str, offset: u32) -> (u32, &str) {
-    let off = (offset as usize).min(source.len());
-    let start = source[..off].rfind('\n').map_or(0, |i| i + 1);
-    let end = source[off..].find('\n').map_or(source.len(), |i| off + i);
-    let line = source[..start].matches('\n').count() as u32 + 1;
-    (line, source[start..end].trim_end_matches('\r'))
-}
 
 fn snippet(file: &str, source: &str, span: Span, message: &str, color: bool) -> String {
     let len = source.len();
@@ -28,12 +19,13 @@ fn snippet(file: &str, source: &str, span: Span, message: &str, color: bool) -> 
     // points at the last one.
     let (start, end) = if start == end && start == len && len > 0 { (len - 1, len) } else { (start, end.max(start)) };
     let mut buf = Vec::new();
+    // Not compact: only the full layout underlines the span, as CPython's carets mark the
+    // expression that failed (`~^~` under `1/0`); the compact one has just an arrow.
     let report = Report::build(ReportKind::Custom("", Color::Red), (file, start..end))
         .with_config(
             Config::default()
                 .with_color(color)
                 .with_index_type(IndexType::Byte)
-                .with_compact(true)
                 .with_underlines(true),
         )
         .with_label(Label::new((file, start..end)).with_message(message).with_color(Color::Red))
@@ -43,8 +35,34 @@ fn snippet(file: &str, source: &str, span: Span, message: &str, color: bool) -> 
     }
     let text = String::from_utf8_lossy(&buf).into_owned();
     // Ariadne's header line (the report kind, empty here) adds nothing: the File line above
-    // already says where.
-    text.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| format!("    {l}\n")).collect()
+    // already says where. Nor do the full layout's empty margin lines and closing rule.
+    text.lines()
+        .skip(1)
+        .filter(|l| {
+            let bare = strip_ansi(l);
+            let t = bare.trim();
+            !(t.is_empty() || t == "│" || t.trim_start_matches('─') == "╯")
+        })
+        .map(|l| format!("    {l}\n"))
+        .collect()
+}
+
+/// The text of a line without its colour escapes (`ESC [ ... m`).
+fn strip_ansi(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A SyntaxError report, CPython-style, ending with `SyntaxError: msg`.

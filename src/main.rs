@@ -1,11 +1,11 @@
 //! The `cellar` command: run a script, `-c CODE`, or a piped session.
 
 use cellar::compile::Mode;
-use cellar::repl::Repl;
+use cellar::repl::{Ran, Repl};
 use cellar::session::{Failure, Session};
 use cellar::teach::{Style, Teacher};
 use clap::Parser;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -13,14 +13,16 @@ use std::process::ExitCode;
     name = "cellar",
     version,
     about = "Run Python with CPython's semantics and see the cells that closures share.",
-    after_help = "With no arguments on a terminal, cellar starts its REPL (:help there lists the commands).\n\nExamples:\n  cellar\n  cellar --watch examples/02_late_binding.py\n  cellar -i --plain < lesson.txt\n  cellar -c 'print((lambda: 42)())'"
+    after_help = "With no arguments on a terminal, cellar starts its REPL (:help there lists the commands); with standard input not a terminal, or FILE `-`, it runs the program read from there.\n\nExamples:\n  cellar\n  cellar --watch examples/02_late_binding.py\n  cellar -i --plain < lesson.txt\n  cellar -c 'print((lambda: 42)())'"
 )]
 struct Cli {
     /// Program passed in as a string.
-    #[arg(short = 'c', value_name = "CODE", conflicts_with = "file")]
+    #[arg(short = 'c', value_name = "CODE")]
     code: Option<String>,
-    /// A Python script to run.
-    file: Option<String>,
+    /// A Python script to run (`-`: read it from standard input), and the arguments the
+    /// program finds in `sys.argv` (all of them are arguments with `-c`).
+    #[arg(value_name = "FILE [ARG]...", trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
     /// Interactive: after the script (if any), read statements from standard input, echoing
     /// expression values as the Python prompt does.
     #[arg(short = 'i')]
@@ -30,8 +32,8 @@ struct Cli {
     #[arg(long, conflicts_with = "watch")]
     plain: bool,
     /// Show the cell watch (what changed among the cells) after each top-level statement of
-    /// the script.
-    #[arg(long, requires = "file")]
+    /// the script or of `-c CODE`.
+    #[arg(long)]
     watch: bool,
     /// Stop the program with a TimeoutError after this many seconds (for running lessons
     /// unattended).
@@ -42,19 +44,36 @@ struct Cli {
     max_memory: Option<usize>,
 }
 
+impl Cli {
+    /// The script named on the command line; with `-c`, every argument is the program's.
+    fn file(&self) -> Option<&str> {
+        if self.code.is_some() {
+            return None;
+        }
+        self.args.first().map(String::as_str)
+    }
+
+    /// `sys.argv` as CPython makes it: the script as named and its arguments, `-c` in place of
+    /// the script for a program given as a string, and `['']` when there is neither.
+    fn argv(&self) -> Vec<String> {
+        match (&self.code, self.args.is_empty()) {
+            (Some(_), _) => std::iter::once("-c".to_string()).chain(self.args.iter().cloned()).collect(),
+            (None, false) => self.args.clone(),
+            (None, true) => vec![String::new()],
+        }
+    }
+}
+
 #[global_allocator]
 static ALLOCATOR: cellar::runtime::limits::CountingAllocator = cellar::runtime::limits::CountingAllocator;
-
-/// Python frames need far more Rust stack than the main thread has; 1000 of them (CPython's
-/// recursion limit) fit in this with room to spare.
-const INTERPRETER_STACK: usize = 1 << 30;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let run = std::thread::Builder::new()
         .name("cellar".into())
-        .stack_size(INTERPRETER_STACK)
+        // Python frames need far more Rust stack than the main thread has.
+        .stack_size(cellar::runtime::depth::STACK_SIZE)
         .spawn(move || run(cli, color))
         .expect("the interpreter thread starts");
     run.join().unwrap_or(ExitCode::from(70))
@@ -68,46 +87,41 @@ fn run(cli: Cli, color: bool) -> ExitCode {
         eprintln!("cellar: --timeout needs a positive number of seconds");
         return ExitCode::from(2);
     }
-    let bare = cli.code.is_none() && cli.file.is_none();
+    let bare = cli.code.is_none() && cli.file().is_none();
     if (cli.interactive && cli.code.is_none()) || (bare && std::io::stdin().is_terminal()) {
         return interactive(cli, color);
     }
-    if cli.watch {
-        return watched_script(cli, color);
-    }
-    let (source, file) = match (&cli.code, &cli.file) {
+    // As CPython names them in tracebacks: a script by its absolute path.
+    let (source, file) = match (&cli.code, cli.file()) {
         (Some(code), _) => (code.clone(), "<string>".to_string()),
-        (None, Some(path)) => match read_source(path) {
-            Ok(s) => (s, path.clone()),
+        (None, None | Some("-")) => match read_stdin() {
+            Ok(s) => (s, "<stdin>".to_string()),
             Err(code) => return code,
         },
-        (None, None) => {
-            let mut buf = Vec::new();
-            if std::io::stdin().read_to_end(&mut buf).is_err() {
-                eprintln!("cellar: cannot read standard input");
-                return ExitCode::from(2);
-            }
-            match decode(buf, "<stdin>") {
-                Ok(s) => (s, "<stdin>".to_string()),
-                Err(msg) => {
-                    eprintln!("{msg}");
-                    return ExitCode::from(1);
-                }
-            }
-        }
+        (None, Some(path)) => match read_source(path) {
+            Ok(s) => (s, absolute(path)),
+            Err(code) => return code,
+        },
     };
+    if cli.watch {
+        return watched(&cli, &source, &file, color);
+    }
     let mut session = new_session(&cli);
     let code = match session.run(&source, &file, Mode::Exec) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => {
-            session.interp.flush();
-            let text = session.render(&failure, color);
-            let _ = std::io::stderr().write_all(text.as_bytes());
-            match failure {
-                Failure::Exception(e) if e.is(&cellar::runtime::types::types().keyboard_interrupt) => ExitCode::from(130),
-                _ => ExitCode::from(1),
+        Err(failure) => match session.exit_status(&failure) {
+            Some(status) => ExitCode::from(status),
+            None => {
+                let text = session.render(&failure, color);
+                session.interp.write_err(&text);
+                match failure {
+                    Failure::Exception(e) if e.is(&cellar::runtime::types::types().keyboard_interrupt) => {
+                        ExitCode::from(130)
+                    }
+                    _ => ExitCode::from(1),
+                }
             }
-        }
+        },
     };
     // The process ends here: freeing every object the program made, one by one, would only
     // make it end later (a memoised program's cache is a large part of its run time). No
@@ -120,6 +134,10 @@ fn run(cli: Cli, color: bool) -> ExitCode {
 fn new_session(cli: &Cli) -> Session {
     let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut session = Session::new(Box::new(out));
+    session.interp.argv = cli.argv();
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        session.interp.terminal_input = Some(Box::new(cellar::repl::editor::read_input));
+    }
     let interrupt = session.interp.interrupt.clone();
     let _ = ctrlc::set_handler(move || interrupt.store(true, std::sync::atomic::Ordering::Relaxed));
     if let Some(seconds) = cli.timeout {
@@ -133,20 +151,16 @@ fn teaching_style() -> Style {
     Style { color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() }
 }
 
-/// `cellar --watch FILE`: the script, with the cell watch after each top-level statement.
-fn watched_script(cli: Cli, color: bool) -> ExitCode {
-    let path = cli.file.clone().unwrap_or_default();
-    let source = match read_source(&path) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let mut repl = Repl::new(new_session(&cli), Some(Teacher::new(teaching_style())), color);
-    let completed = repl.script(&source, &path, true);
+/// `cellar --watch FILE` (or `-c CODE`): the program, with the cell watch after each
+/// top-level statement.
+fn watched(cli: &Cli, source: &str, file: &str, color: bool) -> ExitCode {
+    let mut repl = Repl::new(new_session(cli), Some(Teacher::new(teaching_style())), color);
+    let ran = repl.script(source, file, true, true);
     repl.session.interp.flush();
-    if completed {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    match ran {
+        Ran::Completed => ExitCode::SUCCESS,
+        Ran::Raised => ExitCode::from(1),
+        Ran::Exited(status) => ExitCode::from(status),
     }
 }
 
@@ -154,23 +168,37 @@ fn watched_script(cli: Cli, color: bool) -> ExitCode {
 fn interactive(cli: Cli, color: bool) -> ExitCode {
     let teacher = (!cli.plain).then(|| Teacher::new(teaching_style()));
     let mut repl = Repl::new(new_session(&cli), teacher, color);
-    if let Some(path) = &cli.file {
+    if let Some(path) = cli.file() {
         let source = match read_source(path) {
             Ok(s) => s,
             Err(code) => return code,
         };
-        repl.script(&source, path, cli.watch);
+        // `python3 -i` reports a SystemExit of the script and goes on to the prompt.
+        repl.script(&source, &absolute(path), cli.watch, false);
     }
     let terminal = std::io::stdin().is_terminal();
     if terminal {
         match cellar::repl::editor::run(repl, teaching_style().color) {
-            Ok(()) => return ExitCode::SUCCESS,
+            Ok(status) => return ExitCode::from(status),
             Err(unusable) => repl = *unusable,
         }
     }
-    cellar::repl::run_lines(&mut repl, std::io::stdin().lock(), terminal);
+    let status = cellar::repl::run_lines(&mut repl, terminal);
     repl.session.interp.flush();
-    ExitCode::SUCCESS
+    ExitCode::from(status)
+}
+
+/// The program piped in (`echo 'print(1)' | cellar`, `cellar - < prog.py`).
+fn read_stdin() -> Result<String, ExitCode> {
+    let mut buf = Vec::new();
+    if std::io::stdin().read_to_end(&mut buf).is_err() {
+        eprintln!("cellar: cannot read standard input");
+        return Err(ExitCode::from(2));
+    }
+    decode(buf, "<stdin>").map_err(|msg| {
+        eprintln!("{msg}");
+        ExitCode::from(1)
+    })
 }
 
 /// Reads a script; a missing file is a one-line error and status 2, as CPython's.

@@ -104,6 +104,28 @@ impl Session {
         crate::runtime::gc::collect();
     }
 
+    /// The exit status a `SystemExit` asks for, as CPython's `_Py_HandleSystemExit` gives it:
+    /// an int code is the status (modulo 256, and 255 when it does not fit a C long), `None`
+    /// is 0, and any other code is printed on stderr with status 1. `None` for any other
+    /// failure.
+    pub fn exit_status(&mut self, failure: &Failure) -> Option<u8> {
+        let Failure::Exception(e) = failure else { return None };
+        if !e.is(&crate::runtime::types::types().system_exit) {
+            return None;
+        }
+        Some(match e.0.exit_code() {
+            Value::None => 0,
+            Value::Int(i) => i as u8,
+            Value::Bool(b) => b as u8,
+            Value::BigInt(_) => 255,
+            code => {
+                let text = self.interp.str(&code).unwrap_or_default();
+                self.interp.write_err(&format!("{text}\n"));
+                1
+            }
+        })
+    }
+
     /// The text to print on stderr for a failure.
     pub fn render(&mut self, failure: &Failure, color: bool) -> String {
         match failure {

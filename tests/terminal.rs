@@ -1,7 +1,8 @@
 //! Drives the real REPL through a pseudo-terminal (tmux) and checks the screen: a multi-line
 //! `def` typed with auto-indent, Tab completion of `__closure__` and `cell_contents`, Ctrl-C
-//! during `while True: pass` followed by a working prompt, and history recalled after a
-//! restart. `.ci/run` installs tmux; without it this test says so and passes.
+//! during `while True: pass` followed by a working prompt, history recalled after a
+//! restart, `input()` reading the next line typed, and `exit()` leaving. `.ci/run` installs
+//! tmux; without it this test says so and passes.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -153,6 +154,31 @@ fn the_repl_on_a_terminal() {
     t.start();
     t.keys(&["Up"]);
     t.wait(|s| s.contains(">>> double(21)"), "the last line recalled from history");
+    t.keys(&["C-u"]);
+
+    // input() reads the next line typed at the terminal, after its prompt.
+    t.keys(&["-l", "name = input('name? ')"]);
+    t.keys(&["Enter"]);
+    t.wait(|s| has_line(s, "name?"), "input()'s prompt");
+    t.line("Ada");
+    t.line("name");
+    t.wait(|s| has_line(s, "'Ada'"), "the line input() read");
+    // Ctrl-C at input()'s prompt is KeyboardInterrupt at once, and the session goes on.
+    t.keys(&["-l", "input('again? ')"]);
+    t.keys(&["Enter"]);
+    t.wait(|s| has_line(s, "again?"), "the second input()'s prompt");
+    let before = prompts(&t.screen());
+    t.keys(&["C-c"]);
+    t.wait(|s| has_line(s, "KeyboardInterrupt") && prompts(s) > before, "KeyboardInterrupt at input()");
+
+    // exit() leaves the REPL.
+    t.keys(&["-l", "exit(3)"]);
+    t.keys(&["Enter"]);
+    let start = Instant::now();
+    while t.running() {
+        assert!(start.elapsed() < Duration::from_secs(10), "exit() did not end the REPL:\n{}", t.screen());
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 fn history(state: &Path) -> String {

@@ -1,6 +1,6 @@
 //! The `:` commands of the teaching REPL.
 
-use super::{report, Control, Repl};
+use super::{report, Control, Ran, Repl};
 use crate::teach::{cells, scope};
 
 /// Every command, one line each with an example: `:help` prints this, and completion offers
@@ -34,7 +34,7 @@ pub fn run(repl: &mut Repl, text: &str) -> Control {
                 return Control::Continue;
             }
         },
-        (":scope", "") => return usage(":scope EXPR", "a function, such as :scope inc"),
+        (":scope", "") => return usage(repl, ":scope EXPR", "a function, such as :scope inc"),
         (":scope", expr) => match scope::explain(&mut repl.session, expr, &style) {
             Ok(lines) => lines,
             Err(failure) => {
@@ -54,12 +54,9 @@ pub fn run(repl: &mut Repl, text: &str) -> Control {
             let on = repl.teacher.as_ref().is_some_and(|t| t.watching());
             vec![style.dim(if on { "the cell watch is on (:watch off stops it)" } else { "the cell watch is off (:watch on starts it)" })]
         }
-        (":watch", _) => return usage(":watch on|off", "on or off"),
-        (":load", "") => return usage(":load FILE", "the path of a Python script"),
-        (":load", path) => {
-            load(repl, path);
-            return Control::Continue;
-        }
+        (":watch", _) => return usage(repl, ":watch on|off", "on or off"),
+        (":load", "") => return usage(repl, ":load FILE", "the path of a Python script"),
+        (":load", path) => return load(repl, path),
         (":reset", "") => {
             repl.session.reset();
             if let Some(t) = &mut repl.teacher {
@@ -68,9 +65,9 @@ pub fn run(repl: &mut Repl, text: &str) -> Control {
             vec![style.dim("every variable is forgotten")]
         }
         (":help", _) => help(),
-        (":quit" | ":exit" | ":q", "") => return Control::Quit,
+        (":quit" | ":exit" | ":q", "") => return Control::Exit(0),
         _ => {
-            eprintln!("unknown command {text}: :help lists the commands");
+            repl.session.interp.write_err(&format!("unknown command {text}: :help lists the commands\n"));
             return Control::Continue;
         }
     };
@@ -78,8 +75,8 @@ pub fn run(repl: &mut Repl, text: &str) -> Control {
     Control::Continue
 }
 
-fn usage(form: &str, what: &str) -> Control {
-    eprintln!("usage: {form} ({what})");
+fn usage(repl: &mut Repl, form: &str, what: &str) -> Control {
+    repl.session.interp.write_err(&format!("usage: {form} ({what})\n"));
     Control::Continue
 }
 
@@ -89,20 +86,23 @@ fn help() -> Vec<String> {
 }
 
 /// `:load FILE`: the script runs in the session's globals, with the watch after each of
-/// its top-level statements.
-fn load(repl: &mut Repl, path: &str) {
+/// its top-level statements. Its `exit()` leaves the session, as one typed at the prompt does.
+fn load(repl: &mut Repl, path: &str) -> Control {
     let source = match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(s) => s,
             Err(_) => {
-                eprintln!(":load: {path} is not UTF-8 text");
-                return;
+                repl.session.interp.write_err(&format!(":load: {path} is not UTF-8 text\n"));
+                return Control::Continue;
             }
         },
         Err(e) => {
-            eprintln!(":load: cannot read {path}: {e}");
-            return;
+            repl.session.interp.write_err(&format!(":load: cannot read {path}: {e}\n"));
+            return Control::Continue;
         }
     };
-    repl.script(&source, path, true);
+    match repl.script(&source, path, true, true) {
+        Ran::Exited(status) => Control::Exit(status),
+        Ran::Completed | Ran::Raised => Control::Continue,
+    }
 }

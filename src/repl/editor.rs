@@ -31,9 +31,10 @@ use std::sync::atomic::Ordering;
 
 const INDENT: &str = "    ";
 
-/// Runs the REPL on the terminal until `:quit` or Ctrl-D. `Err` when the terminal cannot be
-/// driven, so that the caller can read its input as a piped session instead.
-pub fn run(repl: Repl, color: bool) -> Result<(), Box<Repl>> {
+/// Runs the REPL on the terminal until `:quit`, `exit()` or Ctrl-D, and returns the exit
+/// status. `Err` when the terminal cannot be driven, so that the caller can read its input as
+/// a piped session instead.
+pub fn run(repl: Repl, color: bool) -> Result<u8, Box<Repl>> {
     let config = Config::builder()
         .auto_add_history(false)
         .max_history_size(10_000)
@@ -53,12 +54,13 @@ pub fn run(repl: Repl, color: bool) -> Result<(), Box<Repl>> {
     if let Some(path) = &history {
         let _ = editor.load_history(path);
     }
-    eprintln!(
-        "cellar {}: Python 3.11, with the cells that closures share in view. :help lists the commands; Ctrl-D leaves.",
+    repl.borrow_mut().session.interp.write_err(&format!(
+        "cellar {}: Python 3.11, with the cells that closures share in view. :help lists the commands; Ctrl-D leaves.\n",
         env!("CARGO_PKG_VERSION")
-    );
+    ));
     let interrupt = repl.borrow().session.interp.interrupt.clone();
     let mut pending = String::new();
+    let mut status = 0;
     loop {
         let prompt = if pending.is_empty() { ">>> " } else { "... " };
         let indent = next_indent(&pending);
@@ -85,26 +87,40 @@ pub fn run(repl: Repl, color: bool) -> Result<(), Box<Repl>> {
                         let text = std::mem::take(&mut pending);
                         // A Ctrl-C pressed while nothing ran must not interrupt this entry.
                         interrupt.store(false, Ordering::Relaxed);
-                        if repl.borrow_mut().entry(&text, Mode::Pasted) == Control::Quit {
+                        if let Control::Exit(code) = repl.borrow_mut().entry(&text, Mode::Pasted) {
+                            status = code;
                             break;
                         }
                     }
                 }
             }
             Err(ReadlineError::Interrupted) => {
-                eprintln!("KeyboardInterrupt");
+                repl.borrow_mut().session.interp.write_err("KeyboardInterrupt\n");
                 pending.clear();
             }
             Err(ReadlineError::Eof) => break,
             Err(e) => {
-                eprintln!("cellar: the terminal failed: {e}");
+                repl.borrow_mut().session.interp.write_err(&format!("cellar: the terminal failed: {e}\n"));
                 break;
             }
         }
     }
     drop(editor);
     repl.borrow_mut().session.interp.flush();
-    Ok(())
+    Ok(status)
+}
+
+/// `input(prompt)` at a terminal: the line editor reads the line, so that Ctrl-C raises
+/// `KeyboardInterrupt` at once and Ctrl-D is end of input, as with CPython's readline.
+pub fn read_input(prompt: &str) -> std::io::Result<Option<String>> {
+    let mut editor = rustyline::DefaultEditor::new().map_err(std::io::Error::other)?;
+    match editor.readline(prompt) {
+        Ok(line) => Ok(Some(line)),
+        Err(ReadlineError::Eof) => Ok(None),
+        Err(ReadlineError::Interrupted) => Err(std::io::ErrorKind::Interrupted.into()),
+        Err(ReadlineError::Io(e)) => Err(e),
+        Err(e) => Err(std::io::Error::other(e)),
+    }
 }
 
 /// `$XDG_STATE_HOME/cellar/history`, or `~/.local/state/cellar/history`, as the XDG base

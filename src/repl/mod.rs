@@ -10,7 +10,6 @@ use crate::compile::Mode;
 use crate::session::{Failure, Session};
 use crate::teach::Teacher;
 use crate::syntax::ast::{Incomplete, StmtKind};
-use std::io::{BufRead, Write};
 
 /// What the reader should do with the lines gathered so far.
 #[derive(Debug, PartialEq, Eq)]
@@ -95,7 +94,18 @@ pub struct Repl {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Control {
     Continue,
-    Quit,
+    /// Leave the session with this exit status (`:quit`, `exit()`, `sys.exit(3)`).
+    Exit(u8),
+}
+
+/// How a script run in the session ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ran {
+    Completed,
+    /// It raised an exception, which was reported.
+    Raised,
+    /// It raised `SystemExit`, asking to end with this status.
+    Exited(u8),
 }
 
 impl Repl {
@@ -111,6 +121,9 @@ impl Repl {
         }
         let r = self.session.run(text, "<stdin>", mode);
         if let Err(failure) = r {
+            if let Some(status) = self.session.exit_status(&failure) {
+                return Control::Exit(status);
+            }
             self.report(&failure);
         }
         if let Some(t) = &mut self.teacher {
@@ -120,9 +133,10 @@ impl Repl {
     }
 
     /// Runs a script in the session (`cellar -i FILE`, `--watch`, `:load`). With `watch`,
-    /// the cells are shown after each top-level statement. False when it raised (the error
-    /// is reported).
-    pub fn script(&mut self, source: &str, file: &str, watch: bool) -> bool {
+    /// the cells are shown after each top-level statement. With `exits`, a `SystemExit` asks
+    /// to end the run; without (`-i`, where `python3 -i` reports it and goes on to the
+    /// prompt), it is reported like any other exception.
+    pub fn script(&mut self, source: &str, file: &str, watch: bool, exits: bool) -> Ran {
         let Repl { session, teacher, .. } = self;
         let r = match teacher.as_mut().filter(|t| watch && t.watching()) {
             Some(t) => session.run_watched(source, file, Mode::Exec, &mut |s, stmt| t.after(s, stmt)),
@@ -130,14 +144,17 @@ impl Repl {
         };
         let Err(failure) = r else {
             self.baseline();
-            return true;
+            return Ran::Completed;
         };
+        if let Some(status) = exits.then(|| self.session.exit_status(&failure)).flatten() {
+            return Ran::Exited(status);
+        }
         self.report(&failure);
         if let (Some(t), true) = (&mut self.teacher, watch) {
             t.after(&mut self.session, "");
         }
         self.baseline();
-        false
+        Ran::Raised
     }
 
     /// Reports an error, and with the teaching views on, what to learn from it.
@@ -145,7 +162,7 @@ impl Repl {
         report(&mut self.session, failure, self.err_color);
         if let (Some(_), Failure::Exception(e)) = (&self.teacher, failure) {
             if let Some(hint) = crate::teach::scope::unbound_local_hint(e) {
-                eprintln!("{hint}");
+                self.session.interp.write_err(&format!("{hint}\n"));
             }
         }
     }
@@ -167,20 +184,27 @@ pub fn is_command(text: &str) -> bool {
     text.trim_start().starts_with(':')
 }
 
-/// Runs every entry read from `input` (`cellar -i < lesson.txt`), cut into entries exactly
-/// as `python3 -i` cuts them. Prompts, when asked for, go to stderr as CPython's do.
-pub fn run_lines(repl: &mut Repl, input: impl BufRead, prompts: bool) {
+/// Runs every entry read from standard input (`cellar -i < lesson.txt`) and returns the exit
+/// status. Prompts, when asked for, go to stderr as CPython's do. The input is read a line
+/// at a time and never held between lines, so that `input()` in an entry reads the line
+/// after it, as in `python3 -i`.
+pub fn run_lines(repl: &mut Repl, prompts: bool) -> u8 {
     let mut pending = String::new();
-    let prompt = |pending: &str| {
+    let prompt = |repl: &mut Repl, pending: &str| {
         if prompts {
-            eprint!("{}", if pending.is_empty() { ">>> " } else { "... " });
-            let _ = std::io::stderr().flush();
+            repl.session.interp.write_err(if pending.is_empty() { ">>> " } else { "... " });
         }
     };
-    prompt(&pending);
-    for line in input.lines() {
-        let Ok(line) = line else { break };
-        pending.push_str(&line);
+    prompt(repl, &pending);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        match std::io::stdin().read_line(&mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+        let text = line.strip_suffix('\n').unwrap_or(&line);
+        pending.push_str(text.strip_suffix('\r').unwrap_or(text));
         pending.push('\n');
         let command = repl.teacher.is_some() && is_command(&pending);
         let kind = if command { Entry::Complete } else { classify(&pending, Mode::Single) };
@@ -190,25 +214,27 @@ pub fn run_lines(repl: &mut Repl, input: impl BufRead, prompts: bool) {
             Entry::Complete => {
                 let control = repl.entry(&pending, Mode::Single);
                 pending.clear();
-                if control == Control::Quit {
-                    return;
+                if let Control::Exit(status) = control {
+                    return status;
                 }
             }
         }
-        prompt(&pending);
+        prompt(repl, &pending);
     }
     if classify(&pending, Mode::Single) != Entry::Empty {
-        repl.entry(&pending, Mode::Single);
+        if let Control::Exit(status) = repl.entry(&pending, Mode::Single) {
+            return status;
+        }
     }
     if prompts {
-        eprintln!();
+        repl.session.interp.write_err("\n");
     }
+    0
 }
 
 pub fn report(session: &mut Session, failure: &Failure, color: bool) {
-    session.interp.flush();
     let text = session.render(failure, color);
-    let _ = std::io::stderr().write_all(text.as_bytes());
+    session.interp.write_err(&text);
 }
 
 #[cfg(test)]

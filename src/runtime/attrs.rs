@@ -76,6 +76,7 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
             "__context__" => Some(e.context.borrow().clone().unwrap_or(Value::None)),
             "__suppress_context__" => Some(Value::Bool(e.suppress_context.get())),
             "__traceback__" => Some(Value::None),
+            "code" if e.is_instance(&types().system_exit) => Some(e.exit_code()),
             _ => e.attr(n),
         },
         Value::Method(m) => match n {

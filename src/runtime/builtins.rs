@@ -7,6 +7,7 @@ use super::format;
 use super::interp::Interp;
 use super::iter::{self, IterState};
 use super::ops::{self, index_of, norm_index, slice_indices, to_bigint};
+use super::modules::sys::Stream;
 use super::set::{new_set, set_from, SetObj};
 use super::types::{type_name, type_of, types, TypeKind, TypeObj};
 use super::value::*;
@@ -104,6 +105,7 @@ pub fn install(interp: &mut Interp) {
     for (name, f) in funcs {
         b.set_str(name, builtin(name, *f));
     }
+    super::site::install(&b);
     b.set_str("None", Value::None);
     b.set_str("Ellipsis", Value::Ellipsis);
     b.set_str("NotImplemented", Value::NotImplemented);
@@ -166,7 +168,7 @@ fn bi_print(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     let end = text_arg("end", "\n")?;
     let to_stderr = match a.kwarg("file") {
         None | Some(Value::None) => false,
-        Some(Value::Native(n)) if n.type_obj().name == "stderr" => true,
+        Some(Value::Native(n)) if n.as_any().is::<Stream>() => n.as_any().downcast_ref::<Stream>().is_some_and(|s| s.err),
         Some(_) => return unsupported("print(file=...) to anything but sys.stdout and sys.stderr"),
     };
     let mut out = String::new();
@@ -178,8 +180,7 @@ fn bi_print(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     }
     out.push_str(&end);
     if to_stderr {
-        interp.flush();
-        eprint!("{out}");
+        interp.write_err(&out);
         Ok(Value::None)
     } else {
         interp.write_out(&out)?;
@@ -729,15 +730,34 @@ fn bi_confined(_: &mut Interp, b: &Builtin, _: Args) -> PyResult<Value> {
 fn bi_input(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     no_kwargs("input", &a)?;
     arg_range("input", &a, 0, 1)?;
-    if let Some(p) = a.pos.first() {
-        let text = interp.str(p)?;
-        interp.write_out(&text)?;
+    let prompt = match a.pos.first() {
+        Some(p) => interp.str(p)?,
+        None => String::new(),
+    };
+    if let Some(mut read) = interp.terminal_input.take() {
+        interp.flush();
+        let line = read(&prompt);
+        interp.terminal_input = Some(read);
+        return match line {
+            Ok(Some(line)) => Ok(Value::str(&line)),
+            Ok(None) => Err(PyErr::new(&types().eof_error, "EOF when reading a line")),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                Err(PyErr::with_args(&types().keyboard_interrupt, Vec::new()))
+            }
+            Err(e) => Err(PyErr::new(&types().os_error, e.to_string())),
+        };
     }
+    interp.write_out(&prompt)?;
     interp.flush();
-    Err(PyErr::new(
-        &types().eof_error,
-        "EOF when reading a line (cellar programs do not read input)",
-    ))
+    // Not locked for longer than the line: a piped session reads its next entry from the same
+    // buffer, so `input()` takes the line after the one that called it, as in `python3 -i`.
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(PyErr::new(&types().eof_error, "EOF when reading a line")),
+        // Only the newline goes: CPython's stdin keeps a `\r` before it.
+        Ok(_) => Ok(Value::str(line.strip_suffix('\n').unwrap_or(&line))),
+        Err(e) => Err(PyErr::new(&types().os_error, e.to_string())),
+    }
 }
 
 fn bi_import(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {

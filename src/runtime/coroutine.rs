@@ -5,7 +5,7 @@
 use super::exceptions::{runtime_error, type_error};
 use super::interp::Interp;
 use super::types::{type_name, TypeObj};
-use super::value::{Function, Native, PyResult, Value};
+use super::value::{Function, Native, PyResult, PyStr, Value};
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,15 +32,28 @@ impl Native for Coroutine {
     }
 }
 
+thread_local! {
+    /// Coroutines freed without being awaited, whose warning the interpreter has not written yet.
+    static UNAWAITED: RefCell<Vec<Rc<PyStr>>> = const { RefCell::new(Vec::new()) };
+}
+
 /// A coroutine that is dropped without ever being awaited is almost always a forgotten
-/// `await`, so CPython warns about it when it is freed; cellar says the same on stderr.
+/// `await`, so CPython warns about it when it is freed. A value can be freed anywhere, away
+/// from the interpreter and its streams, so the warning waits in `UNAWAITED` until the
+/// interpreter next writes anything (`Interp::warn_unawaited`): it lands after the output
+/// that came before it.
 impl Drop for Coroutine {
     fn drop(&mut self) {
         if self.frame.get_mut().is_some() {
-            eprintln!("RuntimeWarning: coroutine '{}' was never awaited", self.func.qualname().as_str());
-            eprintln!("RuntimeWarning: Enable tracemalloc to get the object allocation traceback");
+            let name = self.func.qualname();
+            let _ = UNAWAITED.try_with(|u| u.borrow_mut().push(name));
         }
     }
+}
+
+/// The names of the coroutines freed unawaited since the last call.
+pub fn take_unawaited() -> Vec<Rc<PyStr>> {
+    UNAWAITED.try_with(|u| std::mem::take(&mut *u.borrow_mut())).unwrap_or_default()
 }
 
 pub fn new_coroutine(func: Rc<Function>, locals: Vec<Option<Value>>) -> Value {

@@ -7,10 +7,26 @@ use super::value::PyResult;
 use std::cell::Cell;
 
 /// CPython's default `sys.getrecursionlimit()`.
-pub const LIMIT: u32 = 1000;
+pub const DEFAULT_LIMIT: u32 = 1000;
+
+/// The Rust stack the interpreter's thread needs: far more than the default limit's frames
+/// take, and what a raised limit (`sys.setrecursionlimit`) may use before `RecursionError`.
+pub const STACK_SIZE: usize = 1 << 30;
+
+/// Stack kept free below the deepest frame a raised limit allows: one level of Python can
+/// take a few hundred KiB of Rust stack (a call inside a repr inside a comparison).
+const STACK_MARGIN: usize = 64 << 20;
+
+struct Depth {
+    depth: Cell<u32>,
+    limit: Cell<u32>,
+    /// Where the outermost level's stack was, so that levels past the default limit can
+    /// check how much of the stack they use.
+    base: Cell<usize>,
+}
 
 thread_local! {
-    static DEPTH: Cell<u32> = const { Cell::new(0) };
+    static DEPTH: Depth = const { Depth { depth: Cell::new(0), limit: Cell::new(DEFAULT_LIMIT), base: Cell::new(0) } };
 }
 
 /// Holds one level of depth; dropping it gives the level back.
@@ -18,7 +34,7 @@ pub struct Guard(());
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        DEPTH.with(|d| d.set(d.get() - 1));
+        DEPTH.with(|d| d.depth.set(d.depth.get() - 1));
     }
 }
 
@@ -26,11 +42,39 @@ impl Drop for Guard {
 /// getting the repr of an object").
 pub fn enter(context: &str) -> PyResult<Guard> {
     DEPTH.with(|d| {
-        let n = d.get();
-        if n >= LIMIT {
+        let n = d.depth.get();
+        // A limit raised past what the stack holds stops where CPython would crash.
+        if n >= d.limit.get() || (n >= DEFAULT_LIMIT && stack_used(d) > STACK_SIZE - STACK_MARGIN) {
             return recursion_error(format!("maximum recursion depth exceeded{context}"));
         }
-        d.set(n + 1);
+        if n == 0 {
+            d.base.set(stack_position());
+        }
+        d.depth.set(n + 1);
         Ok(Guard(()))
     })
+}
+
+/// `sys.getrecursionlimit()`.
+pub fn limit() -> u32 {
+    DEPTH.with(|d| d.limit.get())
+}
+
+/// The levels entered now.
+pub fn current() -> u32 {
+    DEPTH.with(|d| d.depth.get())
+}
+
+/// `sys.setrecursionlimit(limit)`, already checked against the current depth.
+pub fn set_limit(limit: u32) {
+    DEPTH.with(|d| d.limit.set(limit));
+}
+
+fn stack_position() -> usize {
+    let here = 0u8;
+    std::ptr::addr_of!(here) as usize
+}
+
+fn stack_used(d: &Depth) -> usize {
+    d.base.get().abs_diff(stack_position())
 }

@@ -55,6 +55,19 @@ impl ExceptionObj {
     pub fn attr(&self, name: &str) -> Option<Value> {
         self.dict.borrow().as_ref().and_then(|d| d.get_str(name))
     }
+    /// `SystemExit.code`: the argument when there is one, `None` without, all of them as a
+    /// tuple when there are several; an assigned `e.code` wins.
+    pub fn exit_code(&self) -> Value {
+        if let Some(code) = self.attr("code") {
+            return code;
+        }
+        let args = self.args.borrow().clone();
+        match &args.items[..] {
+            [] => Value::None,
+            [code] => code.clone(),
+            _ => Value::Tuple(args),
+        }
+    }
     pub fn set_attr(&self, name: &str, v: Value) {
         let mut d = self.dict.borrow_mut();
         d.get_or_insert_with(|| gc::new(Dict::new())).set_str(name, v);

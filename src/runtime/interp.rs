@@ -21,6 +21,9 @@ use std::sync::Arc;
 /// Keyword arguments of a call, in the order written.
 type KwArgs = Vec<(Rc<PyStr>, Value)>;
 
+/// Reads a line at a terminal after a prompt (`Interp::terminal_input`).
+pub type TerminalInput = dyn FnMut(&str) -> std::io::Result<Option<String>>;
+
 /// What a statement did besides finishing normally.
 pub enum Flow {
     Normal,
@@ -55,6 +58,34 @@ pub struct Interp {
     timeout: Option<f64>,
     timed_out: Arc<AtomicBool>,
     steps_left: std::cell::Cell<u64>,
+    /// `sys.argv`: the script (or `-c`) and its arguments, as the command line gave them.
+    pub argv: Vec<String>,
+    /// How `input(prompt)` reads a line when the driver has a terminal: `Ok(None)` at end of
+    /// input, `Err` of kind `Interrupted` for Ctrl-C. Without it, a line of stdin is read.
+    pub terminal_input: Option<Box<TerminalInput>>,
+    /// The top-level statement running: its code and where it is. A coroutine freed unawaited
+    /// is reported there unless an expression statement deeper in frees it.
+    statement: Option<(Rc<str>, Rc<str>, Span)>,
+}
+
+/// CPython's warning for coroutines freed unawaited while the statement at `span` of `file`
+/// ran (`sys:1` when nothing was running, as at CPython's exit).
+fn unawaited_warnings(names: &[Rc<PyStr>], at: Option<(&str, &str, Span)>) -> String {
+    let (place, quoted) = match at {
+        Some((file, source, span)) => {
+            let (line, text) = crate::syntax::ast::line_at(source, span.start);
+            // Like CPython's linecache, only a real file's line is quoted.
+            let quoted = if file.starts_with('<') { String::new() } else { format!("  {}\n", text.trim()) };
+            (format!("{file}:{line}"), quoted)
+        }
+        None => ("sys:1".to_string(), String::new()),
+    };
+    let mut text = String::new();
+    for name in names {
+        text.push_str(&format!("{place}: RuntimeWarning: coroutine '{}' was never awaited\n{quoted}", name.as_str()));
+        text.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    }
+    text
 }
 
 impl Interp {
@@ -70,6 +101,9 @@ impl Interp {
             timeout: None,
             timed_out: Arc::new(AtomicBool::new(false)),
             steps_left: std::cell::Cell::new(u64::MAX),
+            argv: vec![String::new()],
+            terminal_input: None,
+            statement: None,
         };
         super::builtins::install(&mut interp);
         interp
@@ -80,20 +114,61 @@ impl Interp {
         self.main_globals = Some(globals.clone());
         // The module's own frame counts toward the recursion limit, as in CPython.
         let _guard = depth::enter("")?;
+        let at = code.body.first().map_or(code.span, |s| s.span);
+        self.statement = Some((code.file.clone(), code.source.clone(), at));
         let mut frame = Frame { code, globals, locals: &mut [], cells: &[] };
         let r = self.exec_block(&mut frame, &code.body);
         self.handling.clear();
+        self.warn_unawaited();
+        self.statement = None;
         match r {
             Ok(_) => Ok(()),
             Err(e) => Err(self.traceback_entry(e, code)),
         }
     }
 
+    /// Writes what is buffered for stdout, and the warnings that were due before it.
     pub fn flush(&mut self) {
+        self.warn_unawaited();
         let _ = self.out.flush();
     }
 
+    /// Writes to stderr. Stdout is buffered, so it is flushed first: with both streams going
+    /// to one place (`2>&1`, a terminal), the text lands in the order the program wrote it.
+    /// Every write to stderr goes through here.
+    pub fn write_err(&mut self, s: &str) {
+        self.warn_unawaited();
+        let _ = self.out.flush();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    }
+
+    /// CPython's `RuntimeWarning` for each coroutine freed without being awaited since the
+    /// last time, reported at the top-level statement that was running.
+    fn warn_unawaited(&mut self) {
+        let names = super::coroutine::take_unawaited();
+        if names.is_empty() {
+            return;
+        }
+        let at = self.statement.as_ref().map(|(file, source, span)| (&**file, &**source, *span));
+        let text = unawaited_warnings(&names, at);
+        let _ = self.out.flush();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+
+    /// The same, reported at the statement `span` of `code`.
+    #[cold]
+    fn warn_unawaited_at(&mut self, code: &Code, span: Span) {
+        let names = super::coroutine::take_unawaited();
+        if names.is_empty() {
+            return;
+        }
+        let text = unawaited_warnings(&names, Some((&code.file, &code.source, span)));
+        let _ = self.out.flush();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+
     pub fn write_out(&mut self, s: &str) -> PyResult<()> {
+        self.warn_unawaited();
         if self.out.write_all(s.as_bytes()).is_err() {
             // A closed stdout (a pipe to `head`) ends output quietly, as CPython's does.
             self.interrupt.store(false, Ordering::Relaxed);
@@ -130,7 +205,10 @@ impl Interp {
                 // next step.
                 return PyErr::new(
                     &types().timeout_error,
-                    format!("cellar stopped the program after {seconds} seconds (--timeout)"),
+                    format!(
+                        "cellar stopped the program after {seconds} second{} (--timeout)",
+                        if seconds == 1.0 { "" } else { "s" }
+                    ),
                 );
             }
         }
@@ -179,7 +257,13 @@ impl Interp {
     fn exec(&mut self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
         match &s.kind {
             StmtKind::Expr(e) => {
-                self.eval(f, e)?;
+                let v = self.eval(f, e)?;
+                // `fetch()` without its `await` frees the coroutine here, and CPython's warning
+                // names this line, in whichever function it is.
+                if let Value::Native(_) = v {
+                    drop(v);
+                    self.warn_unawaited_at(f.code, s.span);
+                }
             }
             StmtKind::Assign(targets, value) => {
                 let v = self.eval(f, value)?;

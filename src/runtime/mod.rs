@@ -21,6 +21,7 @@ pub mod percent;
 pub mod repr;
 pub mod set;
 pub mod settable;
+pub mod site;
 pub mod trash;
 pub mod types;
 pub mod value;

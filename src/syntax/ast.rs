@@ -26,6 +26,15 @@ impl Span {
     }
 }
 
+/// The 1-based line of a byte offset in `source`, and the text of that line.
+pub fn line_at(source: &str, offset: u32) -> (u32, &str) {
+    let off = (offset as usize).min(source.len());
+    let start = source[..off].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[off..].find('\n').map_or(source.len(), |i| off + i);
+    let line = source[..start].matches('\n').count() as u32 + 1;
+    (line, source[start..end].trim_end_matches('\r'))
+}
+
 impl fmt::Debug for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}..{}", self.start, self.end)

@@ -352,6 +352,8 @@ pub struct TupleClass {
     pub fields: Vec<Rc<PyStr>>,
     /// Defaults of the rightmost fields.
     pub defaults: Vec<Value>,
+    /// A structseq of CPython's C modules (`sys.version_info`) names its module in its repr.
+    pub module_in_repr: bool,
 }
 
 thread_local! {
@@ -362,12 +364,19 @@ thread_local! {
 /// Makes and registers a namedtuple class.
 pub fn tuple_class(module: &str, name: &str, fields: &[&str]) -> Rc<TupleClass> {
     let fields = fields.iter().map(|f| super::name(f)).collect();
-    register_class(module, name, fields, Vec::new())
+    register_class(module, name, fields, Vec::new(), false)
 }
 
-fn register_class(module: &str, name: &str, fields: Vec<Rc<PyStr>>, defaults: Vec<Value>) -> Rc<TupleClass> {
+/// Makes a structseq class (`sys.version_info`): a tuple class like a namedtuple's, shown as
+/// `module.name(...)`.
+pub fn struct_seq_class(module: &str, name: &str, fields: &[&str]) -> Rc<TupleClass> {
+    let fields = fields.iter().map(|f| super::name(f)).collect();
+    register_class(module, name, fields, Vec::new(), true)
+}
+
+fn register_class(module: &str, name: &str, fields: Vec<Rc<PyStr>>, defaults: Vec<Value>, module_in_repr: bool) -> Rc<TupleClass> {
     let typ = TypeObj::native_subclass(module, name, types().tuple.clone());
-    let c = Rc::new(TupleClass { typ, fields, defaults });
+    let c = Rc::new(TupleClass { typ, fields, defaults, module_in_repr });
     CLASSES.with(|cs| cs.borrow_mut().push(c.clone()));
     c
 }
@@ -387,7 +396,8 @@ pub fn named_repr(interp: &mut Interp, class: &TupleClass, items: &[Value]) -> P
     for (f, v) in class.fields.iter().zip(items) {
         parts.push(format!("{}={}", f.as_str(), interp.repr(v)?));
     }
-    Ok(format!("{}({})", class.typ.name, parts.join(", ")))
+    let name = if class.module_in_repr { class.typ.qualified_name() } else { class.typ.name.clone() };
+    Ok(format!("{name}({})", parts.join(", ")))
 }
 
 /// The attributes a namedtuple instance has beyond a tuple's: its fields by name, and the
@@ -663,6 +673,6 @@ fn namedtuple(interp: &mut Interp, _b: &Builtin, args: Args) -> PyResult<Value> 
         None | Some(Value::None) => "__main__".to_string(),
         Some(m) => interp.str(&m)?,
     };
-    let class = register_class(&module, &typename, fields.iter().map(|f| super::name(f)).collect(), defaults);
+    let class = register_class(&module, &typename, fields.iter().map(|f| super::name(f)).collect(), defaults, false);
     Ok(Value::Type(class.typ.clone()))
 }

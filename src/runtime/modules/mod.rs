@@ -1,4 +1,5 @@
-//! The built-in modules: `time`, `collections`, `functools`, `inspect`, `json`, `math`, `random`, `string`, `textwrap` and the teaching model
+//! The built-in modules: `sys`, `time`, `collections`, `functools`, `inspect`, `json`, `math`,
+//! `random`, `string`, `textwrap` and the teaching model
 //! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
 //! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
@@ -10,6 +11,7 @@ pub mod json;
 pub mod math;
 pub mod random;
 pub mod string;
+pub mod sys;
 pub mod textwrap;
 pub mod time;
 
@@ -54,6 +56,7 @@ pub fn import(interp: &mut Interp, name: &str) -> PyResult<Value> {
 /// The registry: the module called `name`, or `None` when there is no such module.
 fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
     Some(match name {
+        "sys" => Ok(sys::module(interp)),
         "time" => Ok(time::module(interp)),
         "collections" => Ok(collections::module(interp)),
         "functools" => Ok(functools::module(interp)),
@@ -107,7 +110,8 @@ fn is_package(name: &str) -> bool {
 fn create_known(name: &str) -> bool {
     matches!(
         name,
-        "time" | "collections" | "functools" | "inspect" | "json" | "math" | "random" | "string" | "textwrap" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+        "sys" | "time" | "collections" | "functools" | "inspect" | "json" | "math" | "random" | "string" | "textwrap"
+            | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
     )
 }
 
