@@ -1124,6 +1124,9 @@ impl Interp {
                 CmpOp::In | CmpOp::NotIn => return ops::compare_op(op, a, b),
             });
         }
+        if matches!(op, CmpOp::In | CmpOp::NotIn) && super::iter::is_iterator(b) {
+            return Ok(super::iter::contains(self, b, a)? == (op == CmpOp::In));
+        }
         ops::compare_op(op, a, b)
     }
 
