@@ -1,11 +1,13 @@
-//! The built-in modules: `time`, `collections`, `functools`, `inspect`, `math` and the teaching model
-//! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
-//! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
+//! The built-in modules: `time`, `collections`, `functools`, `inspect`, `math`, `itertools`
+//! and the teaching model of `fastapi` (with `fastapi.exceptions` and
+//! `fastapi.testclient`). A module is made on first import and cached in `interp.modules`; the
+//! registry is a plain match on the name (`create`).
 
 pub mod collections;
 pub mod fastapi;
 pub mod functools;
 pub mod inspect;
+pub mod itertools;
 pub mod math;
 pub mod time;
 
@@ -55,6 +57,7 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "functools" => Ok(functools::module(interp)),
         "inspect" => Ok(inspect::module(interp)),
         "math" => Ok(math::module(interp)),
+        "itertools" => Ok(itertools::module(interp)),
         "fastapi" => Ok(fastapi::module(interp)),
         "fastapi.exceptions" => Ok(fastapi::exceptions_module(interp)),
         "fastapi.testclient" => Ok(fastapi::testclient_module(interp)),
@@ -99,7 +102,15 @@ fn is_package(name: &str) -> bool {
 fn create_known(name: &str) -> bool {
     matches!(
         name,
-        "time" | "collections" | "functools" | "inspect" | "math" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+        "time"
+            | "collections"
+            | "functools"
+            | "inspect"
+            | "math"
+            | "itertools"
+            | "fastapi"
+            | "fastapi.exceptions"
+            | "fastapi.testclient"
     )
 }
 
@@ -124,6 +135,9 @@ pub fn call_native_type(
     }
     if Rc::ptr_eq(t, &fastapi::client_type()) {
         return Some(fastapi::new_client(interp, args));
+    }
+    if let Some(r) = itertools::call_type(interp, t, Args { pos, kw }) {
+        return Some(r);
     }
     collections::call_namedtuple_type(interp, t, args)
 }
