@@ -1,5 +1,5 @@
-//! The built-in modules: `time`, `collections`, `functools`, `inspect`, `math`, `itertools`
-//! and the teaching model of `fastapi` (with `fastapi.exceptions` and
+//! The built-in modules: `time`, `collections`, `functools`, `inspect`, `math`, `itertools`,
+//! `operator` and the teaching model of `fastapi` (with `fastapi.exceptions` and
 //! `fastapi.testclient`). A module is made on first import and cached in `interp.modules`; the
 //! registry is a plain match on the name (`create`).
 
@@ -9,6 +9,7 @@ pub mod functools;
 pub mod inspect;
 pub mod itertools;
 pub mod math;
+pub mod operator;
 pub mod time;
 
 use super::dict::Dict;
@@ -58,6 +59,7 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "inspect" => Ok(inspect::module(interp)),
         "math" => Ok(math::module(interp)),
         "itertools" => Ok(itertools::module(interp)),
+        "operator" => Ok(operator::module(interp)),
         "fastapi" => Ok(fastapi::module(interp)),
         "fastapi.exceptions" => Ok(fastapi::exceptions_module(interp)),
         "fastapi.testclient" => Ok(fastapi::testclient_module(interp)),
@@ -108,6 +110,7 @@ fn create_known(name: &str) -> bool {
             | "inspect"
             | "math"
             | "itertools"
+            | "operator"
             | "fastapi"
             | "fastapi.exceptions"
             | "fastapi.testclient"
@@ -137,6 +140,9 @@ pub fn call_native_type(
         return Some(fastapi::new_client(interp, args));
     }
     if let Some(r) = itertools::call_type(interp, t, Args { pos, kw }) {
+        return Some(r);
+    }
+    if let Some(r) = operator::call_type(interp, t, Args { pos, kw }) {
         return Some(r);
     }
     collections::call_namedtuple_type(interp, t, args)
