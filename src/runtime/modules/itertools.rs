@@ -495,13 +495,7 @@ fn new_islice(interp: &mut Interp, args: Args) -> PyResult<Value> {
         return value_error("Step for islice() must be a positive integer or None.");
     }
     let it = interp.iter(&args.pos[0])?;
-    Ok(Value::native(Islice {
-        it: RefCell::new(Some(it)),
-        next: Cell::new(start),
-        count: Cell::new(0),
-        stop,
-        step,
-    }))
+    Ok(Value::native(Islice { it: RefCell::new(Some(it)), next: Cell::new(start), count: Cell::new(0), stop, step }))
 }
 
 impl Islice {
@@ -990,7 +984,8 @@ impl GroupBy {
     /// Reads the next item and its key; `false` at the end of the input.
     fn step(&self, interp: &mut Interp) -> PyResult<bool> {
         let Some(value) = interp.next(&self.it)? else { return Ok(false) };
-        let key = if self.key.is_none() { value.clone() } else { interp.call(&self.key, vec![value.clone()], Vec::new())? };
+        let key =
+            if self.key.is_none() { value.clone() } else { interp.call(&self.key, vec![value.clone()], Vec::new())? };
         let mut keys = self.keys.borrow_mut();
         keys.value = Some(value);
         keys.key = Some(key);

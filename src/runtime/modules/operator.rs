@@ -102,7 +102,9 @@ pub fn module(_interp: &mut Interp) -> Value {
             items.push((alias.to_string(), func(name, f)));
         }
     }
-    for (name, t) in [("itemgetter", itemgetter_type()), ("attrgetter", attrgetter_type()), ("methodcaller", methodcaller_type())] {
+    for (name, t) in
+        [("itemgetter", itemgetter_type()), ("attrgetter", attrgetter_type()), ("methodcaller", methodcaller_type())]
+    {
         items.push((name.to_string(), Value::Type(t)));
     }
     new_module("operator", items.iter().map(|(k, v)| (k.as_str(), v.clone())).collect())
