@@ -19,7 +19,8 @@ print(operator.lt(1, 2), operator.le(2, 2), operator.eq([1], [1]), operator.ne(1
 print(operator.is_(None, None), operator.is_not([], []), operator.contains("abc", "b"), operator.contains({1: 2}, 2))
 print(operator.countOf([1, 2, 1, True], 1), operator.indexOf("hello", "l"), operator.concat("ab", "cd"), operator.concat((1,), (2,)))
 print(operator.__add__(1, 1), operator.__and__(6, 3), operator.__not__(1), operator.__getitem__([5, 6], -1))
-print(operator.add, operator.__add__, operator.iadd)
+print(operator.add, operator.__add__, operator.iadd, operator.call, operator.__call__)
+print(operator.call(divmod, 7, 2), operator.call(sorted, [2, 1], reverse=True), operator.call(operator.neg, 1))
 
 d = {"a": 1}
 operator.setitem(d, "b", 2)
@@ -84,5 +85,6 @@ attempt(lambda: operator.methodcaller(1))
 attempt(lambda: operator.methodcaller("x")(1))
 attempt(lambda: operator.methodcaller("upper")("a", "b"))
 attempt(lambda: operator.nope)
+attempt(lambda: operator.call())
 attempt(lambda: operator.countOf(1, 1))
 attempt(lambda: operator.indexOf(None, 1))

@@ -75,6 +75,7 @@ const OTHERS: &[(&str, Option<&str>, BuiltinFn)] = &[
     ("delitem", Some("__delitem__"), delitem),
     ("concat", Some("__concat__"), concat),
     ("iconcat", Some("__iconcat__"), iconcat),
+    ("call", Some("__call__"), call),
 ];
 
 /// `__add__` for `add`: the dunder aliases of the operator tables. `and_` and `or_` drop
@@ -268,6 +269,14 @@ fn iconcat(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     let (x, y) = two(b, &args)?;
     sequence_operand(x)?;
     interp.inplace_op(BinOp::Add, x.clone(), y)
+}
+
+/// `call(obj, /, *args, **kwargs)`.
+fn call(interp: &mut Interp, _: &Builtin, args: Args) -> PyResult<Value> {
+    let Some((f, rest)) = args.pos.split_first() else {
+        return type_error("call expected at least 1 argument, got 0");
+    };
+    interp.call(f, rest.to_vec(), args.kw.to_vec())
 }
 
 // ----- itemgetter, attrgetter, methodcaller -----
