@@ -16,8 +16,8 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-/// The iterator types the module exposes, by name; `_grouper` and `_tee` are the types of
-/// the objects `groupby` and `tee` hand out.
+/// The iterator types the module exposes, by name. (The objects `groupby` and `tee` hand out
+/// are of two more, `_grouper` and `_tee`, made on first use.)
 const TYPES: &[&str] = &[
     "count",
     "cycle",
