@@ -28,6 +28,9 @@ tools = [count(), cycle("a"), repeat(1), accumulate([1]), chain(), islice("a", 1
 print([type(t).__name__ for t in tools])
 print(all(iter(t) is t for t in tools), type(tee("a")[0]).__name__, type(count()), itertools.chain)
 print(isinstance(count(), itertools.count), isinstance(count(), itertools.cycle))
+c, tw = count(7), takewhile(bool, [1, 0])
+print(c.__next__(), c.__iter__() is c, tw.__next__(), tw.__iter__() is tw)
+attempt(lambda: tw.__next__())
 
 # How much of the input each tool takes.
 src = iter(range(10))

@@ -9,7 +9,7 @@ use crate::runtime::exceptions::{overflow_error, runtime_error, type_error, valu
 use crate::runtime::gc::{Busy, Visitor};
 use crate::runtime::interp::Interp;
 use crate::runtime::ops;
-use crate::runtime::types::TypeObj;
+use crate::runtime::types::{types, TypeObj};
 use crate::runtime::value::*;
 use crate::syntax::ast::BinOp;
 use std::any::Any;
@@ -127,7 +127,7 @@ macro_rules! tools {
                 })
             }
             fn getattr(&self, _interp: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
-                Ok(self.attr(this, name))
+                Ok(self.attr(this, name).or_else(|| protocol_attr(<$t as Tool>::NAME, this, name)))
             }
             fn is_iterator(&self) -> bool {
                 true
@@ -144,6 +144,29 @@ macro_rules! tools {
 
 tools!(Count, Cycle, Repeat, Accumulate, Chain, Islice, Compress, Pairwise, Product);
 tools!(Permutations, Combinations, CombinationsWithReplacement, GroupBy, Grouper, ZipLongest, Tee);
+
+/// `it.__next__` and `it.__iter__`, which every iterator of the module has.
+fn protocol_attr(owner: &'static str, this: &Value, name: &str) -> Option<Value> {
+    match name {
+        "__next__" => Some(super::method("__next__", owner, dunder_next, this)),
+        "__iter__" => Some(super::method("__iter__", owner, dunder_iter, this)),
+        _ => None,
+    }
+}
+
+fn dunder_next(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
+    check_pos("__next__", &args, 0, 0)?;
+    let this = b.bound.clone().unwrap_or(Value::None);
+    match interp.next(&this)? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::with_args(&types().stop_iteration, Vec::new())),
+    }
+}
+
+fn dunder_iter(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
+    check_pos("__iter__", &args, 0, 0)?;
+    Ok(b.bound.clone().unwrap_or(Value::None))
+}
 
 // ----- argument parsing, with CPython's messages -----
 
@@ -548,6 +571,17 @@ enum Rule {
     StarMap,
 }
 
+impl Rule {
+    fn name(self) -> &'static str {
+        match self {
+            Rule::TakeWhile => "takewhile",
+            Rule::DropWhile => "dropwhile",
+            Rule::FilterFalse => "filterfalse",
+            Rule::StarMap => "starmap",
+        }
+    }
+}
+
 /// The iterators made of a function and an iterable.
 struct Predicated {
     rule: Rule,
@@ -582,18 +616,16 @@ impl Predicated {
 
 impl Native for Predicated {
     fn type_obj(&self) -> Rc<TypeObj> {
-        itertools_type(match self.rule {
-            Rule::TakeWhile => "takewhile",
-            Rule::DropWhile => "dropwhile",
-            Rule::FilterFalse => "filterfalse",
-            Rule::StarMap => "starmap",
-        })
+        itertools_type(self.rule.name())
     }
     fn as_any(&self) -> &dyn Any {
         self
     }
     fn repr(&self, _: &mut Interp, this: &Value) -> PyResult<String> {
         Ok(format!("<itertools.{} object at {:#x}>", self.type_obj().name, this.address()))
+    }
+    fn getattr(&self, _interp: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(protocol_attr(self.rule.name(), this, name))
     }
     fn is_iterator(&self) -> bool {
         true
