@@ -68,7 +68,9 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
             "__base__" => Some(t.base.clone().map_or(Value::None, Value::Type)),
             "__bases__" => Some(Value::tuple(t.base.iter().cloned().map(Value::Type).collect())),
             "__mro__" => Some(Value::tuple(t.mro().into_iter().map(Value::Type).collect())),
-            _ => super::builtins::type_attr(t, n).or_else(|| super::modules::collections::class_attr(t, n)),
+            _ => super::builtins::type_attr(t, n)
+                .or_else(|| super::modules::collections::class_attr(t, n))
+                .or_else(|| super::modules::itertools::type_attr(t, n)),
         },
         Value::Exception(e) => match n {
             "args" => Some(Value::Tuple(e.args.borrow().clone())),

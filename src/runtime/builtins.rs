@@ -295,7 +295,7 @@ fn bi_callable(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     Ok(Value::Bool(is_callable(v)))
 }
 
-fn bi_abs(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
+pub fn bi_abs(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     let v = exactly_one("abs", &a)?;
     match v {
         Value::Int(i) => Ok(i.checked_abs().map_or_else(|| Value::bigint(BigInt::from(*i).abs()), Value::Int)),
@@ -423,7 +423,7 @@ fn bi_iter(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
 fn bi_next(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     no_kwargs("next", &a)?;
     arg_range("next", &a, 1, 2)?;
-    if !matches!(a.pos[0], Value::Iter(_)) {
+    if !iter::is_iterator(&a.pos[0]) {
         return type_error(format!("'{}' object is not an iterator", type_name(&a.pos[0])));
     }
     match interp.next(&a.pos[0])? {

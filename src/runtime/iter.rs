@@ -101,7 +101,16 @@ pub fn is_iterable(v: &Value) -> bool {
         | Value::FrozenSet(_)
         | Value::Range(_)
         | Value::Iter(_) => true,
-        Value::Native(n) => n.iter_items().is_some(),
+        Value::Native(n) => n.is_iterator() || n.iter_items().is_some(),
+        _ => false,
+    }
+}
+
+/// Whether `v` is an iterator: what `next()` accepts.
+pub fn is_iterator(v: &Value) -> bool {
+    match v {
+        Value::Iter(_) => true,
+        Value::Native(n) => n.is_iterator(),
         _ => false,
     }
 }
@@ -124,6 +133,7 @@ pub fn make_iter(_interp: &mut Interp, v: &Value) -> PyResult<Value> {
         Value::Str(s) => wrap(IterState::Str { s: s.clone(), byte: 0 }),
         Value::Dict(d) => dict_iter(d, DictPart::Keys),
         Value::Set(s) | Value::FrozenSet(s) => wrap(IterState::Set { set: s.clone(), pos: 0, len: s.len() }),
+        Value::Native(n) if n.is_iterator() => v.clone(),
         Value::Native(n) => match super::methods::view_iter(v) {
             Some(it) => it,
             None => match n.iter_items() {
@@ -137,8 +147,10 @@ pub fn make_iter(_interp: &mut Interp, v: &Value) -> PyResult<Value> {
 
 /// Advances an iterator; `None` when it is exhausted.
 pub fn next(interp: &mut Interp, it: &Value) -> PyResult<Option<Value>> {
-    let Value::Iter(cell) = it else {
-        return type_error(format!("'{}' object is not an iterator", type_name(it)));
+    let cell = match it {
+        Value::Iter(cell) => cell,
+        Value::Native(n) if n.is_iterator() => return n.next(interp, it),
+        _ => return type_error(format!("'{}' object is not an iterator", type_name(it))),
     };
     // Iterators that call back into Python take their state out while they run, so that a
     // callback touching the same iterator sees it exhausted instead of a borrow conflict.

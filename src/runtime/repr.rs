@@ -202,7 +202,7 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
             (Some(Value::Module(_)) | None, _) => format!("<built-in function {}>", b.name),
             // Read from the type, a method is a descriptor; the class methods are bound to it.
             (Some(Value::Type(t)), _) => match b.name {
-                "fromkeys" | "from_bytes" | "fromhex" | "maketrans" => {
+                "fromkeys" | "from_bytes" | "fromhex" | "maketrans" | "from_iterable" => {
                     format!("<built-in method {} of type object at {:#x}>", b.name, v.address())
                 }
                 _ => format!("<method '{}' of '{}' objects>", b.name, t.name),

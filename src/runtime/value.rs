@@ -539,6 +539,15 @@ pub trait Native: Any {
     fn truthy(&self) -> bool {
         self.len().is_none_or(|n| n > 0)
     }
+    /// Whether the object is its own iterator (itertools' objects): `iter()` returns it and
+    /// `next()` advances it with `next` below, one item at a time.
+    fn is_iterator(&self) -> bool {
+        false
+    }
+    /// The next item of an iterator; `None` when it is exhausted.
+    fn next(&self, _interp: &mut Interp, _this: &Value) -> PyResult<Option<Value>> {
+        Ok(None)
+    }
     /// The items, for iteration and `in`; `None` when not iterable.
     fn iter_items(&self) -> Option<Vec<Value>> {
         None

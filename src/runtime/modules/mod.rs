@@ -1,5 +1,5 @@
-//! The built-in modules: `sys`, `time`, `collections`, `functools`, `inspect`, `json`, `math`,
-//! `random`, `string`, `textwrap` and the teaching model
+//! The built-in modules: `sys`, `time`, `collections`, `functools`, `inspect`, `itertools`,
+//! `json`, `math`, `operator`, `random`, `string`, `textwrap` and the teaching model
 //! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
 //! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
@@ -7,8 +7,10 @@ pub mod collections;
 pub mod fastapi;
 pub mod functools;
 pub mod inspect;
+pub mod itertools;
 pub mod json;
 pub mod math;
+pub mod operator;
 pub mod random;
 pub mod string;
 pub mod sys;
@@ -66,6 +68,8 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "random" => Ok(random::module(interp)),
         "string" => Ok(string::module(interp)),
         "textwrap" => Ok(textwrap::module(interp)),
+        "itertools" => Ok(itertools::module(interp)),
+        "operator" => Ok(operator::module(interp)),
         "fastapi" => Ok(fastapi::module(interp)),
         "fastapi.exceptions" => Ok(fastapi::exceptions_module(interp)),
         "fastapi.testclient" => Ok(fastapi::testclient_module(interp)),
@@ -110,8 +114,8 @@ fn is_package(name: &str) -> bool {
 fn create_known(name: &str) -> bool {
     matches!(
         name,
-        "sys" | "time" | "collections" | "functools" | "inspect" | "json" | "math" | "random" | "string" | "textwrap"
-            | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+        "sys" | "time" | "collections" | "functools" | "inspect" | "itertools" | "json" | "math" | "operator" | "random"
+            | "string" | "textwrap" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
     )
 }
 
@@ -139,6 +143,12 @@ pub fn call_native_type(
     }
     if Rc::ptr_eq(t, &fastapi::client_type()) {
         return Some(fastapi::new_client(interp, args));
+    }
+    if let Some(r) = itertools::call_type(interp, t, Args { pos, kw }) {
+        return Some(r);
+    }
+    if let Some(r) = operator::call_type(interp, t, Args { pos, kw }) {
+        return Some(r);
     }
     collections::call_namedtuple_type(interp, t, args)
 }
