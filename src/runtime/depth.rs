@@ -20,39 +20,62 @@ const STACK_MARGIN: usize = 64 << 20;
 struct Depth {
     depth: Cell<u32>,
     limit: Cell<u32>,
+    /// The depth below which `enter` needs no check but the count: the limit, or the default
+    /// limit when a raised one makes deeper levels watch the stack.
+    checked_from: Cell<u32>,
     /// Where the outermost level's stack was, so that levels past the default limit can
     /// check how much of the stack they use.
     base: Cell<usize>,
 }
 
 thread_local! {
-    static DEPTH: Depth = const { Depth { depth: Cell::new(0), limit: Cell::new(DEFAULT_LIMIT), base: Cell::new(0) } };
+    static DEPTH: Depth = const {
+        Depth {
+            depth: Cell::new(0),
+            limit: Cell::new(DEFAULT_LIMIT),
+            checked_from: Cell::new(DEFAULT_LIMIT),
+            base: Cell::new(0),
+        }
+    };
 }
 
 /// Holds one level of depth; dropping it gives the level back.
 pub struct Guard(());
 
 impl Drop for Guard {
+    #[inline]
     fn drop(&mut self) {
         DEPTH.with(|d| d.depth.set(d.depth.get() - 1));
     }
 }
 
-/// Enters one level. `context` completes CPython's message ("", " in comparison", " while
-/// getting the repr of an object").
+/// Enters one level (`context` completes the message, as in " while getting the repr of an
+/// object"). Every call passes here, so all but the outermost level and the deep ones cost
+/// one comparison.
+#[inline]
 pub fn enter(context: &str) -> PyResult<Guard> {
     DEPTH.with(|d| {
         let n = d.depth.get();
-        // A limit raised past what the stack holds stops where CPython would crash.
-        if n >= d.limit.get() || (n >= DEFAULT_LIMIT && stack_used(d) > STACK_SIZE - STACK_MARGIN) {
-            return recursion_error(format!("maximum recursion depth exceeded{context}"));
-        }
-        if n == 0 {
-            d.base.set(stack_position());
+        if n == 0 || n >= d.checked_from.get() {
+            return enter_checked(d, n, context);
         }
         d.depth.set(n + 1);
         Ok(Guard(()))
     })
+}
+
+#[cold]
+#[inline(never)]
+fn enter_checked(d: &Depth, n: u32, context: &str) -> PyResult<Guard> {
+    // A limit raised past what the stack holds stops where CPython would crash.
+    if n >= d.limit.get() || (n >= DEFAULT_LIMIT && stack_used(d) > STACK_SIZE - STACK_MARGIN) {
+        return recursion_error(format!("maximum recursion depth exceeded{context}"));
+    }
+    if n == 0 {
+        d.base.set(stack_position());
+    }
+    d.depth.set(n + 1);
+    Ok(Guard(()))
 }
 
 /// `sys.getrecursionlimit()`.
@@ -67,7 +90,10 @@ pub fn current() -> u32 {
 
 /// `sys.setrecursionlimit(limit)`, already checked against the current depth.
 pub fn set_limit(limit: u32) {
-    DEPTH.with(|d| d.limit.set(limit));
+    DEPTH.with(|d| {
+        d.limit.set(limit);
+        d.checked_from.set(limit.min(DEFAULT_LIMIT));
+    });
 }
 
 fn stack_position() -> usize {

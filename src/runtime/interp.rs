@@ -254,6 +254,7 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
+    #[inline(always)]
     fn exec(&mut self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
         match &s.kind {
             StmtKind::Expr(e) => {
@@ -735,14 +736,20 @@ impl Interp {
                 }
                 // The target is read before the right side runs, which may read it again
                 // (`z -= z`) or rebind it (`z += (z := 5)` adds to the old value).
+                // An int is copied and overwritten in place, without the general clone and
+                // drop: `total += a + b` in a loop is the common case.
                 let cur = match &f.locals[slot] {
+                    Some(Value::Int(i)) => Value::Int(*i),
                     Some(v) => v.clone(),
                     None => return self.unbound_local(f.code.varnames[slot].as_str()),
                 };
                 let rhs = self.eval(f, value)?;
                 if let (Value::Int(i), Value::Int(j)) = (&cur, &rhs) {
                     if let Some(r) = int_op(op, *i, *j) {
-                        f.locals[slot] = Some(Value::Int(r));
+                        match &mut f.locals[slot] {
+                            Some(Value::Int(held)) => *held = r,
+                            other => *other = Some(Value::Int(r)),
+                        }
                         return Ok(());
                     }
                 }
@@ -1192,18 +1199,26 @@ impl Interp {
         Ok(ops::truthy(v))
     }
 
+    #[inline]
     pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
-            return Ok(match op {
-                CmpOp::Lt => x < y,
-                CmpOp::LtE => x <= y,
-                CmpOp::Gt => x > y,
-                CmpOp::GtE => x >= y,
-                CmpOp::Eq | CmpOp::Is => x == y,
-                CmpOp::NotEq | CmpOp::IsNot => x != y,
-                CmpOp::In | CmpOp::NotIn => return self.contains(b, a).map(|found| found == (op == CmpOp::In)),
-            });
+            match op {
+                CmpOp::Lt => return Ok(x < y),
+                CmpOp::LtE => return Ok(x <= y),
+                CmpOp::Gt => return Ok(x > y),
+                CmpOp::GtE => return Ok(x >= y),
+                CmpOp::Eq | CmpOp::Is => return Ok(x == y),
+                CmpOp::NotEq | CmpOp::IsNot => return Ok(x != y),
+                CmpOp::In | CmpOp::NotIn => {}
+            }
         }
+        self.compare_objects(op, a, b)
+    }
+
+    /// Every comparison but int against int, kept out of line so that the int case stays
+    /// small enough to inline into conditions (`if n < 2`).
+    #[inline(never)]
+    fn compare_objects(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         match op {
             CmpOp::In => self.contains(b, a),
             CmpOp::NotIn => Ok(!self.contains(b, a)?),
