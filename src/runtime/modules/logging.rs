@@ -191,6 +191,12 @@ impl Native for Logger {
             "parent" => self.parent(&*self.state()?).unwrap_or(Value::None),
             "fatal" => method("critical", "Logger", logger_critical, this),
             "warn" => method("warn", "Logger", logger_warning, this),
+            // CPython's loggers have these; an AttributeError would wrongly say they do not.
+            "handlers" | "addHandler" | "removeHandler" | "hasHandlers" | "filters" | "addFilter"
+            | "removeFilter" | "filter" | "handle" | "callHandlers" | "makeRecord" | "findCaller"
+            | "manager" | "getChild" => {
+                return not_implemented(format!("cellar's logging loggers have no {name}: there are no handler or filter objects"))
+            }
             _ => match METHODS.iter().find(|(n, _)| *n == name) {
                 Some((n, f)) => method(n, "Logger", *f, this),
                 None => return Ok(None),
@@ -533,7 +539,7 @@ fn log(interp: &mut Interp, logger: &Value, level: i64, msg: &Value, args: &[Val
     };
     // A single non-empty dict is the mapping for `%(key)s` in the message, as in CPython.
     let args = match args {
-        [Value::Dict(d)] if d.len() > 0 => Value::Dict(d.clone()),
+        [Value::Dict(d)] if !d.is_empty() => Value::Dict(d.clone()),
         _ => Value::tuple(args.to_vec()),
     };
     let text = interp.str(msg)?;
