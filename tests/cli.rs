@@ -264,3 +264,24 @@ fn a_one_second_timeout_says_second() {
     let err = text(&out.stderr);
     assert_eq!(err.lines().last(), Some("TimeoutError: cellar stopped the program after 1 second (--timeout)"));
 }
+
+#[test]
+fn logging_writes_what_cpython_writes_to_stderr_in_the_same_order() {
+    if !python_available() {
+        return;
+    }
+    // The golden keeps only `Type: message` lines of stderr; here the log lines count too.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts");
+    let file = "modules_logging.py";
+    let (ce, py) = (run(cellar(), &[file], &dir, ""), run("python3", &[file], &dir, ""));
+    assert_eq!(text(&ce.stderr), text(&py.stderr));
+    assert_eq!(merged(cellar(), &[file], &dir), merged("python3", &[file], &dir));
+    // asctime is local time to the millisecond: its shape is CPython's, and its date and hour
+    // are the same in two runs a moment apart.
+    let script = script("asctime.py", "import logging\nlogging.basicConfig(format='%(asctime)s|%(message)s')\nlogging.warning('hi')\n");
+    let file = script.file_name().unwrap().to_str().unwrap();
+    let (ce, py) = (merged(cellar(), &[file], &temp_dir()), merged("python3", &[file], &temp_dir()));
+    let shape = |s: &str| s.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect::<String>();
+    assert_eq!(shape(&ce), shape(&py));
+    assert_eq!(ce[..13], py[..13], "the same date and hour: {ce} {py}");
+}

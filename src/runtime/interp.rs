@@ -109,6 +109,12 @@ impl Interp {
         interp
     }
 
+    /// The file of the program's code that is running (`<string>` for `-c`), as tracebacks
+    /// name it; `None` between statements.
+    pub fn current_file(&self) -> Option<Rc<str>> {
+        self.statement.as_ref().map(|(file, _, _)| file.clone())
+    }
+
     /// Runs module-level code in `globals`.
     pub fn run_module(&mut self, code: &Code, globals: &Rc<Dict>) -> PyResult<()> {
         self.main_globals = Some(globals.clone());

@@ -1,5 +1,5 @@
-//! The built-in modules: `sys`, `time`, `collections`, `functools`, `inspect`, `itertools`,
-//! `json`, `math`, `operator`, `random`, `string`, `textwrap` and the teaching model
+//! The built-in modules: `sys`, `time`, `timeit`, `collections`, `functools`, `inspect`,
+//! `itertools`, `json`, `logging`, `math`, `operator`, `random`, `string`, `textwrap` and the teaching model
 //! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
 //! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
@@ -9,6 +9,7 @@ pub mod functools;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
+pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod random;
@@ -16,6 +17,7 @@ pub mod string;
 pub mod sys;
 pub mod textwrap;
 pub mod time;
+pub mod timeit;
 
 use super::dict::Dict;
 use super::exceptions::type_error;
@@ -60,10 +62,12 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
     Some(match name {
         "sys" => Ok(sys::module(interp)),
         "time" => Ok(time::module(interp)),
+        "timeit" => timeit::module(interp),
         "collections" => Ok(collections::module(interp)),
         "functools" => Ok(functools::module(interp)),
         "inspect" => Ok(inspect::module(interp)),
         "json" => Ok(json::module(interp)),
+        "logging" => Ok(logging::module(interp)),
         "math" => Ok(math::module(interp)),
         "random" => Ok(random::module(interp)),
         "string" => Ok(string::module(interp)),
@@ -114,8 +118,8 @@ fn is_package(name: &str) -> bool {
 fn create_known(name: &str) -> bool {
     matches!(
         name,
-        "sys" | "time" | "collections" | "functools" | "inspect" | "itertools" | "json" | "math" | "operator" | "random"
-            | "string" | "textwrap" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+        "sys" | "time" | "timeit" | "collections" | "functools" | "inspect" | "itertools" | "json" | "logging" | "math"
+            | "operator" | "random" | "string" | "textwrap" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
     )
 }
 
