@@ -798,6 +798,7 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
                 Some(Value::Float(f)) => Ok(Value::Float(*f)),
                 Some(v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => Ok(Value::Float(ops::to_f64(v)?.unwrap_or(0.0))),
                 Some(Value::Str(s)) => match format::parse_float_literal(s) {
+                    Some(f) if f.is_nan() => Ok(Value::new_nan(f.is_sign_negative())),
                     Some(f) => Ok(Value::Float(f)),
                     None => value_error(format!("could not convert string to float: {}", super::repr::repr_str(s))),
                 },

@@ -815,8 +815,16 @@ impl Interp {
                 Ok(a)
             }
             (Value::Str(format), BinOp::Mod) => super::percent::format(self, format, b),
-            _ => ops::inplace_op(op, &a, b),
+            _ => ops::inplace_op(op, &a, b).or_else(|e| self.view_operator(op, &a, b, e)),
         }
+    }
+
+    /// The operators of dict views (which build sets), tried, as CPython's reflected
+    /// operators are, only when the builtin operators did not apply: `e` is their error,
+    /// which stands when neither operand is a keys or items view. Numbers never get here.
+    #[cold]
+    fn view_operator(&mut self, op: BinOp, a: &Value, b: &Value, e: PyErr) -> PyResult<Value> {
+        super::methods::view_binop(self, op, a, b).unwrap_or(Err(e))
     }
 
     /// `a op b` for any operands: the operations that need the interpreter (printf-style
@@ -826,7 +834,7 @@ impl Interp {
         if let (BinOp::Mod, Value::Str(format)) = (op, a) {
             return super::percent::format(self, format, b);
         }
-        ops::binary_op(op, a, b)
+        ops::binary_op(op, a, b).or_else(|e| self.view_operator(op, a, b, e))
     }
 
     // ----- expressions -----
@@ -1228,6 +1236,13 @@ impl Interp {
         match op {
             CmpOp::In => self.contains(b, a),
             CmpOp::NotIn => Ok(!self.contains(b, a)?),
+            // A dict view's comparisons call back into the interpreter (`in`, `==` on values).
+            _ if matches!(a, Value::Native(_)) || matches!(b, Value::Native(_)) => {
+                match super::methods::view_compare(self, op, a, b) {
+                    Some(r) => r,
+                    None => ops::compare_op(op, a, b),
+                }
+            }
             _ => ops::compare_op(op, a, b),
         }
     }

@@ -2717,47 +2717,52 @@ pub fn view_iter(v: &Value) -> Option<Value> {
     as_view(v).map(|d| super::iter::dict_iter(&d.dict, d.part))
 }
 
-/// `a == b` when either side is a dict view: keys and items views compare as sets with
-/// sets and other set-like views, values views by identity. `None` when neither side is a
-/// view. (For `ops::eq`.)
-pub fn view_eq(interp: &mut Interp, a: &Value, b: &Value) -> Option<PyResult<bool>> {
+/// `a op b` for `==`, `!=`, `<`, `<=`, `>`, `>=` when either side is a dict view (CPython's
+/// `dictview_richcompare`, with the reflected operator when the view is on the right): keys
+/// and items views compare as sets with sets and other keys or items views; otherwise a
+/// view is equal only to itself and has no order. `None` when neither side is a view, or
+/// for an order the operands do not have (the caller's TypeError then names them).
+pub fn view_compare(interp: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Option<PyResult<bool>> {
     let (va, vb) = (as_view(a), as_view(b));
     if va.is_none() && vb.is_none() {
         return None;
     }
-    let (view, other) = match (va, vb) {
-        (Some(v), _) if v.part != DictPart::Values => (v, b),
-        (_, Some(v)) if v.part != DictPart::Values => (v, a),
-        _ => return Some(Ok(a.is(b))),
-    };
-    let r = (|| -> PyResult<bool> {
-        let other_len = match other {
-            Value::Set(s) | Value::FrozenSet(s) => s.len(),
-            _ => match as_set_view(other) {
-                Some(o) => o.dict.len(),
-                None => return Ok(false),
-            },
-        };
-        let mine = view.items();
-        if mine.len() != other_len {
-            return Ok(false);
+    let set_like = |v: &Value| matches!(v, Value::Set(_) | Value::FrozenSet(_)) || as_set_view(v).is_some();
+    let (view, other, op) = match (as_set_view(a), as_set_view(b)) {
+        (Some(v), _) if set_like(b) => (v, b, op),
+        (_, Some(v)) if set_like(a) => (v, a, op.reflected()),
+        _ => {
+            return match op {
+                CmpOp::Eq => Some(Ok(a.is(b))),
+                CmpOp::NotEq => Some(Ok(!a.is(b))),
+                _ => None,
+            }
         }
-        // CPython's `all_contained_in(view, other)`.
-        for x in &mine {
-            let found = match other {
-                Value::Set(s) | Value::FrozenSet(s) => s.contains(x)?,
-                _ => match as_view(other) {
-                    Some(v) => v.contains(interp, x)?,
-                    None => false,
-                },
-            };
-            if !found {
+    };
+    let other_len = match other {
+        Value::Set(s) | Value::FrozenSet(s) => s.len(),
+        _ => as_view(other).map_or(0, |o| o.dict.len()),
+    };
+    let len = view.dict.len();
+    let this = || Value::native(DictView { dict: view.dict.clone(), part: view.part });
+    // CPython's `all_contained_in(x, y)`: every item of `x` is in `y`.
+    let contained = |interp: &mut Interp, x: &Value, y: &Value| -> PyResult<bool> {
+        for item in interp.collect(x)? {
+            if !interp.contains(y, &item)? {
                 return Ok(false);
             }
         }
         Ok(true)
-    })();
-    Some(r)
+    };
+    Some((|| match op {
+        CmpOp::Eq => Ok(len == other_len && contained(interp, &this(), other)?),
+        CmpOp::NotEq => Ok(!(len == other_len && contained(interp, &this(), other)?)),
+        CmpOp::Lt => Ok(len < other_len && contained(interp, &this(), other)?),
+        CmpOp::LtE => Ok(len <= other_len && contained(interp, &this(), other)?),
+        CmpOp::Gt => Ok(len > other_len && contained(interp, other, &this())?),
+        CmpOp::GtE => Ok(len >= other_len && contained(interp, other, &this())?),
+        _ => unreachable!("containment and identity are not rich comparisons"),
+    })())
 }
 
 /// `a & b`, `a | b`, `a - b`, `a ^ b` when either side is a keys or items view: a `set`, as
@@ -3657,16 +3662,16 @@ mod tests {
         let mut r = |v: &Value| interp.repr(v).ok().unwrap();
         let abc = set(&["c", "b", "a"]);
         let mut i2 = Interp::new(Box::new(Vec::new()));
-        assert!(view_eq(&mut i2, &keys, &abc)
+        assert!(view_compare(&mut i2, CmpOp::Eq, &keys, &abc)
             .map(|r| r.ok())
             .unwrap()
             .unwrap());
-        assert!(!view_eq(&mut i2, &keys, &set(&["a"]))
+        assert!(!view_compare(&mut i2, CmpOp::Eq, &keys, &set(&["a"]))
             .map(|r| r.ok())
             .unwrap()
             .unwrap());
-        assert!(view_eq(&mut i2, &values, &values.clone()).is_some());
-        assert!(view_eq(&mut i2, &Value::Int(1), &Value::Int(1)).is_none());
+        assert!(view_compare(&mut i2, CmpOp::Eq, &values, &values.clone()).is_some());
+        assert!(view_compare(&mut i2, CmpOp::Eq, &Value::Int(1), &Value::Int(1)).is_none());
         let and = view_binop(&mut i2, BinOp::BitAnd, &keys, &set(&["b", "x"]))
             .map(|r| r.ok())
             .unwrap()

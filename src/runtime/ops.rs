@@ -98,6 +98,16 @@ fn binary(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
             return v;
         }
     }
+    // `bool` overrides `&`, `|` and `^` to keep its type when both operands are bools
+    // (CPython's `bool_and`, `bool_or`, `bool_xor`); with an int they are int operators.
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            BinOp::BitAnd => return Ok(Value::Bool(x & y)),
+            BinOp::BitOr => return Ok(Value::Bool(x | y)),
+            BinOp::BitXor => return Ok(Value::Bool(x ^ y)),
+            _ => {}
+        }
+    }
     // Ints have no `@`: it falls through to the TypeError.
     if is_int(a) && is_int(b) && op != BinOp::MatMult {
         return int_op(op, &to_bigint(a).unwrap_or_default(), &to_bigint(b).unwrap_or_default());

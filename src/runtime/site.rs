@@ -18,8 +18,8 @@ pub struct Quitter {
 pub struct Helper;
 
 thread_local! {
-    static QUITTER_TYPE: Rc<TypeObj> = TypeObj::native("_sitebuiltins", "Quitter");
-    static HELPER_TYPE: Rc<TypeObj> = TypeObj::native("_sitebuiltins", "_Helper");
+    static QUITTER_TYPE: Rc<TypeObj> = TypeObj::native_class("_sitebuiltins", "Quitter");
+    static HELPER_TYPE: Rc<TypeObj> = TypeObj::native_class("_sitebuiltins", "_Helper");
 }
 
 pub fn install(builtins: &super::dict::Dict) {

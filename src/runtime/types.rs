@@ -41,18 +41,37 @@ pub struct TypeObj {
     pub module: Option<String>,
     pub base: Option<Rc<TypeObj>>,
     pub kind: TypeKind,
+    /// Whether CPython implements the type in C, where its `tp_name`, which error messages
+    /// show, includes the module (`'itertools.count' object ...`); a class written in
+    /// Python (`random.Random`, a namedtuple) is shown by its bare name.
+    pub c_level: bool,
 }
 
 impl TypeObj {
     pub fn new(name: &str, kind: TypeKind, base: Option<Rc<TypeObj>>) -> Rc<TypeObj> {
-        Rc::new(TypeObj { name: name.to_string(), module: None, base, kind })
+        Rc::new(TypeObj { name: name.to_string(), module: None, base, kind, c_level: true })
     }
+    /// A type that CPython's `module` implements in C (`itertools.count`).
     pub fn native(module: &str, name: &str) -> Rc<TypeObj> {
-        TypeObj::native_subclass(module, name, types().object.clone())
+        TypeObj::module_type(module, name, types().object.clone(), true)
     }
-    /// A type of a module's own whose instances are also instances of the builtin `base`.
+    /// A type that CPython's `module` defines as a Python class (`random.Random`).
+    pub fn native_class(module: &str, name: &str) -> Rc<TypeObj> {
+        TypeObj::module_type(module, name, types().object.clone(), false)
+    }
+    /// A Python class of a module's own whose instances are also instances of the builtin
+    /// `base` (a namedtuple class).
     pub fn native_subclass(module: &str, name: &str, base: Rc<TypeObj>) -> Rc<TypeObj> {
-        Rc::new(TypeObj { name: name.to_string(), module: Some(module.to_string()), base: Some(base), kind: TypeKind::Native })
+        TypeObj::module_type(module, name, base, false)
+    }
+    fn module_type(module: &str, name: &str, base: Rc<TypeObj>, c_level: bool) -> Rc<TypeObj> {
+        Rc::new(TypeObj {
+            name: name.to_string(),
+            module: Some(module.to_string()),
+            base: Some(base),
+            kind: TypeKind::Native,
+            c_level,
+        })
     }
     /// `issubclass(self, other)`.
     pub fn is_subtype(self: &Rc<Self>, other: &Rc<TypeObj>) -> bool {
@@ -64,6 +83,14 @@ impl TypeObj {
             t = ty.base.as_ref();
         }
         false
+    }
+    /// The name error messages show (CPython's `tp_name`): a C type's includes its module.
+    pub fn tp_name(&self) -> String {
+        if self.c_level {
+            self.qualified_name()
+        } else {
+            self.name.clone()
+        }
     }
     pub fn qualified_name(&self) -> String {
         match &self.module {
@@ -230,7 +257,8 @@ pub fn type_of(v: &Value) -> Rc<TypeObj> {
     }
 }
 
-/// The name `type(v).__name__` gives, without building anything.
+/// The name of `type(v)` that error messages show (CPython's `Py_TYPE(v)->tp_name`:
+/// `int`, `itertools.count`), without building anything for the common types.
 pub fn type_name(v: &Value) -> String {
     match v {
         Value::None => "NoneType".into(),
@@ -242,6 +270,6 @@ pub fn type_name(v: &Value) -> String {
         Value::Tuple(t) if t.class.is_none() => "tuple".into(),
         Value::Dict(_) => "dict".into(),
         Value::Function(_) => "function".into(),
-        _ => type_of(v).name.clone(),
+        _ => type_of(v).tp_name(),
     }
 }

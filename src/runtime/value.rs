@@ -119,6 +119,24 @@ impl Value {
         }
     }
 
+    /// A NaN that is a new float object: `float('nan')` twice gives two objects, which
+    /// `is`, `in` and `list.count` tell apart (NaN is not equal even to itself, so only
+    /// identity finds it). Floats are held by value, so a NaN's identity is its payload
+    /// bits, a new one each time; copies of the value keep them, as references to one
+    /// object would. Arithmetic's NaNs all share the hardware's payload.
+    pub fn new_nan(negative: bool) -> Value {
+        thread_local! {
+            static MADE: Cell<u64> = const { Cell::new(0) };
+        }
+        const QUIET_NAN: u64 = 0x7ff8_0000_0000_0000;
+        const PAYLOAD: u64 = 0x0007_ffff_ffff_ffff;
+        let n = MADE.with(|m| {
+            m.set(m.get() % PAYLOAD + 1);
+            m.get()
+        });
+        Value::Float(f64::from_bits(QUIET_NAN | n | if negative { 1 << 63 } else { 0 }))
+    }
+
     /// `a is b`.
     pub fn is(&self, other: &Value) -> bool {
         match (self, other) {

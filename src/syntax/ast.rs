@@ -342,6 +342,17 @@ impl CmpOp {
             CmpOp::NotIn => "not in",
         }
     }
+    /// The operator with its operands swapped (`a < b` is `b > a`), as CPython tries the
+    /// right operand's comparison.
+    pub fn reflected(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::LtE => CmpOp::GtE,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::GtE => CmpOp::LtE,
+            other => other,
+        }
+    }
 }
 
 /// Which CPython exception class a compile-time error is.

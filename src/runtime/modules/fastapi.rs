@@ -21,18 +21,18 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 thread_local! {
-    static FASTAPI_TYPE: Rc<TypeObj> = TypeObj::native("fastapi.applications", "FastAPI");
-    static DEPENDS_TYPE: Rc<TypeObj> = TypeObj::native("fastapi.params", "Depends");
-    static CLIENT_TYPE: Rc<TypeObj> = TypeObj::native("starlette.testclient", "TestClient");
-    static RESPONSE_TYPE: Rc<TypeObj> = TypeObj::native("httpx", "Response");
-    static HEADERS_TYPE: Rc<TypeObj> = TypeObj::native("httpx", "Headers");
+    static FASTAPI_TYPE: Rc<TypeObj> = TypeObj::native_class("fastapi.applications", "FastAPI");
+    static DEPENDS_TYPE: Rc<TypeObj> = TypeObj::native_class("fastapi.params", "Depends");
+    static CLIENT_TYPE: Rc<TypeObj> = TypeObj::native_class("starlette.testclient", "TestClient");
+    static RESPONSE_TYPE: Rc<TypeObj> = TypeObj::native_class("httpx", "Response");
+    static HEADERS_TYPE: Rc<TypeObj> = TypeObj::native_class("httpx", "Headers");
     // FastAPI's HTTPException subclasses Starlette's; both show in `__mro__`.
     static STARLETTE_HTTP_EXCEPTION: Rc<TypeObj> = exception_type("starlette.exceptions", "HTTPException", types().exception.clone());
     static HTTP_EXCEPTION: Rc<TypeObj> = exception_type("fastapi.exceptions", "HTTPException", starlette_http_exception());
 }
 
 fn exception_type(module: &str, name: &str, base: Rc<TypeObj>) -> Rc<TypeObj> {
-    Rc::new(TypeObj { name: name.to_string(), module: Some(module.to_string()), base: Some(base), kind: TypeKind::Exception })
+    Rc::new(TypeObj { name: name.to_string(), module: Some(module.to_string()), base: Some(base), kind: TypeKind::Exception, c_level: false })
 }
 
 fn starlette_http_exception() -> Rc<TypeObj> {

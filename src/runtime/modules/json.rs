@@ -8,7 +8,7 @@ use crate::runtime::exceptions::{type_error, value_error, ExceptionObj};
 use crate::runtime::format::float_repr;
 use crate::runtime::interp::Interp;
 use crate::runtime::methods::sort_values;
-use crate::runtime::types::{type_name, types, TypeKind, TypeObj};
+use crate::runtime::types::{type_name, type_of, types, TypeKind, TypeObj};
 use crate::runtime::value::*;
 use crate::runtime::{depth, gc};
 use num_bigint::BigInt;
@@ -20,6 +20,7 @@ thread_local! {
         module: Some("json.decoder".to_string()),
         base: Some(types().value_error.clone()),
         kind: TypeKind::Exception,
+        c_level: false,
     });
 }
 
@@ -220,7 +221,9 @@ impl Encoder {
             }
             other => {
                 let Some(default) = &self.default else {
-                    return type_error(format!("Object of type {} is not JSON serializable", type_name(other)));
+                    // `json.encoder` words this in Python, with `o.__class__.__name__`.
+                    let name = &type_of(other).name;
+                    return type_error(format!("Object of type {name} is not JSON serializable"));
                 };
                 self.enter(v, active)?;
                 let converted = interp.call(default, vec![other.clone()], Vec::new())?;

@@ -135,7 +135,7 @@ pub struct RandomObj {
 }
 
 thread_local! {
-    static RANDOM_TYPE: Rc<TypeObj> = TypeObj::native("random", "Random");
+    static RANDOM_TYPE: Rc<TypeObj> = TypeObj::native_class("random", "Random");
 }
 
 pub fn random_type() -> Rc<TypeObj> {
