@@ -55,9 +55,9 @@ pub struct Encoder {
     pub default: Option<Value>,
 }
 
-impl Encoder {
+impl Default for Encoder {
     /// `json.dumps`'s defaults.
-    pub fn new() -> Encoder {
+    fn default() -> Encoder {
         Encoder {
             ensure_ascii: true,
             allow_nan: true,
@@ -69,7 +69,9 @@ impl Encoder {
             default: None,
         }
     }
+}
 
+impl Encoder {
     /// What Starlette and httpx write: `ensure_ascii=False, allow_nan=False,
     /// separators=(",", ":")`.
     pub fn compact() -> Encoder {
@@ -78,7 +80,7 @@ impl Encoder {
             allow_nan: false,
             item_separator: ",".into(),
             key_separator: ":".into(),
-            ..Encoder::new()
+            ..Encoder::default()
         }
     }
 
@@ -125,12 +127,12 @@ impl Encoder {
         if !f.is_finite() && !self.allow_nan {
             return value_error("Out of range float values are not JSON compliant");
         }
-        out.push_str(match f {
-            f if f.is_nan() => "NaN",
-            f if f == f64::INFINITY => "Infinity",
-            f if f == f64::NEG_INFINITY => "-Infinity",
-            _ => return Ok(out.push_str(&float_repr(f))),
-        });
+        match f {
+            f if f.is_nan() => out.push_str("NaN"),
+            f if f == f64::INFINITY => out.push_str("Infinity"),
+            f if f == f64::NEG_INFINITY => out.push_str("-Infinity"),
+            _ => out.push_str(&float_repr(f)),
+        }
         Ok(())
     }
 
@@ -252,7 +254,7 @@ fn dumps(interp: &mut Interp, _: &Builtin, args: Args) -> PyResult<Value> {
             n => format!("dumps() takes 1 positional argument but {n} were given"),
         });
     }
-    let mut e = Encoder::new();
+    let mut e = Encoder::default();
     let mut separators = None;
     for (k, v) in args.kw {
         match k.as_str() {
