@@ -190,6 +190,44 @@ pub fn name(s: &str) -> Rc<PyStr> {
     Rc::new(PyStr::new(s))
 }
 
+/// Binds the arguments of a function CPython writes in Python (`random.py`, `timeit.py`):
+/// `params` in order, positionally or by keyword, the first `required` without defaults. A
+/// method's messages count its `self` (`receiver`). The errors are CPython's.
+pub fn bind_python(qualname: &str, args: &Args, params: &[&str], required: usize, receiver: bool) -> PyResult<Vec<Option<Value>>> {
+    let this = receiver as usize;
+    if args.pos.len() > params.len() {
+        let (least, most, given) = (required + this, params.len() + this, args.pos.len() + this);
+        return type_error(if least == most {
+            let s = if most == 1 { "" } else { "s" };
+            format!("{qualname}() takes {most} positional argument{s} but {given} were given")
+        } else {
+            format!("{qualname}() takes from {least} to {most} positional arguments but {given} were given")
+        });
+    }
+    let mut out: Vec<Option<Value>> = (0..params.len()).map(|i| args.pos.get(i).cloned()).collect();
+    for (k, v) in args.kw {
+        match params.iter().position(|n| *n == k.as_str()) {
+            Some(i) if out[i].is_some() => {
+                return type_error(format!("{qualname}() got multiple values for argument '{}'", k.as_str()))
+            }
+            Some(i) => out[i] = Some(v.clone()),
+            None => return type_error(format!("{qualname}() got an unexpected keyword argument '{}'", k.as_str())),
+        }
+    }
+    let missing: Vec<String> =
+        params[..required].iter().zip(&out).filter(|(_, v)| v.is_none()).map(|(n, _)| format!("'{n}'")).collect();
+    if !missing.is_empty() {
+        let list = match missing.len() {
+            1 => missing[0].clone(),
+            2 => format!("{} and {}", missing[0], missing[1]),
+            _ => format!("{}, and {}", missing[..missing.len() - 1].join(", "), missing[missing.len() - 1]),
+        };
+        let s = if missing.len() == 1 { "" } else { "s" };
+        return type_error(format!("{qualname}() missing {} required positional argument{s}: {list}", missing.len()));
+    }
+    Ok(out)
+}
+
 /// Checks a positional-only argument count, with CPython's messages for builtins.
 pub fn check_pos(fname: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
     no_kwargs(fname, args)?;

@@ -3,7 +3,7 @@
 //! numbers, choices and shuffles it draws under CPython. The module's functions are the
 //! methods of one hidden `Random` instance, as in CPython.
 
-use super::{method, new_module, receiver};
+use super::{bind_python, method, new_module, receiver};
 use crate::runtime::builtins::{getitem, len_of, setitem};
 use crate::runtime::exceptions::{index_error, overflow_error, type_error, value_error};
 use crate::runtime::interp::Interp;
@@ -232,42 +232,9 @@ pub fn new_random(_interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 // ----- arguments, as random.py's Python signatures report them -----
 
-/// Binds the positional and keyword arguments of a method written in Python in CPython's
-/// `random.py`: `names` in order, the first `required` of them without defaults.
-fn bind<'a>(qualname: &str, args: &Args<'a>, names: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
-    let mut out: Vec<Option<Value>> = vec![None; names.len()];
-    if args.pos.len() > names.len() {
-        let given = args.pos.len() + 1;
-        let most = names.len() + 1;
-        return type_error(if required == names.len() {
-            format!("{qualname}() takes {most} positional arguments but {given} were given")
-        } else {
-            format!("{qualname}() takes from {} to {most} positional arguments but {given} were given", required + 1)
-        });
-    }
-    for (slot, v) in out.iter_mut().zip(args.pos) {
-        *slot = Some(v.clone());
-    }
-    for (k, v) in args.kw {
-        match names.iter().position(|n| *n == k.as_str()) {
-            Some(i) if out[i].is_some() => {
-                return type_error(format!("{qualname}() got multiple values for argument '{}'", k.as_str()))
-            }
-            Some(i) => out[i] = Some(v.clone()),
-            None => return type_error(format!("{qualname}() got an unexpected keyword argument '{}'", k.as_str())),
-        }
-    }
-    let missing: Vec<String> = names[..required].iter().zip(&out).filter(|(_, v)| v.is_none()).map(|(n, _)| format!("'{n}'")).collect();
-    if !missing.is_empty() {
-        let list = match missing.len() {
-            1 => missing[0].clone(),
-            2 => format!("{} and {}", missing[0], missing[1]),
-            _ => format!("{}, and {}", missing[..missing.len() - 1].join(", "), missing[missing.len() - 1]),
-        };
-        let s = if missing.len() == 1 { "" } else { "s" };
-        return type_error(format!("{qualname}() missing {} required positional argument{s}: {list}", missing.len()));
-    }
-    Ok(out)
+/// A method of `random.py`'s `Random`: its messages count `self`.
+fn bind(qualname: &str, args: &Args, names: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
+    bind_python(qualname, args, names, required, true)
 }
 
 fn bind1(qualname: &str, args: &Args, name: &str, default: Value) -> PyResult<(Value,)> {

@@ -2,7 +2,7 @@
 //! (or `setup`) is code compiled from a string, which cellar refuses by design, so it is a
 //! clear NotImplementedError rather than something that only looks like timing.
 
-use super::{func, import, name};
+use super::{bind_python, func, import, name};
 use crate::runtime::attrs::getattr;
 use crate::runtime::builtins::is_callable;
 use crate::runtime::exceptions::{not_implemented, type_error, value_error};
@@ -26,28 +26,6 @@ pub fn module(interp: &mut Interp) -> PyResult<Value> {
             ("default_repeat", Value::Int(5)),
         ],
     ))
-}
-
-/// Binds `args` to the parameters `params` (all optional), with CPython's messages.
-fn bind(fname: &str, params: &[&str], args: &Args) -> PyResult<Vec<Option<Value>>> {
-    if args.pos.len() > params.len() {
-        return type_error(format!(
-            "{fname}() takes from 0 to {} positional arguments but {} were given",
-            params.len(),
-            args.pos.len()
-        ));
-    }
-    let mut bound: Vec<Option<Value>> = params.iter().enumerate().map(|(i, _)| args.pos.get(i).cloned()).collect();
-    for (k, v) in args.kw {
-        let Some(i) = params.iter().position(|p| *p == k.as_str()) else {
-            return type_error(format!("{fname}() got an unexpected keyword argument '{}'", k.as_str()));
-        };
-        if bound[i].is_some() {
-            return type_error(format!("{fname}() got multiple values for argument '{}'", k.as_str()));
-        }
-        bound[i] = Some(v.clone());
-    }
-    Ok(bound)
 }
 
 /// What `timeit` and `repeat` share: the statement, the setup and the timer, checked.
@@ -118,8 +96,8 @@ fn count(v: Option<Value>, default: i64) -> PyResult<i64> {
 /// `timeit(stmt, setup='pass', timer=default_timer, number=1000000, globals=None)`.
 fn timeit(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     let [stmt, setup, timer, number, _globals] =
-        <[Option<Value>; 5]>::try_from(bind(b.name, &["stmt", "setup", "timer", "number", "globals"], &args)?)
-            .unwrap_or_else(|_| unreachable!("bind returns one slot per parameter"));
+        <[Option<Value>; 5]>::try_from(bind_python(b.name, &args, &["stmt", "setup", "timer", "number", "globals"], 0, false)?)
+            .unwrap_or_else(|_| unreachable!("bind_python returns one slot per parameter"));
     let t = Timer::new(interp, stmt, setup, timer)?;
     let number = count(number, 1_000_000)?;
     t.time(interp, number)
@@ -128,12 +106,14 @@ fn timeit(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
 /// `repeat(stmt, setup='pass', timer=default_timer, repeat=5, number=1000000, globals=None)`:
 /// a list of `repeat` timings.
 fn repeat(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
-    let [stmt, setup, timer, repeat, number, _globals] = <[Option<Value>; 6]>::try_from(bind(
+    let [stmt, setup, timer, repeat, number, _globals] = <[Option<Value>; 6]>::try_from(bind_python(
         b.name,
-        &["stmt", "setup", "timer", "repeat", "number", "globals"],
         &args,
+        &["stmt", "setup", "timer", "repeat", "number", "globals"],
+        0,
+        false,
     )?)
-    .unwrap_or_else(|_| unreachable!("bind returns one slot per parameter"));
+    .unwrap_or_else(|_| unreachable!("bind_python returns one slot per parameter"));
     let t = Timer::new(interp, stmt, setup, timer)?;
     let repeat = count(repeat, 5)?;
     let number = count(number, 1_000_000)?;
