@@ -1,14 +1,14 @@
 //! Error reports: SyntaxErrors and tracebacks, rendered with ariadne, always ending with
 //! CPython's exact `Type: message` line (with its "Did you mean" suggestion).
 
-use crate::runtime::attrs::dir_of;
-use crate::runtime::dict::Dict;
-use crate::runtime::exceptions::ExceptionObj;
-use crate::runtime::interp::Interp;
-use crate::runtime::types::types;
-use crate::runtime::value::{PyErr, Value};
-use crate::syntax::ast::{line_at, Span, SyntaxError};
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
+use crate::runtime::interp::Interp;
+use crate::runtime::interp::attrs::dir_of;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::ExceptionObj;
+use crate::runtime::model::typeobj::types;
+use crate::runtime::model::value::{PyErr, Value};
+use crate::syntax::ast::{line_at, Span, SyntaxError};
 use std::rc::Rc;
 
 fn snippet(file: &str, source: &str, span: Span, message: &str, color: bool) -> String {

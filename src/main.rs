@@ -65,7 +65,7 @@ impl Cli {
 }
 
 #[global_allocator]
-static ALLOCATOR: cellar::runtime::limits::CountingAllocator = cellar::runtime::limits::CountingAllocator;
+static ALLOCATOR: cellar::runtime::support::limits::CountingAllocator = cellar::runtime::support::limits::CountingAllocator;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -73,7 +73,7 @@ fn main() -> ExitCode {
     let run = std::thread::Builder::new()
         .name("cellar".into())
         // Python frames need far more Rust stack than the main thread has.
-        .stack_size(cellar::runtime::depth::STACK_SIZE)
+        .stack_size(cellar::runtime::model::depth::STACK_SIZE)
         .spawn(move || run(cli, color))
         .expect("the interpreter thread starts");
     run.join().unwrap_or(ExitCode::from(70))
@@ -81,7 +81,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli, color: bool) -> ExitCode {
     if let Some(mib) = cli.max_memory {
-        cellar::runtime::limits::set_max_memory(mib.saturating_mul(1 << 20));
+        cellar::runtime::support::limits::set_max_memory(mib.saturating_mul(1 << 20));
     }
     if cli.timeout.is_some_and(|t| !(t > 0.0 && t.is_finite())) {
         eprintln!("cellar: --timeout needs a positive number of seconds");
@@ -115,7 +115,7 @@ fn run(cli: Cli, color: bool) -> ExitCode {
                 let text = session.render(&failure, color);
                 session.interp.write_err(&text);
                 match failure {
-                    Failure::Exception(e) if e.is(&cellar::runtime::types::types().keyboard_interrupt) => {
+                    Failure::Exception(e) if e.is(&cellar::runtime::model::typeobj::types().keyboard_interrupt) => {
                         ExitCode::from(130)
                     }
                     _ => ExitCode::from(1),

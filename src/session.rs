@@ -1,12 +1,12 @@
 //! A session: one module's globals and the interpreter that runs code in them. The script
 //! runner, `-c` and the REPL are thin drivers over it.
 
+use crate::compile::code::{Stmt, StmtKind};
 use crate::compile::{compile_module, compile_module_statements, Mode};
 use crate::diagnostics;
-use crate::runtime::dict::Dict;
-use crate::runtime::code::{Stmt, StmtKind};
 use crate::runtime::interp::{Frame, Interp};
-use crate::runtime::value::{PyErr, Value};
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::value::{PyErr, Value};
 use crate::scope;
 use crate::syntax::ast::{Span, SyntaxError};
 use std::io::Write;
@@ -101,7 +101,7 @@ impl Session {
     fn release(&mut self) {
         self.globals.clear();
         let _ = self.interp.builtins.remove(&Value::str("_"));
-        crate::runtime::gc::collect();
+        crate::runtime::model::gc::collect();
     }
 
     /// The exit status a `SystemExit` asks for, as CPython's `_Py_HandleSystemExit` gives it:
@@ -110,7 +110,7 @@ impl Session {
     /// failure.
     pub fn exit_status(&mut self, failure: &Failure) -> Option<u8> {
         let Failure::Exception(e) = failure else { return None };
-        if !e.is(&crate::runtime::types::types().system_exit) {
+        if !e.is(&crate::runtime::model::typeobj::types().system_exit) {
             return None;
         }
         Some(match e.0.exit_code() {

@@ -2,7 +2,7 @@
 //! recursive parser would leak the whole parser graph each time (LeakSanitizer under
 //! cargo-fuzz, a REPL growing without bound).
 
-use cellar::runtime::limits::{allocated, CountingAllocator};
+use cellar::runtime::support::limits::{allocated, CountingAllocator};
 
 #[global_allocator]
 static ALLOC: CountingAllocator = CountingAllocator;

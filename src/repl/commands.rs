@@ -1,7 +1,7 @@
 //! The `:` commands of the teaching REPL.
 
-use super::{report, Control, Ran, Repl};
 use crate::teach::{cells, scope};
+use super::{report, Control, Ran, Repl};
 
 /// Every command, one line each with an example: `:help` prints this, and completion offers
 /// the names.

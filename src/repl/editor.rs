@@ -7,11 +7,9 @@
 //! cellar's own lexer and completes from the live session, which it shares with the loop: the
 //! loop never holds the session while a line is being read, and the helper only uses it then.
 
-use super::commands::COMMANDS;
-use super::{classify, is_command, Control, Entry, Repl};
 use crate::compile::Mode;
-use crate::runtime::attrs::dir_of;
-use crate::runtime::value::Value;
+use crate::runtime::interp::attrs::dir_of;
+use crate::runtime::model::value::Value;
 use crate::syntax::{highlight_tokens, HighlightKind};
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
 use rustyline::error::ReadlineError;
@@ -19,6 +17,8 @@ use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
+use super::commands::COMMANDS;
+use super::{classify, is_command, Control, Entry, Repl};
 use rustyline::{
     Cmd, CompletionType, ConditionalEventHandler, Config, Context, Editor, Event, EventContext, EventHandler, KeyCode,
     KeyEvent, Modifiers, Movement, RepeatCount,

@@ -8,8 +8,8 @@ pub mod editor;
 
 use crate::compile::Mode;
 use crate::session::{Failure, Session};
-use crate::teach::Teacher;
 use crate::syntax::ast::{Incomplete, StmtKind};
+use crate::teach::Teacher;
 
 /// What the reader should do with the lines gathered so far.
 #[derive(Debug, PartialEq, Eq)]

@@ -1,27 +1,14 @@
-//! The runtime: values, the interpreter that walks resolved code, builtins and modules.
+//! The runtime: the value model, the behaviour of each builtin type, the interpreter that
+//! walks resolved code, and the modules a program can import.
+//!
+//! Layers, each importing only those before it (the interpreter and the types call each
+//! other through `Interp`, as CPython's eval loop and type slots do):
+//! `support` (leaves: formatting, hashing, tables, the counting allocator) → `model` (values,
+//! type objects, cells, functions, containers, the collector) → `types` (what each builtin
+//! type does) → `interp` (executing statements, evaluating expressions, calls) → `modules`.
 
-pub mod attrs;
-pub mod builtins;
-
-pub mod code;
-pub mod coroutine;
-pub mod depth;
-pub mod dict;
-pub mod exceptions;
-pub mod format;
-pub mod gc;
-pub mod hash;
 pub mod interp;
-pub mod iter;
-pub mod limits;
-pub mod methods;
+pub mod model;
 pub mod modules;
-pub mod ops;
-pub mod percent;
-pub mod repr;
-pub mod set;
-pub mod settable;
-pub mod site;
-pub mod trash;
+pub mod support;
 pub mod types;
-pub mod value;

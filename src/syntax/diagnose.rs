@@ -2,11 +2,11 @@
 //! re-parsing with extra `invalid_*` rules; here the token stream around the failing token
 //! is inspected instead, for the cases a learner meets most.
 
+use chumsky::error::{Rich, RichPattern, RichReason};
+use chumsky::prelude::SimpleSpan;
 use super::ast::{Incomplete, Span, SyntaxError};
 use super::lexer::LineIndex;
 use super::token::Tok;
-use chumsky::error::{Rich, RichPattern, RichReason};
-use chumsky::prelude::SimpleSpan;
 
 /// Index of the first token of the logical line holding token `i`.
 fn line_start(toks: &[(Tok, Span)], i: usize) -> usize {

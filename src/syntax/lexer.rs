@@ -2,12 +2,12 @@
 //! NEWLINE / INDENT / DEDENT, checks brackets, and decodes literals, following CPython's
 //! tokenizer (`Parser/tokenizer.c`) rule for rule.
 
-use super::ast::{Incomplete, Span, SyntaxError, SyntaxErrorKind};
-use super::strings;
-use super::token::{StrLit, Tok};
 use logos::Logos;
 use num_bigint::BigInt;
 use std::rc::Rc;
+use super::ast::{Incomplete, Span, SyntaxError, SyntaxErrorKind};
+use super::strings;
+use super::token::{StrLit, Tok};
 
 /// How a string literal token was scanned by [`lex_string`].
 #[derive(Clone, Copy, Debug, PartialEq)]

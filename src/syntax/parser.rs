@@ -5,12 +5,12 @@
 //! Alternatives share their prefixes (a parenthesised expression is parsed once, then the
 //! parser looks at what follows), so nothing backtracks exponentially on nested brackets.
 
-use super::ast::*;
-use super::token::{StrLit, Tok};
 use chumsky::input::ValueInput;
 use chumsky::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
+use super::ast::*;
+use super::token::{StrLit, Tok};
 
 pub type Extra<'t> = extra::Err<Rich<'t, Tok, SimpleSpan>>;
 

@@ -1,5 +1,5 @@
-use super::*;
 use ast::*;
+use super::*;
 
 fn big<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|s| {

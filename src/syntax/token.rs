@@ -1,10 +1,10 @@
 //! The tokens the parser consumes: logical lines already split into NEWLINE / INDENT / DEDENT
 //! the way CPython's tokenizer does it, literals already decoded.
 
-use super::ast::FStringPart;
 use num_bigint::BigInt;
 use std::fmt;
 use std::rc::Rc;
+use super::ast::FStringPart;
 
 /// A decoded string literal (one token; implicit concatenation happens in the parser).
 #[derive(Clone, Debug, PartialEq)]

@@ -1,12 +1,12 @@
 //! `:cells` (every live cell), `:cells EXPR` (the closures of the functions a value holds)
 //! and `:env` (the session's variables).
 
-use super::watch::{cell_and_value, holders_text, items, Snapshot};
-use super::{short, short_sized, Style};
-use crate::runtime::types::type_name;
-use crate::runtime::value::{Function, Value};
+use crate::runtime::model::typeobj::type_name;
+use crate::runtime::model::value::{Function, Value};
 use crate::session::{Failure, Session};
 use std::rc::Rc;
+use super::watch::{cell_and_value, holders_text, items, Snapshot};
+use super::{short, short_sized, Style};
 
 /// `:cells`: every live cell, oldest first.
 pub fn all(session: &mut Session, style: &Style) -> Vec<String> {
@@ -87,7 +87,7 @@ fn functions_in(session: &mut Session, text: &str, value: &Value) -> Vec<(String
 
 /// Which cells are shared among the listed functions, or that none is.
 fn sharing(funcs: &[(String, Rc<Function>)], style: &Style) -> Vec<String> {
-    let mut cells: Vec<(Rc<crate::runtime::value::CellObj>, Vec<&str>)> = Vec::new();
+    let mut cells: Vec<(Rc<crate::runtime::model::value::CellObj>, Vec<&str>)> = Vec::new();
     for (path, f) in funcs {
         for cell in f.closure.iter() {
             match cells.iter_mut().find(|(c, _)| Rc::ptr_eq(c, cell)) {

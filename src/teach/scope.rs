@@ -2,15 +2,15 @@
 //! cell, free, global, builtin), the line that decided it, and for free variables the cell
 //! the function holds right now.
 
-use super::{short_sized, Style};
+use crate::compile::code::Code;
 use crate::compile::line_of;
-use crate::runtime::code::Code;
-use crate::runtime::types::{type_name, types};
-use crate::runtime::value::{Function, PyErr, Value};
+use crate::runtime::model::typeobj::{type_name, types};
+use crate::runtime::model::value::{Function, PyErr, Value};
 use crate::scope::{Binding, Scope, ScopeId, ScopeKind, Symbol, SymbolTable};
 use crate::session::{Failure, Session};
 use crate::syntax::ast::Span;
 use std::rc::Rc;
+use super::{short_sized, Style};
 
 pub fn explain(session: &mut Session, text: &str, style: &Style) -> Result<Vec<String>, Failure> {
     let text = text.trim();

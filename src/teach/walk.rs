@@ -6,7 +6,7 @@
 //! before `_`, `funcs[3]` before `funcs[3].__closure__[0].cell_contents`).
 
 use crate::runtime::interp::Interp;
-use crate::runtime::value::{CellObj, Function, Value};
+use crate::runtime::model::value::{CellObj, Function, Value};
 use crate::session::Session;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -178,7 +178,7 @@ pub fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>) -> Reach {
                 // Sequence-like natives (deque) are indexed as their items are;
                 // the others (partial, lru_cache wrappers) have no path a learner would type.
                 let indexed = n.len().is_some() && n.iter_items().is_some();
-                for (i, item) in crate::runtime::gc::children(&***n).into_iter().enumerate() {
+                for (i, item) in crate::runtime::model::gc::children(&***n).into_iter().enumerate() {
                     let step = if indexed { Step::Index(i) } else { Step::Inside };
                     queue.push_back((paths.add(node, step), item));
                 }

@@ -1,14 +1,14 @@
 //! The cell watch: a snapshot of every live cell before and after a statement, and the
 //! differences between the two in words.
 
-use super::walk::{walk, Holder, Reach};
-use super::{short_sized, Style, SHORT};
-use crate::runtime::gc;
-use crate::runtime::types::type_name;
-use crate::runtime::value::{CellObj, Native, PyStr, Value};
+use crate::runtime::model::gc;
+use crate::runtime::model::typeobj::type_name;
+use crate::runtime::model::value::{CellObj, Native, PyStr, Value};
 use crate::session::Session;
 use std::any::Any;
 use std::rc::{Rc, Weak};
+use super::walk::{walk, Holder, Reach};
+use super::{short_sized, Style, SHORT};
 
 /// One live cell as it was when the snapshot was taken.
 pub struct CellState {

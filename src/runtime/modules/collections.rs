@@ -1,18 +1,18 @@
 //! `collections`: `deque` and `namedtuple` (whose instances also serve `functools.CacheInfo`
 //! and `inspect.ClosureVars`).
 
-use super::{check_pos, func, method, new_module, receiver};
-use crate::runtime::dict::Dict;
-use crate::runtime::exceptions::{index_error, type_error, value_error};
-use crate::runtime::gc::{self, Busy, GcHeader, Visitor};
 use crate::runtime::interp::Interp;
-use crate::runtime::ops;
-use crate::runtime::types::{type_name, types, TypeObj};
-use crate::runtime::value::*;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::{index_error, type_error, value_error};
+use crate::runtime::model::gc::{self, Busy, GcHeader, Visitor};
+use crate::runtime::model::typeobj::{type_name, types, TypeObj};
+use crate::runtime::model::value::*;
+use crate::runtime::types::ops;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
+use super::{check_pos, func, method, new_module, receiver};
 
 pub fn module(_interp: &mut Interp) -> Value {
     new_module(

@@ -5,20 +5,20 @@
 //! response exactly as Starlette's `JSONResponse` would, so that the seed's rate limiter trips
 //! with the same 429 and the same JSON as in real life.
 
-use super::{func, json, method, name, new_module, receiver};
-use crate::runtime::coroutine::{self, Coroutine};
-use crate::runtime::depth;
-use crate::runtime::dict::Dict;
-use crate::runtime::exceptions::{key_error, type_error, unsupported, value_error, ExceptionObj};
-use crate::runtime::format::parse_float_literal;
-use crate::runtime::gc::{self, Busy, GcHeader, Visitor};
 use crate::runtime::interp::Interp;
-use crate::runtime::types::{type_name, types, TypeKind, TypeObj};
-use crate::runtime::value::*;
+use crate::runtime::model::coroutine::{self, Coroutine};
+use crate::runtime::model::depth;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::{key_error, type_error, unsupported, value_error, ExceptionObj};
+use crate::runtime::model::gc::{self, Busy, GcHeader, Visitor};
+use crate::runtime::model::typeobj::{type_name, types, TypeKind, TypeObj};
+use crate::runtime::model::value::*;
+use crate::runtime::support::format::parse_float_literal;
 use num_bigint::BigInt;
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
+use super::{func, json, method, name, new_module, receiver};
 
 thread_local! {
     static FASTAPI_TYPE: Rc<TypeObj> = TypeObj::native_class("fastapi.applications", "FastAPI");
@@ -606,7 +606,7 @@ fn params_of(callable: &Value, path_params: &[&str]) -> PyResult<Vec<Param>> {
 
 /// Checks the handler's parameters when the route is declared, as FastAPI does.
 fn check_params(route: &Route) -> PyResult<()> {
-    if !crate::runtime::builtins::is_callable(&route.handler) {
+    if !crate::runtime::modules::builtins::is_callable(&route.handler) {
         return type_error(format!("'{}' object is not callable", type_name(&route.handler)));
     }
     params_of(&route.handler, &route.path_params()).map(|_| ())

@@ -1,18 +1,18 @@
 //! `functools`: `reduce`, `partial`, `update_wrapper`/`wraps`, `lru_cache`/`cache`.
 
-use super::collections::{new_named, tuple_class, TupleClass};
-use super::{check_pos, closure_fn, func, method, name, new_module, receiver};
-use crate::runtime::builtins::is_callable;
-use crate::runtime::attrs;
-use crate::runtime::dict::Dict;
-use crate::runtime::exceptions::type_error;
-use crate::runtime::gc::{self, Busy, GcHeader, Visitor};
 use crate::runtime::interp::Interp;
-use crate::runtime::types::{types, TypeObj};
-use crate::runtime::value::*;
+use crate::runtime::interp::attrs;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::type_error;
+use crate::runtime::model::gc::{self, Busy, GcHeader, Visitor};
+use crate::runtime::model::typeobj::{types, TypeObj};
+use crate::runtime::model::value::*;
+use crate::runtime::modules::builtins::is_callable;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use super::collections::{new_named, tuple_class, TupleClass};
+use super::{check_pos, closure_fn, func, method, name, new_module, receiver};
 
 const WRAPPER_ASSIGNMENTS: [&str; 5] = ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"];
 const WRAPPER_UPDATES: [&str; 1] = ["__dict__"];
@@ -173,7 +173,7 @@ impl Native for Partial {
     }
     fn setattr(&self, _interp: &mut Interp, name: &str, value: Value) -> PyResult<bool> {
         if matches!(name, "func" | "args" | "keywords") {
-            return crate::runtime::exceptions::attribute_error("readonly attribute");
+            return crate::runtime::model::exceptions::attribute_error("readonly attribute");
         }
         self.get_dict().set_str(name, value);
         Ok(true)
@@ -262,7 +262,7 @@ fn set_attr(interp: &mut Interp, obj: &Value, attr: &str, value: Value) -> PyRes
             ("__annotations__", Value::Dict(d)) => f.extra_mut().annotations = Some(d.clone()),
             ("__annotations__", Value::None) => f.extra_mut().annotations = None,
             ("__annotations__", _) => return type_error("__annotations__ must be set to a dict object"),
-            ("__module__", v) if v.is(&f.module()) || crate::runtime::ops::eq(v, &f.module())? => {}
+            ("__module__", v) if v.is(&f.module()) || crate::runtime::types::ops::eq(v, &f.module())? => {}
             ("__module__", _) => {
                 attrs::setattr(interp, obj, &name(attr), value)?;
             }
@@ -299,8 +299,8 @@ pub fn update_wrapper(
     for u in updated {
         let u = interp.str(u)?;
         let Some(target) = get_attr(interp, wrapper, &u)? else {
-            let tn = crate::runtime::types::type_name(wrapper);
-            return crate::runtime::exceptions::attribute_error(format!("'{tn}' object has no attribute '{u}'"));
+            let tn = crate::runtime::model::typeobj::type_name(wrapper);
+            return crate::runtime::model::exceptions::attribute_error(format!("'{tn}' object has no attribute '{u}'"));
         };
         let source = get_attr(interp, wrapped, &u)?;
         match (&target, source) {
@@ -445,10 +445,10 @@ impl LruWrapper {
         }
         if self.typed {
             for v in args.pos {
-                key.push(Value::Type(crate::runtime::types::type_of(v)));
+                key.push(Value::Type(crate::runtime::model::typeobj::type_of(v)));
             }
             for (_, v) in args.kw {
-                key.push(Value::Type(crate::runtime::types::type_of(v)));
+                key.push(Value::Type(crate::runtime::model::typeobj::type_of(v)));
             }
         }
         Value::tuple(key)
@@ -600,7 +600,7 @@ fn lru_cache(interp: &mut Interp, _b: &Builtin, args: Args) -> PyResult<Value> {
     let typed = arg(&args, 1, names[1]).cloned().unwrap_or(Value::Bool(false));
     let size = match &maxsize {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-            let n = crate::runtime::ops::index_of(&maxsize)?;
+            let n = crate::runtime::types::ops::index_of(&maxsize)?;
             Value::Int(n.max(0))
         }
         Value::None => Value::None,

@@ -4,15 +4,15 @@
 //! `x.append(1)` puts `'append'` in `unbound`; `co_names` is rebuilt here from the code tree in
 //! the order CPython's compiler would emit the names.
 
+use crate::compile::code::*;
+use crate::runtime::interp::Interp;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::{type_error, value_error};
+use crate::runtime::model::set::new_set;
+use crate::runtime::model::value::*;
+use std::rc::Rc;
 use super::collections::{new_named, tuple_class, TupleClass};
 use super::{func, new_module};
-use crate::runtime::code::*;
-use crate::runtime::dict::Dict;
-use crate::runtime::exceptions::{type_error, value_error};
-use crate::runtime::interp::Interp;
-use crate::runtime::set::new_set;
-use crate::runtime::value::*;
-use std::rc::Rc;
 
 thread_local! {
     static CLOSURE_VARS: Rc<TupleClass> =
@@ -74,9 +74,9 @@ fn getclosurevars(interp: &mut Interp, _b: &Builtin, args: Args) -> PyResult<Val
         }
     }
     let values = vec![
-        Value::Dict(crate::runtime::gc::new(nonlocals)),
-        Value::Dict(crate::runtime::gc::new(globals)),
-        Value::Dict(crate::runtime::gc::new(builtin_vars)),
+        Value::Dict(crate::runtime::model::gc::new(nonlocals)),
+        Value::Dict(crate::runtime::model::gc::new(globals)),
+        Value::Dict(crate::runtime::model::gc::new(builtin_vars)),
         new_set(unbound, false)?,
     ];
     Ok(CLOSURE_VARS.with(|c| new_named(c, values)))

@@ -4,17 +4,17 @@
 //! pulling once it has its last item, a `groupby` group dies when the outer iterator moves).
 //! Each is a native object that is its own iterator (`Native::next`).
 
-use super::{check_pos, func, new_module};
-use crate::runtime::exceptions::{overflow_error, runtime_error, type_error, value_error};
-use crate::runtime::gc::{Busy, Visitor};
 use crate::runtime::interp::Interp;
-use crate::runtime::ops;
-use crate::runtime::types::{types, TypeObj};
-use crate::runtime::value::*;
+use crate::runtime::model::exceptions::{overflow_error, runtime_error, type_error, value_error};
+use crate::runtime::model::gc::{Busy, Visitor};
+use crate::runtime::model::typeobj::{types, TypeObj};
+use crate::runtime::model::value::*;
+use crate::runtime::types::ops;
 use crate::syntax::ast::BinOp;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use super::{check_pos, func, new_module};
 
 /// The iterator types the module exposes, by name. (The objects `groupby` and `tee` hand out
 /// are of two more, `_grouper` and `_tee`, made on first use.)

@@ -2,17 +2,17 @@
 //! options, its key rules and its `JSONDecodeError` messages. The `fastapi` model encodes
 //! responses and decodes bodies through the same code.
 
-use super::{func, new_module};
-use crate::runtime::dict::Dict;
-use crate::runtime::exceptions::{type_error, value_error, ExceptionObj};
-use crate::runtime::format::float_repr;
 use crate::runtime::interp::Interp;
-use crate::runtime::methods::sort_values;
-use crate::runtime::types::{type_name, type_of, types, TypeKind, TypeObj};
-use crate::runtime::value::*;
-use crate::runtime::{depth, gc};
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::{type_error, value_error, ExceptionObj};
+use crate::runtime::model::typeobj::{type_name, type_of, types, TypeKind, TypeObj};
+use crate::runtime::model::value::*;
+use crate::runtime::model::{depth, gc};
+use crate::runtime::support::format::float_repr;
+use crate::runtime::types::methods::sort_values;
 use num_bigint::BigInt;
 use std::rc::Rc;
+use super::{func, new_module};
 
 thread_local! {
     static JSON_DECODE_ERROR: Rc<TypeObj> = Rc::new(TypeObj {
@@ -449,7 +449,7 @@ impl Parser {
                                 Some(c) => out.push(c),
                                 None => {
                                     let feature = format!("a lone surrogate in a str ('\\u{unit:04x}')");
-                                    return Err(Failure::Other(crate::runtime::exceptions::unsupported::<()>(&feature).unwrap_err()));
+                                    return Err(Failure::Other(crate::runtime::model::exceptions::unsupported::<()>(&feature).unwrap_err()));
                                 }
                             }
                         }

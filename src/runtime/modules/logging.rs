@@ -5,18 +5,18 @@
 //! exactly (the caller's line and function, a traceback for `exception()`, CPython's
 //! "--- Logging error ---" report) is a clear NotImplementedError, never a wrong line.
 
-use super::sys::Stream;
-use super::{closure_fn, method, new_module, receiver};
-use crate::runtime::dict::Dict;
-use crate::runtime::exceptions::{not_implemented, type_error, value_error};
 use crate::runtime::interp::Interp;
-use crate::runtime::types::TypeObj;
-use crate::runtime::value::*;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::{not_implemented, type_error, value_error};
+use crate::runtime::model::typeobj::TypeObj;
+use crate::runtime::model::value::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 use std::time::{SystemTime, UNIX_EPOCH};
+use super::sys::Stream;
+use super::{closure_fn, method, new_module, receiver};
 
 const NOTSET: i64 = 0;
 const DEBUG: i64 = 10;
@@ -329,7 +329,7 @@ fn get_logger(_interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> 
         Some(Value::Str(s)) if s.as_str().is_empty() || s.as_str() == "root" => return Ok(state.root.clone()),
         Some(Value::Str(s)) => s.as_str().to_string(),
         // Any other falsy name is the root too (`if not name`), as in CPython.
-        Some(v) if !crate::runtime::ops::truthy(v) => return Ok(state.root.clone()),
+        Some(v) if !crate::runtime::types::ops::truthy(v) => return Ok(state.root.clone()),
         Some(_) => return type_error("A logger name must be a string"),
     };
     let mut loggers = state.loggers.borrow_mut();
@@ -389,7 +389,7 @@ fn basic_config(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value>
     let format = match take("format") {
         None => Rc::new(PyStr::new(BASIC_FORMAT)),
         Some(Value::Str(s)) => s,
-        Some(v) => return type_error(format!("expected string or bytes-like object, got '{}'", crate::runtime::types::type_name(&v))),
+        Some(v) => return type_error(format!("expected string or bytes-like object, got '{}'", crate::runtime::model::typeobj::type_name(&v))),
     };
     check_format(&format)?;
     *state.handler.borrow_mut() = Some(Handler { format, to_stdout });
@@ -543,8 +543,8 @@ fn log(interp: &mut Interp, logger: &Value, level: i64, msg: &Value, args: &[Val
         _ => Value::tuple(args.to_vec()),
     };
     let text = interp.str(msg)?;
-    let message = if crate::runtime::ops::truthy(&args) {
-        match crate::runtime::percent::format(interp, &PyStr::new(&text), &args) {
+    let message = if crate::runtime::types::ops::truthy(&args) {
+        match crate::runtime::types::percent::format(interp, &PyStr::new(&text), &args) {
             Ok(m) => interp.str(&m)?,
             Err(e) => return logging_error(interp, &text, e),
         }
@@ -552,7 +552,7 @@ fn log(interp: &mut Interp, logger: &Value, level: i64, msg: &Value, args: &[Val
         text
     };
     let record = record(interp, &state, l, level, msg, &args, message, format.as_str().contains("%(asctime)"))?;
-    let line = match crate::runtime::percent::format(interp, &format, &Value::Dict(record)) {
+    let line = match crate::runtime::types::percent::format(interp, &format, &Value::Dict(record)) {
         Ok(line) => interp.str(&line)?,
         Err(e) => return logging_error(interp, format.as_str(), e),
     };
@@ -567,11 +567,11 @@ fn log(interp: &mut Interp, logger: &Value, level: i64, msg: &Value, args: &[Val
 /// CPython reports a message that fails to format with "--- Logging error ---", a traceback
 /// into its own source, and goes on; cellar cannot print that, so it says so.
 fn logging_error(interp: &mut Interp, text: &str, e: PyErr) -> PyResult<()> {
-    let why = crate::runtime::repr::str(interp, &e.value())?;
+    let why = crate::runtime::types::repr::str(interp, &e.value())?;
     not_implemented(format!(
         "formatting the logging message {} failed ({}: {why}); cellar does not print CPython's \
          '--- Logging error ---' report",
-        crate::runtime::repr::repr_str(text),
+        crate::runtime::types::repr::repr_str(text),
         e.0.typ.name
     ))
 }
@@ -622,7 +622,7 @@ fn record(
     if uses_time {
         d.set_str("asctime", Value::string(asctime(created, msecs)));
     }
-    Ok(crate::runtime::gc::new(d))
+    Ok(crate::runtime::model::gc::new(d))
 }
 
 /// `Formatter.formatTime` without a datefmt: local time as `%Y-%m-%d %H:%M:%S,mmm`.
@@ -740,7 +740,7 @@ fn logger_is_enabled_for(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Va
     let Some(level) = level_number(&args.pos[0]) else {
         return type_error(format!(
             "'>=' not supported between instances of 'int' and '{}'",
-            crate::runtime::types::type_name(&args.pos[0])
+            crate::runtime::model::typeobj::type_name(&args.pos[0])
         ));
     };
     let l = as_logger(&logger);

@@ -4,18 +4,18 @@
 //! infinity out of a finite one is "math range error". `fsum`, `hypot` and `dist` use
 //! CPython's exact algorithms, so their last bits agree too.
 
-use super::{check_pos, func, new_module};
-use crate::runtime::exceptions::{overflow_error, type_error, value_error};
-use crate::runtime::format::float_to_bigint_trunc;
 use crate::runtime::interp::Interp;
-use crate::runtime::iter::{make_iter, next};
-use crate::runtime::ops::{bigint_to_f64, to_bigint};
-use crate::runtime::types::type_name;
-use crate::runtime::value::*;
+use crate::runtime::model::exceptions::{overflow_error, type_error, value_error};
+use crate::runtime::model::iter::{make_iter, next};
+use crate::runtime::model::typeobj::type_name;
+use crate::runtime::model::value::*;
+use crate::runtime::support::format::float_to_bigint_trunc;
+use crate::runtime::types::ops::{bigint_to_f64, to_bigint};
 use crate::syntax::ast::BinOp;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
+use super::{check_pos, func, new_module};
 
 pub fn module(_interp: &mut Interp) -> Value {
     let mut items: Vec<(&str, Value)> = vec![
@@ -245,7 +245,7 @@ fn log(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     };
     let den = log_of(base, f64::ln)?;
     if den == 0.0 {
-        return Err(PyErr::new(&crate::runtime::types::types().zero_division_error, "float division by zero"));
+        return Err(PyErr::new(&crate::runtime::model::typeobj::types().zero_division_error, "float division by zero"));
     }
     Ok(Value::Float(num / den))
 }

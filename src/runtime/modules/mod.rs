@@ -3,6 +3,7 @@
 //! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
 //! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
+pub mod builtins;
 pub mod collections;
 pub mod fastapi;
 pub mod functools;
@@ -13,17 +14,18 @@ pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod random;
+pub mod site;
 pub mod string;
 pub mod sys;
 pub mod textwrap;
 pub mod time;
 pub mod timeit;
 
-use super::dict::Dict;
-use super::exceptions::type_error;
-use super::interp::Interp;
-use super::types::{types, TypeObj};
-use super::value::*;
+use crate::runtime::interp::Interp;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::type_error;
+use crate::runtime::model::typeobj::{types, TypeObj};
+use crate::runtime::model::value::*;
 use std::rc::Rc;
 
 /// `import name` (dotted names allowed): the cached module, made on first use.
@@ -98,7 +100,7 @@ pub fn import_name(interp: &mut Interp, module: &Value, module_name: &str, name:
         if create_known(&full) {
             return import(interp, &full);
         }
-    } else if let Ok(v) = super::attrs::getattr(interp, module, &Rc::new(PyStr::new(name.as_str()))) {
+    } else if let Ok(v) = crate::runtime::interp::attrs::getattr(interp, module, &Rc::new(PyStr::new(name.as_str()))) {
         return Ok(v);
     }
     let e = PyErr::new(
@@ -161,7 +163,7 @@ pub fn call_native_type(
 
 /// A module object with these attributes (and `__name__`).
 pub fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
-    let dict = crate::runtime::gc::new(Dict::new());
+    let dict = crate::runtime::model::gc::new(Dict::new());
     dict.set_str("__name__", Value::str(name));
     dict.set_str("__doc__", Value::None);
     for (k, v) in items {

@@ -2,17 +2,17 @@
 //! family, each also under its dunder name as in CPython), and the callables `itemgetter`,
 //! `attrgetter` and `methodcaller` with CPython's reprs and errors.
 
-use super::{func, new_module};
-use crate::runtime::builtins;
-use crate::runtime::exceptions::{type_error, value_error};
-use crate::runtime::gc::{Busy, Visitor};
 use crate::runtime::interp::Interp;
-use crate::runtime::ops;
-use crate::runtime::types::{type_name, TypeObj};
-use crate::runtime::value::*;
+use crate::runtime::model::exceptions::{type_error, value_error};
+use crate::runtime::model::gc::{Busy, Visitor};
+use crate::runtime::model::typeobj::{type_name, TypeObj};
+use crate::runtime::model::value::*;
+use crate::runtime::modules::builtins;
+use crate::runtime::types::ops;
 use crate::syntax::ast::{BinOp, CmpOp};
 use std::any::Any;
 use std::rc::Rc;
+use super::{func, new_module};
 
 const BINARY: &[(&str, BinOp)] = &[
     ("add", BinOp::Add),
@@ -204,7 +204,7 @@ fn contains(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
 
 /// How many items of `seq` are (or equal) `x`; without `all`, the first one's position.
 fn find(interp: &mut Interp, seq: &Value, x: &Value, all: bool) -> PyResult<(i64, Option<i64>)> {
-    if !crate::runtime::iter::is_iterable(seq) {
+    if !crate::runtime::model::iter::is_iterable(seq) {
         return type_error(format!("argument of type '{}' is not iterable", type_name(seq)));
     }
     let it = interp.iter(seq)?;
@@ -408,7 +408,7 @@ impl Native for AttrGetter {
         let walk = |interp: &mut Interp, obj: &Value, path: &[Rc<PyStr>]| {
             let mut v = obj.clone();
             for name in path {
-                v = crate::runtime::attrs::getattr(interp, &v, name)?;
+                v = crate::runtime::interp::attrs::getattr(interp, &v, name)?;
             }
             Ok(v)
         };

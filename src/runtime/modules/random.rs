@@ -3,19 +3,19 @@
 //! numbers, choices and shuffles it draws under CPython. The module's functions are the
 //! methods of one hidden `Random` instance, as in CPython.
 
-use super::{bind_python, method, new_module, receiver};
-use crate::runtime::builtins::{getitem, len_of, setitem};
-use crate::runtime::exceptions::{index_error, overflow_error, type_error, value_error};
 use crate::runtime::interp::Interp;
-use crate::runtime::ops::{hash_key, to_bigint};
-use crate::runtime::types::{type_name, TypeObj};
-use crate::runtime::value::*;
+use crate::runtime::model::exceptions::{index_error, overflow_error, type_error, value_error};
+use crate::runtime::model::typeobj::{type_name, TypeObj};
+use crate::runtime::model::value::*;
+use crate::runtime::modules::builtins::{getitem, len_of, setitem};
+use crate::runtime::types::ops::{hash_key, to_bigint};
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive};
 use sha2::{Digest, Sha512};
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
+use super::{bind_python, method, new_module, receiver};
 
 const N: usize = 624;
 const M: usize = 397;
@@ -247,7 +247,7 @@ fn this(b: &Builtin) -> PyResult<&RandomObj> {
 }
 
 fn float_of(v: &Value) -> PyResult<f64> {
-    match crate::runtime::ops::to_f64(v)? {
+    match crate::runtime::types::ops::to_f64(v)? {
         Some(f) => Ok(f),
         None => type_error(format!("must be real number, not {}", type_name(v))),
     }
@@ -275,7 +275,7 @@ fn getrandbits(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     let Some(k) = k.to_u64().filter(|k| *k <= 1 << 40) else {
         return overflow_error("Python int too large to convert to C int");
     };
-    crate::runtime::limits::reserve(k as u128 / 8)?;
+    crate::runtime::support::limits::reserve(k as u128 / 8)?;
     Ok(Value::bigint(this(b)?.with(|t| t.getrandbits(k))))
 }
 
@@ -290,9 +290,9 @@ fn index(v: &Value) -> PyResult<BigInt> {
 /// else "non-integer arg N".
 fn range_arg(v: &Value, which: usize) -> PyResult<BigInt> {
     match v {
-        Value::Float(x) if x.fract() == 0.0 && x.is_finite() => Ok(crate::runtime::format::float_to_bigint_trunc(*x).unwrap_or_default()),
+        Value::Float(x) if x.fract() == 0.0 && x.is_finite() => Ok(crate::runtime::support::format::float_to_bigint_trunc(*x).unwrap_or_default()),
         Value::Float(_) => value_error(format!("non-integer arg {which} for randrange()")),
-        Value::Str(s) => value_error(format!("invalid literal for int() with base 10: {}", crate::runtime::repr::repr_str(s.as_str()))),
+        Value::Str(s) => value_error(format!("invalid literal for int() with base 10: {}", crate::runtime::types::repr::repr_str(s.as_str()))),
         _ => index(v),
     }
 }
@@ -373,7 +373,7 @@ fn shuffle(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
 fn sample(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     let a = bind("Random.sample", &args, &["population", "k", "counts"], 2)?;
     if a[2].as_ref().is_some_and(|c| !c.is_none()) {
-        return crate::runtime::exceptions::unsupported("random.sample(..., counts=)");
+        return crate::runtime::model::exceptions::unsupported("random.sample(..., counts=)");
     }
     let population = a[0].clone().unwrap_or(Value::None);
     if !matches!(population, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_)) {
@@ -443,17 +443,17 @@ fn choices(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
         (Some(w), None) => {
             let mut total = Value::Int(0);
             let mut out = Vec::new();
-            let it = crate::runtime::iter::make_iter(interp, &w)?;
-            while let Some(x) = crate::runtime::iter::next(interp, &it)? {
+            let it = crate::runtime::model::iter::make_iter(interp, &w)?;
+            while let Some(x) = crate::runtime::model::iter::next(interp, &it)? {
                 total = interp.binary_op(crate::syntax::ast::BinOp::Add, &total, &x)?;
                 out.push(float_of(&total)?);
             }
             out
         }
         (None, Some(c)) => {
-            let it = crate::runtime::iter::make_iter(interp, &c)?;
+            let it = crate::runtime::model::iter::make_iter(interp, &c)?;
             let mut out = Vec::new();
-            while let Some(x) = crate::runtime::iter::next(interp, &it)? {
+            while let Some(x) = crate::runtime::model::iter::next(interp, &it)? {
                 out.push(float_of(&x)?);
             }
             out
@@ -555,7 +555,7 @@ fn expovariate(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     let lambd = float_of(a[0].as_ref().unwrap_or(&Value::None))?;
     let u = this(b)?.with(Twister::random);
     if lambd == 0.0 {
-        return Err(PyErr::new(&crate::runtime::types::types().zero_division_error, "float division by zero"));
+        return Err(PyErr::new(&crate::runtime::model::typeobj::types().zero_division_error, "float division by zero"));
     }
     Ok(Value::Float(-(1.0 - u).ln() / lambd))
 }

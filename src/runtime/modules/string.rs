@@ -1,10 +1,10 @@
 //! `string`: the character-class constants and `capwords`.
 
-use super::{func, name, new_module};
-use crate::runtime::exceptions::{attribute_error, type_error};
 use crate::runtime::interp::Interp;
-use crate::runtime::types::type_name;
-use crate::runtime::value::*;
+use crate::runtime::model::exceptions::{attribute_error, type_error};
+use crate::runtime::model::typeobj::type_name;
+use crate::runtime::model::value::*;
+use super::{func, name, new_module};
 
 const LOWER: &str = "abcdefghijklmnopqrstuvwxyz";
 const UPPER: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";

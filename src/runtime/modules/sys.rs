@@ -1,15 +1,15 @@
 //! `sys`: the interpreter's own settings and streams, and nothing that reaches beyond the
 //! program (no `sys.modules`, `sys.path` or environment: confinement is about those).
 
-use super::collections::{new_named, struct_seq_class};
-use super::{check_pos, func, method, new_module, receiver};
-use crate::runtime::depth;
-use crate::runtime::exceptions::{overflow_error, type_error, value_error};
 use crate::runtime::interp::Interp;
-use crate::runtime::types::{type_name, types, TypeObj};
-use crate::runtime::value::*;
+use crate::runtime::model::depth;
+use crate::runtime::model::exceptions::{overflow_error, type_error, value_error};
+use crate::runtime::model::typeobj::{type_name, types, TypeObj};
+use crate::runtime::model::value::*;
 use std::any::Any;
 use std::rc::Rc;
+use super::collections::{new_named, struct_seq_class};
+use super::{check_pos, func, method, new_module, receiver};
 
 /// The CPython release whose semantics cellar follows.
 const VERSION: (i64, i64, i64) = (3, 11, 7);
@@ -58,7 +58,7 @@ fn getrecursionlimit(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value>
 fn setrecursionlimit(_: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     check_pos(b.name, &args, 1, 1)?;
     let limit = match &args.pos[0] {
-        Value::Int(_) | Value::Bool(_) => crate::runtime::ops::index_of(&args.pos[0])?,
+        Value::Int(_) | Value::Bool(_) => crate::runtime::types::ops::index_of(&args.pos[0])?,
         Value::BigInt(_) => return overflow_error("Python int too large to convert to C int"),
         other => return type_error(format!("'{}' object cannot be interpreted as an integer", type_name(other))),
     };

@@ -1,11 +1,11 @@
 //! `textwrap`: `dedent` and `indent`, line for line as CPython's regular expressions decide
 //! (a line is what ends at `\n`; whitespace is spaces and tabs).
 
-use super::{func, new_module};
-use crate::runtime::exceptions::type_error;
 use crate::runtime::interp::Interp;
-use crate::runtime::types::type_name;
-use crate::runtime::value::*;
+use crate::runtime::model::exceptions::type_error;
+use crate::runtime::model::typeobj::type_name;
+use crate::runtime::model::value::*;
+use super::{func, new_module};
 
 pub fn module(_interp: &mut Interp) -> Value {
     new_module("textwrap", vec![("dedent", func("dedent", dedent)), ("indent", func("indent", indent))])

@@ -1,12 +1,12 @@
 //! `time`: wall-clock and monotonic clocks, and an interruptible `sleep`.
 
-use super::{check_pos, func, new_module};
-use crate::runtime::exceptions::{overflow_error, type_error, value_error};
 use crate::runtime::interp::Interp;
-use crate::runtime::types::type_name;
-use crate::runtime::value::*;
+use crate::runtime::model::exceptions::{overflow_error, type_error, value_error};
+use crate::runtime::model::typeobj::type_name;
+use crate::runtime::model::value::*;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use super::{check_pos, func, new_module};
 
 pub fn module(_interp: &mut Interp) -> Value {
     new_module(

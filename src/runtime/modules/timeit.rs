@@ -2,15 +2,15 @@
 //! (or `setup`) is code compiled from a string, which cellar refuses by design, so it is a
 //! clear NotImplementedError rather than something that only looks like timing.
 
-use super::{bind_python, func, import, name};
-use crate::runtime::attrs::getattr;
-use crate::runtime::builtins::is_callable;
-use crate::runtime::exceptions::{not_implemented, type_error, value_error};
 use crate::runtime::interp::Interp;
-use crate::runtime::ops::index_of;
-use crate::runtime::types::type_name;
-use crate::runtime::value::*;
+use crate::runtime::interp::attrs::getattr;
+use crate::runtime::model::exceptions::{not_implemented, type_error, value_error};
+use crate::runtime::model::typeobj::type_name;
+use crate::runtime::model::value::*;
+use crate::runtime::modules::builtins::is_callable;
+use crate::runtime::types::ops::index_of;
 use crate::syntax::ast::BinOp;
+use super::{bind_python, func, import, name};
 
 pub fn module(interp: &mut Interp) -> PyResult<Value> {
     // `timeit.default_timer` is `time.perf_counter` itself, as in CPython.
@@ -80,7 +80,7 @@ impl Timer {
             interp.call(&self.stmt, vec![], vec![])?;
         }
         let t1 = interp.call(&self.timer, vec![], vec![])?;
-        crate::runtime::ops::binary_op(BinOp::Sub, &t1, &t0)
+        crate::runtime::types::ops::binary_op(BinOp::Sub, &t1, &t0)
     }
 }
 

@@ -1,12 +1,12 @@
 //! `set` and `frozenset` over `SetTable`, the port of CPython's table, so that a printed set
 //! lists its items in the order CPython prints them.
 
-use super::exceptions::type_error;
-use super::gc::GcHeader;
-use super::ops::{hash_key, key_eq};
-use super::settable::SetTable;
-use super::types::type_name;
-use super::value::{PyErr, PyResult, Value};
+use crate::runtime::model::exceptions::type_error;
+use crate::runtime::model::gc::GcHeader;
+use crate::runtime::model::typeobj::type_name;
+use crate::runtime::model::value::{PyErr, PyResult, Value};
+use crate::runtime::support::settable::SetTable;
+use crate::runtime::types::ops::{hash_key, key_eq};
 use crate::syntax::ast::{BinOp, CmpOp};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -77,7 +77,7 @@ impl SetObj {
     }
     pub fn frozen_hash(&self) -> PyResult<i64> {
         let t = self.table.borrow();
-        Ok(super::hash::hash_frozenset(t.entries().map(|(h, _)| h)))
+        Ok(crate::runtime::support::hash::hash_frozenset(t.entries().map(|(h, _)| h)))
     }
     pub fn is_disjoint(&self, other: &SetObj) -> PyResult<bool> {
         let (a, b) = (self.table.borrow(), other.table.borrow());
@@ -87,13 +87,13 @@ impl SetObj {
 
 /// A new `set` of `values`, added in order (a set display or a comprehension).
 pub fn new_set(values: Vec<Value>, frozen: bool) -> PyResult<Value> {
-    let s = super::gc::new(SetObj::from_values(values)?);
+    let s = crate::runtime::model::gc::new(SetObj::from_values(values)?);
     Ok(if frozen { Value::FrozenSet(s) } else { Value::Set(s) })
 }
 
 /// A set built from any iterable value, taking CPython's fast paths for sets and dicts so
 /// that the table comes out the same size as CPython's.
-pub fn set_from(interp: &mut super::interp::Interp, v: &Value) -> PyResult<SetTable<Value>> {
+pub fn set_from(interp: &mut crate::runtime::interp::Interp, v: &Value) -> PyResult<SetTable<Value>> {
     match v {
         Value::Set(s) | Value::FrozenSet(s) => {
             let mut t = SetTable::new();
@@ -112,7 +112,7 @@ pub fn set_from(interp: &mut super::interp::Interp, v: &Value) -> PyResult<SetTa
 }
 
 fn wrap(like: &Value, t: SetTable<Value>) -> Value {
-    let s = super::gc::new(SetObj::new(t));
+    let s = crate::runtime::model::gc::new(SetObj::new(t));
     match like {
         Value::FrozenSet(_) => Value::FrozenSet(s),
         _ => Value::Set(s),

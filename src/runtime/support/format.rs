@@ -360,7 +360,7 @@ impl FormatSpec {
         fs.width = get_integer(&chars, &mut pos)?;
         if let Some(w) = fs.width {
             // Refused before any padding is made, as CPython's allocation would fail.
-            super::limits::reserve(w as u128 * 4).map_err(|_| WIDTH_MEMORY_ERROR.to_string())?;
+            crate::runtime::support::limits::reserve(w as u128 * 4).map_err(|_| WIDTH_MEMORY_ERROR.to_string())?;
         }
         let both = || "Cannot specify both ',' and '_'.".to_string();
         if pos < end && chars[pos] == ',' {
@@ -1159,7 +1159,7 @@ mod tests {
 
     #[test]
     fn golden_cases_from_cpython() {
-        assert_replay(include_str!("../../tests/golden/format_cases.txt"), 9000);
+        assert_replay(include_str!("../../../tests/golden/format_cases.txt"), 9000);
     }
 
     /// Random cases from `tests/gen/format_cases.py --stress N`, named by `CELLAR_FORMAT_CASES`.

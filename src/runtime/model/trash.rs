@@ -5,7 +5,7 @@
 //! nesting depth the items are parked on a list, and the outermost disposal frees them one
 //! batch at a time, in a loop.
 
-use super::value::Value;
+use crate::runtime::model::value::Value;
 use std::cell::{Cell, RefCell};
 
 const MAX_NESTING: u32 = 64;

@@ -3,15 +3,15 @@
 //! value as the one argument, a mapping for `%(name)s`), the same padding rules, and the
 //! same errors.
 
-use super::builtins::{format_value, getitem};
-use super::exceptions::{overflow_error, type_error, value_error};
-use super::format::{float_to_bigint_trunc, int_to_radix};
-use super::interp::Interp;
-use super::limits;
-use super::ops::to_bigint;
-use super::repr;
-use super::types::type_name;
-use super::value::*;
+use crate::runtime::interp::Interp;
+use crate::runtime::model::exceptions::{overflow_error, type_error, value_error};
+use crate::runtime::model::typeobj::type_name;
+use crate::runtime::model::value::*;
+use crate::runtime::modules::builtins::{format_value, getitem};
+use crate::runtime::support::format::{float_to_bigint_trunc, int_to_radix};
+use crate::runtime::support::limits;
+use crate::runtime::types::ops::to_bigint;
+use crate::runtime::types::repr;
 use num_bigint::BigInt;
 use num_traits::Signed;
 
@@ -222,7 +222,7 @@ fn convert(interp: &mut Interp, spec: &Spec, arg: &Value, at: usize) -> PyResult
                 Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => arg.clone(),
                 _ => return type_error(format!("must be real number, not {}", type_name(arg))),
             };
-            let x = Value::Float(super::ops::to_f64(&x)?.unwrap_or_default());
+            let x = Value::Float(crate::runtime::types::ops::to_f64(&x)?.unwrap_or_default());
             let alternate = if spec.alternate { "#" } else { "" };
             let precision = spec.precision.unwrap_or(6);
             (format_value(interp, &x, &format!("{alternate}.{precision}{c}"))?, true)
@@ -281,7 +281,7 @@ fn format_char(arg: &Value) -> PyResult<char> {
     match arg {
         Value::Str(s) if s.char_len() == 1 => Ok(s.as_str().chars().next().unwrap_or_default()),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-            match super::ops::as_i64(arg).and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
+            match crate::runtime::types::ops::as_i64(arg).and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
                 Some(ch) => Ok(ch),
                 None => overflow_error("%c arg not in range(0x110000)"),
             }

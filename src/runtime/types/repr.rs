@@ -1,12 +1,12 @@
 //! `repr()` and `str()` exactly as CPython prints them.
 
-use super::depth;
-use super::exceptions::value_error;
-use super::format::float_repr;
-use super::interp::Interp;
-use super::iter::IterState;
-use super::types::{type_name, types, TypeKind};
-use super::value::*;
+use crate::runtime::interp::Interp;
+use crate::runtime::model::depth;
+use crate::runtime::model::exceptions::value_error;
+use crate::runtime::model::iter::IterState;
+use crate::runtime::model::typeobj::{type_name, types, TypeKind};
+use crate::runtime::model::value::*;
+use crate::runtime::support::format::float_repr;
 use num_bigint::BigInt;
 use std::cell::RefCell;
 
@@ -45,7 +45,7 @@ impl Drop for ReprGuard {
 /// CPython 3.11 refuses to print ints of more than 4300 digits.
 const MAX_STR_DIGITS: usize = 4300;
 
-pub fn int_to_string(b: &BigInt) -> super::value::PyResult<String> {
+pub fn int_to_string(b: &BigInt) -> crate::runtime::model::value::PyResult<String> {
     // 4300 decimal digits need about 14284 bits; only big ones are checked.
     if b.bits() > 14_000 {
         let s = b.to_string();
@@ -153,7 +153,7 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
             let Some(_g) = ReprGuard::enter(v.address()) else { return Ok("(...)".into()) };
             let _d = depth::enter(" while getting the repr of an object")?;
             if let Some(class) = &t.class {
-                super::modules::collections::named_repr(interp, class, &t.items)?
+                crate::runtime::modules::collections::named_repr(interp, class, &t.items)?
             } else if t.items.len() == 1 {
                 format!("({},)", repr(interp, &t.items[0])?)
             } else {
@@ -239,7 +239,7 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
         Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
         Value::Type(t) => format!("<class '{}'>", t.qualified_name()),
         Value::Exception(e) => {
-            if let Some(r) = super::modules::fastapi::exception_repr(interp, e) {
+            if let Some(r) = crate::runtime::modules::fastapi::exception_repr(interp, e) {
                 return r;
             }
             let args = e.args.borrow().clone();
@@ -270,7 +270,7 @@ pub fn str(interp: &mut Interp, v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_string()),
         Value::Exception(e) => {
-            if let Some(r) = super::modules::fastapi::exception_str(interp, e) {
+            if let Some(r) = crate::runtime::modules::fastapi::exception_str(interp, e) {
                 return r;
             }
             let args = e.args.borrow().clone();

@@ -8,18 +8,18 @@
 //! `PyArg_ParseTuple` (`find() takes at least 1 argument (0 given)`) and Argument Clinic with
 //! keywords (`'foo' is an invalid keyword argument for split()`).
 
-use super::dict::Dict;
-use super::exceptions::{
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::{
     index_error, key_error, overflow_error, type_error, unsupported, value_error,
 };
-use super::format::unicode_decimal;
-use super::interp::Interp;
-use super::iter::{is_iterable, DictPart};
-use super::ops;
-use super::set::{hashed_items, set_key_eq, SetObj};
-use super::settable::SetTable;
-use super::types::{type_name, types, TypeKind, TypeObj};
-use super::value::*;
+use crate::runtime::interp::Interp;
+use crate::runtime::model::iter::{is_iterable, DictPart};
+use crate::runtime::model::set::{hashed_items, set_key_eq, SetObj};
+use crate::runtime::model::typeobj::{type_name, types, TypeKind, TypeObj};
+use crate::runtime::model::value::*;
+use crate::runtime::support::format::unicode_decimal;
+use crate::runtime::support::settable::SetTable;
+use crate::runtime::types::ops;
 use crate::syntax::ast::CmpOp;
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
@@ -241,7 +241,7 @@ fn trampoline(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     let name = PyStr::new(b.name);
     match call_builtin_method(interp, &obj, &name, args.pos, args.kw) {
         Some(r) => r,
-        None => super::exceptions::attribute_error(format!(
+        None => crate::runtime::model::exceptions::attribute_error(format!(
             "'{}' object has no attribute '{}'",
             type_name(&obj),
             b.name
@@ -324,7 +324,7 @@ fn type_method(
         TypeKind::Set => matches!(recv, Value::Set(_)),
         TypeKind::FrozenSet => matches!(recv, Value::FrozenSet(_)),
         _ => {
-            super::types::type_of(recv).kind == kind
+            crate::runtime::model::typeobj::type_of(recv).kind == kind
                 && !matches!(recv, Value::Native(_) | Value::Exception(_))
         }
     };
@@ -339,7 +339,7 @@ fn type_method(
     let name = PyStr::new(n);
     match call_builtin_method(interp, recv, &name, &pos[1..], kw) {
         Some(r) => r,
-        None => super::exceptions::attribute_error(format!(
+        None => crate::runtime::model::exceptions::attribute_error(format!(
             "type object '{}' has no attribute '{}'",
             t.name, n
         )),
@@ -968,7 +968,7 @@ fn pad(s: &Rc<PyStr>, left: usize, right: usize, fill: char) -> PyResult<Value> 
         return Ok(Value::Str(s.clone()));
     }
     // A width too large for memory is a MemoryError before anything is allocated.
-    super::limits::reserve(s.len() as u128 + (left as u128 + right as u128) * fill.len_utf8() as u128)?;
+    crate::runtime::support::limits::reserve(s.len() as u128 + (left as u128 + right as u128) * fill.len_utf8() as u128)?;
     let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
@@ -1343,7 +1343,7 @@ fn str_method(
                 return Ok(Value::Str(s.clone()));
             }
             let fill = (width - len) as usize;
-            super::limits::reserve(s.len() as u128 + fill as u128)?;
+            crate::runtime::support::limits::reserve(s.len() as u128 + fill as u128)?;
             let mut out = String::with_capacity(s.len() + fill);
             let rest = match s.chars().next() {
                 Some(c @ ('+' | '-')) => {
@@ -1405,7 +1405,7 @@ fn str_method(
                     if tabsize > 0 {
                         let incr = tabsize - col % tabsize;
                         col += incr;
-                        super::limits::reserve(out.len() as u128 + incr as u128)?;
+                        crate::runtime::support::limits::reserve(out.len() as u128 + incr as u128)?;
                         out.extend(std::iter::repeat_n(' ', incr as usize));
                     }
                 } else {
@@ -1422,7 +1422,7 @@ fn str_method(
             let table = sig.one()?.clone();
             let mut out = String::with_capacity(s.len());
             for c in s.chars() {
-                let r = match super::builtins::getitem(interp, &table, &Value::Int(c as i64)) {
+                let r = match crate::runtime::modules::builtins::getitem(interp, &table, &Value::Int(c as i64)) {
                     Ok(v) => v,
                     Err(e) if e.is(&types().lookup_error) => {
                         out.push(c);
@@ -1496,7 +1496,7 @@ fn str_maketrans(
                 _ => return type_error("keys in translate table must be strings or integers"),
             }
         }
-        return Ok(Value::Dict(super::gc::new(d)));
+        return Ok(Value::Dict(crate::runtime::model::gc::new(d)));
     }
     let Value::Str(x) = &pos[0] else {
         return type_error(format!(
@@ -1527,7 +1527,7 @@ fn str_maketrans(
             d.set(Value::Int(c as i64), Value::None)?;
         }
     }
-    Ok(Value::Dict(super::gc::new(d)))
+    Ok(Value::Dict(crate::runtime::model::gc::new(d)))
 }
 
 // ------------------------------------------------------------------------------------------
@@ -1678,7 +1678,7 @@ impl<'a> Formatter<'a> {
                 None => obj,
                 Some('r') => Value::string(interp.repr(&obj)?),
                 Some('s') => Value::string(interp.str(&obj)?),
-                Some('a') => Value::string(super::repr::ascii(&interp.repr(&obj)?)),
+                Some('a') => Value::string(crate::runtime::types::repr::ascii(&interp.repr(&obj)?)),
                 Some(c) => {
                     return value_error(if (c as u32) > 32 && (c as u32) < 128 {
                         format!("Unknown conversion specifier {c}")
@@ -1692,7 +1692,7 @@ impl<'a> Formatter<'a> {
             } else {
                 spec
             };
-            out.push_str(&super::builtins::format_value(interp, &obj, &spec)?);
+            out.push_str(&crate::runtime::modules::builtins::format_value(interp, &obj, &spec)?);
         }
         Ok(out)
     }
@@ -1748,7 +1748,7 @@ impl<'a> Formatter<'a> {
                 },
                 Kwargs::Mapping(m) => {
                     let m = (*m).clone();
-                    super::builtins::getitem(interp, &m, &Value::str(first))?
+                    crate::runtime::modules::builtins::getitem(interp, &m, &Value::str(first))?
                 }
             },
         };
@@ -1768,7 +1768,7 @@ impl<'a> Formatter<'a> {
                     if name.is_empty() {
                         return value_error("Empty attribute in format string");
                     }
-                    obj = super::attrs::getattr(interp, &obj, &Rc::new(PyStr::from(name)))?;
+                    obj = crate::runtime::interp::attrs::getattr(interp, &obj, &Rc::new(PyStr::from(name)))?;
                 }
                 '[' => {
                     let start = i;
@@ -1787,7 +1787,7 @@ impl<'a> Formatter<'a> {
                         Some(k) => Value::Int(k as i64),
                         None => Value::string(name),
                     };
-                    obj = super::builtins::getitem(interp, &obj, &key)?;
+                    obj = crate::runtime::modules::builtins::getitem(interp, &obj, &key)?;
                 }
                 _ => {
                     return value_error("Only '.' or '[' may follow ']' in format field specifier")
@@ -2606,7 +2606,7 @@ impl Native for DictView {
         self
     }
     fn repr(&self, interp: &mut Interp, _this: &Value) -> PyResult<String> {
-        let _guard = super::depth::enter(" while getting the repr of an object")?;
+        let _guard = crate::runtime::model::depth::enter(" while getting the repr of an object")?;
         let inner = interp.repr(&Value::list(self.items()))?;
         Ok(format!("{}({})", self.part.view_name(), inner))
     }
@@ -2616,7 +2616,7 @@ impl Native for DictView {
     fn iter_items(&self) -> Option<Vec<Value>> {
         Some(self.items())
     }
-    fn traverse(&self, visit: &mut super::gc::Visitor) -> Result<(), super::gc::Busy> {
+    fn traverse(&self, visit: &mut crate::runtime::model::gc::Visitor) -> Result<(), crate::runtime::model::gc::Busy> {
         visit.dict(&self.dict);
         Ok(())
     }
@@ -2714,7 +2714,7 @@ pub fn view_contains(interp: &mut Interp, v: &Value, x: &Value) -> Option<PyResu
 /// size while iterating raises `RuntimeError` as in CPython. `None` for other values. (For
 /// `iter::make_iter`.)
 pub fn view_iter(v: &Value) -> Option<Value> {
-    as_view(v).map(|d| super::iter::dict_iter(&d.dict, d.part))
+    as_view(v).map(|d| crate::runtime::model::iter::dict_iter(&d.dict, d.part))
 }
 
 /// `a op b` for `==`, `!=`, `<`, `<=`, `>`, `>=` when either side is a dict view (CPython's
@@ -2915,7 +2915,7 @@ fn dict_method(
         }
         "copy" => {
             sig.none()?;
-            Ok(Value::Dict(super::gc::new(d.copy())))
+            Ok(Value::Dict(crate::runtime::model::gc::new(d.copy())))
         }
         "clear" => {
             sig.none()?;
@@ -2961,11 +2961,11 @@ pub fn dict_update_arg(interp: &mut Interp, d: &Rc<Dict>, arg: &Value) -> PyResu
         }
         return Ok(());
     }
-    if let Some(keys) = super::attrs::lookup_attr(interp, arg, &Rc::new(PyStr::new("keys")))? {
+    if let Some(keys) = crate::runtime::interp::attrs::lookup_attr(interp, arg, &Rc::new(PyStr::new("keys")))? {
         let keys = interp.call(&keys, Vec::new(), Vec::new())?;
         let keys = interp.iter(&keys)?;
         while let Some(k) = interp.next(&keys)? {
-            let v = super::builtins::getitem(interp, arg, &k)?;
+            let v = crate::runtime::modules::builtins::getitem(interp, arg, &k)?;
             d.set(k, v)?;
         }
         return Ok(());
@@ -3017,7 +3017,7 @@ fn dict_fromkeys(interp: &mut Interp, pos: &[Value], kw: &[(Rc<PyStr>, Value)]) 
     for k in keys {
         d.set(k, value.clone())?;
     }
-    Ok(Value::Dict(super::gc::new(d)))
+    Ok(Value::Dict(crate::runtime::model::gc::new(d)))
 }
 
 // ------------------------------------------------------------------------------------------
@@ -3054,7 +3054,7 @@ fn keys_hashed(d: &Dict) -> Vec<PyResult<(i64, Value)>> {
 }
 
 fn wrap_set(frozen: bool, t: SetTable<Value>) -> Value {
-    let s = super::gc::new(SetObj::new(t));
+    let s = crate::runtime::model::gc::new(SetObj::new(t));
     if frozen {
         Value::FrozenSet(s)
     } else {
@@ -3647,7 +3647,7 @@ mod tests {
     fn dict_views_compare_and_combine_as_sets() {
         use crate::syntax::ast::BinOp;
         let mut interp = Interp::new(Box::new(Vec::new()));
-        let d = crate::runtime::gc::new(Dict::new());
+        let d = crate::runtime::model::gc::new(Dict::new());
         for (i, k) in ["a", "b", "c"].iter().enumerate() {
             assert!(d.set(Value::str(k), Value::Int(i as i64)).is_ok());
         }
@@ -3655,7 +3655,7 @@ mod tests {
         let items = view(&d, DictPart::Items);
         let values = view(&d, DictPart::Values);
         let set = |xs: &[&str]| {
-            super::super::set::new_set(xs.iter().map(|x| Value::str(x)).collect(), false)
+            crate::runtime::model::set::new_set(xs.iter().map(|x| Value::str(x)).collect(), false)
                 .ok()
                 .unwrap()
         };

@@ -3,20 +3,22 @@
 //! into one of them, decided by the compiler. Only globals, builtins and attributes are
 //! looked up by name.
 
-use super::code::*;
-use super::depth;
-use super::dict::Dict;
-use super::exceptions::*;
-use super::ops;
-use super::types::{type_name, types};
-use super::value::*;
-use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
+pub mod attrs;
+
 use arrayvec::ArrayVec;
+use crate::compile::code::*;
+use crate::runtime::model::depth;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::*;
+use crate::runtime::model::typeobj::{type_name, types};
+use crate::runtime::model::value::*;
+use crate::runtime::types::ops;
+use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
 use std::borrow::Cow;
 use std::io::Write;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Keyword arguments of a call, in the order written.
 type KwArgs = Vec<(Rc<PyStr>, Value)>;
@@ -51,7 +53,7 @@ pub struct Interp {
     /// Exceptions being handled by enclosing `except` blocks, innermost last.
     handling: Vec<PyErr>,
     /// Names interned once for lookups the interpreter itself makes.
-    pub names: super::builtins::Names,
+    pub names: crate::runtime::modules::builtins::Names,
     /// The globals of the module being run.
     pub main_globals: Option<Rc<Dict>>,
     /// `--timeout`: the limit, and whether it has passed.
@@ -96,7 +98,7 @@ impl Interp {
             out,
             interrupt: Arc::new(AtomicBool::new(false)),
             handling: Vec::new(),
-            names: super::builtins::Names::new(),
+            names: crate::runtime::modules::builtins::Names::new(),
             main_globals: None,
             timeout: None,
             timed_out: Arc::new(AtomicBool::new(false)),
@@ -105,7 +107,7 @@ impl Interp {
             terminal_input: None,
             statement: None,
         };
-        super::builtins::install(&mut interp);
+        crate::runtime::modules::builtins::install(&mut interp);
         interp
     }
 
@@ -151,7 +153,7 @@ impl Interp {
     /// CPython's `RuntimeWarning` for each coroutine freed without being awaited since the
     /// last time, reported at the top-level statement that was running.
     fn warn_unawaited(&mut self) {
-        let names = super::coroutine::take_unawaited();
+        let names = crate::runtime::model::coroutine::take_unawaited();
         if names.is_empty() {
             return;
         }
@@ -164,7 +166,7 @@ impl Interp {
     /// The same, reported at the statement `span` of `code`.
     #[cold]
     fn warn_unawaited_at(&mut self, code: &Code, span: Span) {
-        let names = super::coroutine::take_unawaited();
+        let names = crate::runtime::model::coroutine::take_unawaited();
         if names.is_empty() {
             return;
         }
@@ -194,7 +196,7 @@ impl Interp {
             return runtime_error("cellar stopped the program: its step budget ran out");
         }
         self.steps_left.set(steps - 1);
-        super::limits::check_memory()
+        Ok(crate::runtime::support::limits::check_memory()?)
     }
 
     /// Stops the program (a RuntimeError that stays raised) after `steps` loop iterations
@@ -237,7 +239,7 @@ impl Interp {
     fn traceback_entry(&self, e: PyErr, code: &Code) -> PyErr {
         let span = e.0.pending_span.take().unwrap_or(code.span);
         let innermost = e.0.traceback.borrow().is_empty();
-        e.0.traceback.borrow_mut().push(super::exceptions::TraceEntry {
+        e.0.traceback.borrow_mut().push(crate::runtime::model::exceptions::TraceEntry {
             file: code.file.clone(),
             source: code.source.clone(),
             func: code.name.as_str().into(),
@@ -361,19 +363,19 @@ impl Interp {
                 }
             }
             StmtKind::Import { module, target, bind_top } => {
-                let m = super::modules::import(self, module)?;
+                let m = crate::runtime::modules::import(self, module)?;
                 let v = if *bind_top {
                     let top = module.split('.').next().unwrap_or(module);
-                    super::modules::import(self, top)?
+                    crate::runtime::modules::import(self, top)?
                 } else {
                     m
                 };
                 self.assign(f, target, v)?;
             }
             StmtKind::ImportFrom { module, names } => {
-                let m = super::modules::import(self, module)?;
+                let m = crate::runtime::modules::import(self, module)?;
                 for (name, target) in names {
-                    let v = super::modules::import_name(self, &m, module, name)?;
+                    let v = crate::runtime::modules::import_name(self, &m, module, name)?;
                     self.assign(f, target, v)?;
                 }
             }
@@ -537,7 +539,7 @@ impl Interp {
 
     fn exception_matches(&mut self, e: &PyErr, t: &Value) -> PyResult<bool> {
         match t {
-            Value::Type(ty) if ty.kind == super::types::TypeKind::Exception => Ok(e.0.is_instance(ty)),
+            Value::Type(ty) if ty.kind == crate::runtime::model::typeobj::TypeKind::Exception => Ok(e.0.is_instance(ty)),
             Value::Tuple(items) => {
                 for item in items.items.iter() {
                     if self.exception_matches(e, item)? {
@@ -578,7 +580,7 @@ impl Interp {
     pub fn make_exception(&mut self, v: Value) -> PyResult<PyErr> {
         match v {
             Value::Exception(e) => Ok(PyErr(e)),
-            Value::Type(t) if t.kind == super::types::TypeKind::Exception => {
+            Value::Type(t) if t.kind == crate::runtime::model::typeobj::TypeKind::Exception => {
                 match self.call(&Value::Type(t), Vec::new(), Vec::new())? {
                     Value::Exception(e) => Ok(PyErr(e)),
                     _ => type_error("exceptions must derive from BaseException"),
@@ -608,12 +610,12 @@ impl Interp {
             Target::Global(n, cache) => store_global(f.globals, n, cache, v),
             Target::Attr(obj, name) => {
                 let o = self.eval(f, obj)?;
-                super::attrs::setattr(self, &o, name, v)?;
+                crate::runtime::interp::attrs::setattr(self, &o, name, v)?;
             }
             Target::Subscript(obj, index) => {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, index)?;
-                super::builtins::setitem(self, &o, &i, v)?;
+                crate::runtime::modules::builtins::setitem(self, &o, &i, v)?;
             }
             Target::Unpack { items, star, span } => {
                 let values = self.unpack(v, items.len(), *star).map_err(|e| e.at(*span))?;
@@ -641,7 +643,7 @@ impl Interp {
             Value::Tuple(t) => t.items.to_vec(),
             Value::List(l) => l.snapshot(),
             _ => {
-                if !super::iter::is_iterable(&v) {
+                if !crate::runtime::model::iter::is_iterable(&v) {
                     return type_error(format!("cannot unpack non-iterable {} object", type_name(&v)));
                 }
                 self.collect(&v)?
@@ -696,12 +698,12 @@ impl Interp {
             }
             Target::Attr(obj, name) => {
                 let o = self.eval(f, obj)?;
-                super::attrs::delattr(self, &o, name)?;
+                crate::runtime::interp::attrs::delattr(self, &o, name)?;
             }
             Target::Subscript(obj, index) => {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, index)?;
-                super::builtins::delitem(self, &o, &i)?;
+                crate::runtime::modules::builtins::delitem(self, &o, &i)?;
             }
             Target::Unpack { items, .. } => {
                 for t in items {
@@ -716,18 +718,18 @@ impl Interp {
         match target {
             Target::Attr(obj, name) => {
                 let o = self.eval(f, obj)?;
-                let cur = super::attrs::getattr(self, &o, name)?;
+                let cur = crate::runtime::interp::attrs::getattr(self, &o, name)?;
                 let rhs = self.eval(f, value)?;
                 let v = self.inplace_op(op, cur, &rhs)?;
-                super::attrs::setattr(self, &o, name, v)
+                crate::runtime::interp::attrs::setattr(self, &o, name, v)
             }
             Target::Subscript(obj, index) => {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, index)?;
-                let cur = super::builtins::getitem(self, &o, &i)?;
+                let cur = crate::runtime::modules::builtins::getitem(self, &o, &i)?;
                 let rhs = self.eval(f, value)?;
                 let v = self.inplace_op(op, cur, &rhs)?;
-                super::builtins::setitem(self, &o, &i, v)
+                crate::runtime::modules::builtins::setitem(self, &o, &i, v)
             }
             Target::Local(s) => {
                 let slot = *s as usize;
@@ -807,14 +809,14 @@ impl Interp {
             (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
                 if matches!(b, Value::Set(_) | Value::FrozenSet(_)) =>
             {
-                super::set::set_inplace(op, s, b)?;
+                crate::runtime::model::set::set_inplace(op, s, b)?;
                 Ok(a)
             }
             (Value::Dict(d), BinOp::BitOr) => {
-                super::methods::dict_update_arg(self, d, b)?;
+                crate::runtime::types::methods::dict_update_arg(self, d, b)?;
                 Ok(a)
             }
-            (Value::Str(format), BinOp::Mod) => super::percent::format(self, format, b),
+            (Value::Str(format), BinOp::Mod) => crate::runtime::types::percent::format(self, format, b),
             _ => ops::inplace_op(op, &a, b).or_else(|e| self.view_operator(op, &a, b, e)),
         }
     }
@@ -824,7 +826,7 @@ impl Interp {
     /// which stands when neither operand is a keys or items view. Numbers never get here.
     #[cold]
     fn view_operator(&mut self, op: BinOp, a: &Value, b: &Value, e: PyErr) -> PyResult<Value> {
-        super::methods::view_binop(self, op, a, b).unwrap_or(Err(e))
+        crate::runtime::types::methods::view_binop(self, op, a, b).unwrap_or(Err(e))
     }
 
     /// `a op b` for any operands: the operations that need the interpreter (printf-style
@@ -832,7 +834,7 @@ impl Interp {
     #[inline]
     pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         if let (BinOp::Mod, Value::Str(format)) = (op, a) {
-            return super::percent::format(self, format, b);
+            return crate::runtime::types::percent::format(self, format, b);
         }
         ops::binary_op(op, a, b).or_else(|e| self.view_operator(op, a, b, e))
     }
@@ -919,12 +921,12 @@ impl Interp {
             }
             Expr::Attr(obj, name, span) => {
                 let o = self.eval_operand(f, obj)?;
-                super::attrs::getattr(self, &o, name).map_err(|e| e.at(*span))
+                crate::runtime::interp::attrs::getattr(self, &o, name).map_err(|e| e.at(*span))
             }
             Expr::Subscript(obj, index, span) => {
                 let o = self.eval_operand(f, obj)?;
                 let i = self.eval_operand(f, index)?;
-                super::builtins::getitem(self, &o, &i).map_err(|e| e.at(*span))
+                crate::runtime::modules::builtins::getitem(self, &o, &i).map_err(|e| e.at(*span))
             }
             _ => self.eval_cold(f, e),
         }
@@ -967,13 +969,13 @@ impl Interp {
                     }
                 };
                 let (a, b, c) = (part(a)?, part(b)?, part(c)?);
-                Ok(super::builtins::make_slice(a, b, c))
+                Ok(crate::runtime::modules::builtins::make_slice(a, b, c))
             }
             Expr::Tuple(items) => Ok(Value::tuple(self.eval_elts(f, items)?)),
             Expr::List(items) => Ok(Value::list(self.eval_elts(f, items)?)),
             Expr::Set(items) => {
                 let values = self.eval_elts(f, items)?;
-                super::set::new_set(values, false)
+                crate::runtime::model::set::new_set(values, false)
             }
             Expr::Dict(pairs) => {
                 let d = Dict::new();
@@ -1003,7 +1005,7 @@ impl Interp {
                         }
                     }
                 }
-                Ok(Value::Dict(super::gc::new(d)))
+                Ok(Value::Dict(crate::runtime::model::gc::new(d)))
             }
             Expr::IfExp(test, a, b) => {
                 if self.eval_truth(f, test)? {
@@ -1026,7 +1028,7 @@ impl Interp {
             Expr::FString(parts) => Ok(Value::string(self.fstring(f, parts)?)),
             Expr::Await(inner, span) => {
                 let v = self.eval(f, inner)?;
-                super::coroutine::await_value(self, v).map_err(|e| e.at(*span))
+                crate::runtime::model::coroutine::await_value(self, v).map_err(|e| e.at(*span))
             }
             Expr::FrameQuery(q, call) => {
                 let func = self.eval(f, &call.func)?;
@@ -1084,14 +1086,14 @@ impl Interp {
                     let v = match conversion {
                         Some('r') => Value::string(self.repr(&v)?),
                         Some('s') => Value::string(self.str(&v)?),
-                        Some('a') => Value::string(super::repr::ascii(&self.repr(&v)?)),
+                        Some('a') => Value::string(crate::runtime::types::repr::ascii(&self.repr(&v)?)),
                         _ => v,
                     };
                     let spec = match spec {
                         Some(s) => self.fstring(f, s)?,
                         None => String::new(),
                     };
-                    out.push_str(&super::builtins::format_value(self, &v, &spec)?);
+                    out.push_str(&crate::runtime::modules::builtins::format_value(self, &v, &spec)?);
                 }
             }
         }
@@ -1105,7 +1107,7 @@ impl Interp {
                 Elt::One(e) => out.push(self.eval(f, e)?),
                 Elt::Star(e) => {
                     let v = self.eval(f, e)?;
-                    if !super::iter::is_iterable(&v) {
+                    if !crate::runtime::model::iter::is_iterable(&v) {
                         return type_error(format!("Value after * must be an iterable, not {}", type_name(&v)));
                     }
                     out.extend(self.collect(&v)?);
@@ -1131,7 +1133,7 @@ impl Interp {
                 d.set_name(f.code.cell_name(i).0, v);
             }
         }
-        super::gc::new(d)
+        crate::runtime::model::gc::new(d)
     }
 
     /// The globals of the running module (for `globals()` called indirectly).
@@ -1238,7 +1240,7 @@ impl Interp {
             CmpOp::NotIn => Ok(!self.contains(b, a)?),
             // A dict view's comparisons call back into the interpreter (`in`, `==` on values).
             _ if matches!(a, Value::Native(_)) || matches!(b, Value::Native(_)) => {
-                match super::methods::view_compare(self, op, a, b) {
+                match crate::runtime::types::methods::view_compare(self, op, a, b) {
                     Some(r) => r,
                     None => ops::compare_op(op, a, b),
                 }
@@ -1254,7 +1256,7 @@ impl Interp {
         if let Some(found) = ops::contains(container, item) {
             return found;
         }
-        if let Some(found) = super::methods::view_contains(self, container, item) {
+        if let Some(found) = crate::runtime::types::methods::view_contains(self, container, item) {
             return found;
         }
         let it = match self.iter(container) {
@@ -1310,7 +1312,7 @@ impl Interp {
             extra.annotations = annotations;
         }
         let func = Rc::new(func);
-        super::gc::track_function(&func);
+        crate::runtime::model::gc::track_function(&func);
         Ok(Value::Function(func))
     }
 
@@ -1388,7 +1390,7 @@ impl Interp {
             pos.extend_from_slice(&t.items);
             return Ok(());
         }
-        if !super::iter::is_iterable(v) {
+        if !crate::runtime::model::iter::is_iterable(v) {
             let callee = callee(self);
             return type_error(format!("{callee} argument after * must be an iterable, not {}", type_name(v)));
         }
@@ -1520,7 +1522,7 @@ impl Interp {
                     if code.is_generator {
                         return unsupported(if code.is_async { "asynchronous generators" } else { "generators (yield)" });
                     }
-                    return Ok(super::coroutine::new_coroutine(func.clone(), locals));
+                    return Ok(crate::runtime::model::coroutine::new_coroutine(func.clone(), locals));
                 }
                 with_locals(code.n_locals(), |locals| {
                     bind_args(func, pos, kw, locals)?;
@@ -1534,7 +1536,7 @@ impl Interp {
                 args.extend(pos);
                 self.call(&m.func.clone(), args, kw)
             }
-            Value::Type(t) => super::builtins::call_type(self, t, &pos, &kw),
+            Value::Type(t) => crate::runtime::modules::builtins::call_type(self, t, &pos, &kw),
             Value::Native(n) => {
                 // A callable object written in Rust (an lru_cache wrapper, a partial) is a C
                 // call in CPython, which costs a level of the recursion limit too.
@@ -1569,7 +1571,7 @@ impl Interp {
         let builtin = match cache.0.get() {
             Some((k, n)) if k == key => Some(n),
             _ => {
-                let n = super::methods::builtin_method_name(&o, name);
+                let n = crate::runtime::types::methods::builtin_method_name(&o, name);
                 if let Some(n) = n {
                     // Natives and types share one discriminant across different method sets.
                     if !matches!(o, Value::Native(_) | Value::Type(_)) {
@@ -1580,7 +1582,7 @@ impl Interp {
             }
         };
         let Some(n) = builtin else {
-            let callee = super::attrs::getattr(self, &o, name)?;
+            let callee = crate::runtime::interp::attrs::getattr(self, &o, name)?;
             let (pos, kw) = self.eval_args(f, &call.args, &|interp| function_str(interp, &callee))?;
             return self.call(&callee, pos, kw);
         };
@@ -1590,7 +1592,7 @@ impl Interp {
             for a in &call.args {
                 args.push(self.eval_operand(f, positional(a))?);
             }
-            return match super::methods::call_named_method(self, &o, n, &args, &[]) {
+            return match crate::runtime::types::methods::call_named_method(self, &o, n, &args, &[]) {
                 Some(r) => r,
                 None => self.call_method(&o, name, args.to_vec(), Vec::new()),
             };
@@ -1607,10 +1609,10 @@ impl Interp {
         pos: Vec<Value>,
         kw: Vec<(Rc<PyStr>, Value)>,
     ) -> PyResult<Value> {
-        if let Some(r) = super::methods::call_builtin_method(self, obj, name, &pos, &kw) {
+        if let Some(r) = crate::runtime::types::methods::call_builtin_method(self, obj, name, &pos, &kw) {
             return r;
         }
-        let m = super::attrs::getattr(self, obj, name)?;
+        let m = crate::runtime::interp::attrs::getattr(self, obj, name)?;
         self.call(&m, pos, kw)
     }
 
@@ -1624,7 +1626,7 @@ impl Interp {
                 let mut locals = vec![None; code.n_locals()];
                 locals[0] = Some(it);
                 let cells = make_cells(code, &closure, &mut locals).into_owned();
-                return Ok(super::iter::new_generator(def.clone(), f.globals.clone(), locals, cells));
+                return Ok(crate::runtime::model::iter::new_generator(def.clone(), f.globals.clone(), locals, cells));
             }
         }
         with_locals(code.n_locals(), |locals| {
@@ -1661,8 +1663,8 @@ impl Interp {
         })?;
         match acc {
             Acc::List(v) => Ok(Value::list(v)),
-            Acc::Set(v) => super::set::new_set(v, false),
-            Acc::Dict(d) => Ok(Value::Dict(super::gc::new(d))),
+            Acc::Set(v) => crate::runtime::model::set::new_set(v, false),
+            Acc::Dict(d) => Ok(Value::Dict(crate::runtime::model::gc::new(d))),
         }
     }
 
@@ -1695,7 +1697,7 @@ impl Interp {
     }
 
     /// One step of a lazy generator expression.
-    pub fn generator_next(&mut self, g: &mut super::iter::GenState) -> PyResult<Option<Value>> {
+    pub fn generator_next(&mut self, g: &mut crate::runtime::model::iter::GenState) -> PyResult<Option<Value>> {
         let code = &*g.def.code;
         let Some(StmtKind::Comp(body)) = code.body.first().map(|s| &s.kind) else {
             return Ok(None);
@@ -1748,12 +1750,12 @@ impl Interp {
 
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
-        super::iter::make_iter(self, v)
+        crate::runtime::model::iter::make_iter(self, v)
     }
 
     /// `next(it)`, with exhaustion as `None` rather than `StopIteration`.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
-        super::iter::next(self, it)
+        crate::runtime::model::iter::next(self, it)
     }
 
     /// All the items of an iterable.
@@ -1761,7 +1763,7 @@ impl Interp {
         match v {
             Value::List(l) => Ok(l.snapshot()),
             Value::Range(r) => {
-                super::limits::reserve(r.len().max(0) as u128 * std::mem::size_of::<Value>() as u128)?;
+                crate::runtime::support::limits::reserve(r.len().max(0) as u128 * std::mem::size_of::<Value>() as u128)?;
                 let mut out = Vec::with_capacity(r.len().max(0) as usize);
                 let mut i = r.start;
                 for _ in 0..r.len() {
@@ -1786,13 +1788,13 @@ impl Interp {
     // ----- repr and str -----
 
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
-        super::repr::repr(self, v)
+        crate::runtime::types::repr::repr(self, v)
     }
 
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
-            _ => super::repr::str(self, v),
+            _ => crate::runtime::types::repr::str(self, v),
         }
     }
 }
@@ -1821,7 +1823,7 @@ fn int_op(op: BinOp, i: i64, j: i64) -> Option<i64> {
 
 /// `function_str` for a method of `obj`.
 fn method_str(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> String {
-    match super::attrs::getattr(interp, obj, name) {
+    match crate::runtime::interp::attrs::getattr(interp, obj, name) {
         Ok(m) => function_str(interp, &m),
         Err(_) => format!("{}()", name.as_str()),
     }
@@ -1909,7 +1911,7 @@ fn make_cells<'a>(code: &Code, closure: &'a [Rc<CellObj>], locals: &mut [Option<
     }
     let mut cells = Vec::with_capacity(code.cellvars.len() + closure.len());
     for name in &code.cellvars {
-        cells.push(super::gc::new_cell(name.clone(), None));
+        cells.push(crate::runtime::model::gc::new_cell(name.clone(), None));
     }
     for &(param, cell) in &code.cell_params {
         cells[cell].set(locals[param].take());
@@ -1983,7 +1985,7 @@ pub fn bind_args(
         }
     }
     if let Some(d) = kwdict {
-        locals[varkw_slot] = Some(Value::Dict(super::gc::new(d)));
+        locals[varkw_slot] = Some(Value::Dict(crate::runtime::model::gc::new(d)));
     }
     let defaults = func.defaults.borrow().clone();
     let defcount = defaults.as_ref().map_or(0, |d| d.items.len());

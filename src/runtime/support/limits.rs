@@ -5,8 +5,6 @@
 //! block at once (`[0] * 10**12`) ask `reserve` first and get their `MemoryError` before
 //! allocating anything.
 
-use super::exceptions::memory_error;
-use super::value::PyResult;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -57,21 +55,26 @@ pub fn allocated() -> usize {
     ALLOCATED.load(Ordering::Relaxed)
 }
 
-/// `MemoryError` once the program holds more than its cap.
+/// The program asked for more memory than its cap allows: a `MemoryError` where it reaches
+/// Python code.
+#[derive(Debug)]
+pub struct OverCap;
+
+/// `OverCap` once the program holds more than its cap.
 #[inline]
-pub fn check_memory() -> PyResult<()> {
+pub fn check_memory() -> Result<(), OverCap> {
     if ALLOCATED.load(Ordering::Relaxed) > MAX_MEMORY.load(Ordering::Relaxed) {
-        return memory_error("");
+        return Err(OverCap);
     }
     Ok(())
 }
 
 /// Asks for `bytes` more before allocating them at once: `MemoryError` if they would go past
 /// the cap.
-pub fn reserve(bytes: u128) -> PyResult<()> {
+pub fn reserve(bytes: u128) -> Result<(), OverCap> {
     let total = ALLOCATED.load(Ordering::Relaxed) as u128 + bytes;
     if total > MAX_MEMORY.load(Ordering::Relaxed) as u128 {
-        return memory_error("");
+        return Err(OverCap);
     }
     Ok(())
 }

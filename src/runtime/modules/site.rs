@@ -1,11 +1,11 @@
 //! The builtins that CPython's `site` module adds for the interactive user: `exit`, `quit`
 //! and `help` (`_sitebuiltins.Quitter` and `_Helper`).
 
-use super::exceptions::{not_implemented, type_error};
-use super::interp::Interp;
-use super::modules::sys::system_exit;
-use super::types::TypeObj;
-use super::value::*;
+use crate::runtime::interp::Interp;
+use crate::runtime::model::exceptions::{not_implemented, type_error};
+use crate::runtime::model::typeobj::TypeObj;
+use crate::runtime::model::value::*;
+use crate::runtime::modules::sys::system_exit;
 use std::any::Any;
 use std::rc::Rc;
 
@@ -22,7 +22,7 @@ thread_local! {
     static HELPER_TYPE: Rc<TypeObj> = TypeObj::native_class("_sitebuiltins", "_Helper");
 }
 
-pub fn install(builtins: &super::dict::Dict) {
+pub fn install(builtins: &crate::runtime::model::dict::Dict) {
     builtins.set_str("exit", Value::native(Quitter { name: "exit" }));
     builtins.set_str("quit", Value::native(Quitter { name: "quit" }));
     builtins.set_str("help", Value::native(Helper));
@@ -100,7 +100,7 @@ fn help(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let Value::Function(f) = obj else {
         return not_implemented(format!(
             "help(): cellar describes functions defined in Python, not {} objects",
-            super::types::type_name(obj)
+            crate::runtime::model::typeobj::type_name(obj)
         ));
     };
     let module = interp.str(&f.module())?;

@@ -1,12 +1,12 @@
 //! Iterators: the state behind `iter()`, `enumerate`, `zip`, `map`, `filter`, `reversed` and
 //! lazy generator expressions.
 
-use super::code::FuncDef;
-use super::dict::Dict;
-use super::exceptions::{runtime_error, type_error};
-use super::interp::Interp;
-use super::types::{type_name, types, TypeKind, TypeObj};
-use super::value::*;
+use crate::compile::code::FuncDef;
+use crate::runtime::interp::Interp;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::{runtime_error, type_error};
+use crate::runtime::model::typeobj::{type_name, types, TypeKind, TypeObj};
+use crate::runtime::model::value::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -27,7 +27,7 @@ pub enum IterState {
     Range { next: i128, step: i128, left: i128 },
     Str { s: Rc<PyStr>, byte: usize },
     Dict { dict: Rc<Dict>, pos: usize, len: usize, what: DictPart },
-    Set { set: Rc<super::set::SetObj>, pos: usize, len: usize },
+    Set { set: Rc<crate::runtime::model::set::SetObj>, pos: usize, len: usize },
     Enumerate { inner: Value, n: i64 },
     Zip { inners: Vec<Value> },
     Map { func: Value, inners: Vec<Value> },
@@ -134,7 +134,7 @@ pub fn make_iter(_interp: &mut Interp, v: &Value) -> PyResult<Value> {
         Value::Dict(d) => dict_iter(d, DictPart::Keys),
         Value::Set(s) | Value::FrozenSet(s) => wrap(IterState::Set { set: s.clone(), pos: 0, len: s.len() }),
         Value::Native(n) if n.is_iterator() => v.clone(),
-        Value::Native(n) => match super::methods::view_iter(v) {
+        Value::Native(n) => match crate::runtime::types::methods::view_iter(v) {
             Some(it) => it,
             None => match n.iter_items() {
                 Some(items) => wrap(IterState::Seq { items: items.into(), i: 0, kind: "iterator" }),
@@ -270,10 +270,10 @@ fn advance_with_calls(interp: &mut Interp, state: &mut IterState) -> PyResult<Op
         IterState::Filter { func, inner } => {
             while let Some(v) = interp.next(inner)? {
                 let keep = if func.is_none() {
-                    super::ops::truthy(&v)
+                    crate::runtime::types::ops::truthy(&v)
                 } else {
                     let r = interp.call(func, vec![v.clone()], Vec::new())?;
-                    super::ops::truthy(&r)
+                    crate::runtime::types::ops::truthy(&r)
                 };
                 if keep {
                     return Ok(Some(v));
@@ -283,7 +283,7 @@ fn advance_with_calls(interp: &mut Interp, state: &mut IterState) -> PyResult<Op
         }
         IterState::Callable { func, sentinel } => {
             let v = interp.call(func, Vec::new(), Vec::new())?;
-            if super::ops::eq(&v, sentinel)? {
+            if crate::runtime::types::ops::eq(&v, sentinel)? {
                 Ok(None)
             } else {
                 Ok(Some(v))
@@ -291,7 +291,7 @@ fn advance_with_calls(interp: &mut Interp, state: &mut IterState) -> PyResult<Op
         }
         IterState::Generator(g) => {
             if g.running {
-                return super::exceptions::value_error("generator already executing");
+                return crate::runtime::model::exceptions::value_error("generator already executing");
             }
             g.running = true;
             let r = interp.generator_next(g);

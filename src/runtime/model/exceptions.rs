@@ -1,9 +1,9 @@
 //! Exception objects and the helpers that raise CPython's exact messages.
 
-use super::dict::Dict;
-use super::gc::{self, GcHeader};
-use super::types::{types, TypeObj};
-use super::value::{PyErr, PyResult, Tuple, Value};
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::gc::{self, GcHeader};
+use crate::runtime::model::typeobj::{types, TypeObj};
+use crate::runtime::model::value::{PyErr, PyResult, Tuple, Value};
 use crate::syntax::ast::Span;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -16,7 +16,7 @@ pub struct TraceEntry {
     pub func: Rc<str>,
     pub span: Span,
     /// The innermost frame's local names, for `NameError`'s "Did you mean" suggestion.
-    pub varnames: Vec<Rc<super::value::PyStr>>,
+    pub varnames: Vec<Rc<crate::runtime::model::value::PyStr>>,
 }
 
 pub struct ExceptionObj {
@@ -123,6 +123,13 @@ raisers! {
     module_not_found => module_not_found_error,
     stop_iteration_msg => stop_iteration,
     unbound_local => unbound_local_error,
+}
+
+/// Going past the memory cap is a `MemoryError` wherever Python code sees it.
+impl From<crate::runtime::support::limits::OverCap> for PyErr {
+    fn from(_: crate::runtime::support::limits::OverCap) -> PyErr {
+        PyErr::new(&types().memory_error, "")
+    }
 }
 
 /// `KeyError(key)`: the key itself is the argument, so `str(e)` is its repr.

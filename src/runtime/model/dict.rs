@@ -2,9 +2,9 @@
 //! insertion order (deleted ones leave a hole until the next compaction); a hash table of
 //! indices finds them.
 
-use super::gc::GcHeader;
-use super::ops::{hash_key, key_eq};
-use super::value::{PyResult, PyStr, Value};
+use crate::runtime::model::gc::GcHeader;
+use crate::runtime::model::value::{PyResult, PyStr, Value};
+use crate::runtime::types::ops::{hash_key, key_eq};
 use hashbrown::HashTable;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -205,7 +205,7 @@ impl Dict {
         self.get(&k).ok().flatten()
     }
     pub fn set_str(&self, key: &str, value: Value) {
-        let h = super::hash::hash_str(key);
+        let h = crate::runtime::support::hash::hash_str(key);
         let old = self.table.borrow_mut().insert(h, Value::str(key), value);
         drop(old);
     }

@@ -2,14 +2,14 @@
 //! inline, everything else behind an `Rc`, so cloning a value is a counter increment and
 //! identity (`is`, `id()`) is pointer identity.
 
-use super::code::Code;
-use super::dict::Dict;
-use super::exceptions::ExceptionObj;
-use super::gc::{Busy, GcHeader, Visitor};
-use super::interp::Interp;
-use super::modules::collections::TupleClass;
-use super::set::SetObj;
-use super::types::TypeObj;
+use crate::compile::code::Code;
+use crate::runtime::interp::Interp;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::ExceptionObj;
+use crate::runtime::model::gc::{Busy, GcHeader, Visitor};
+use crate::runtime::model::set::SetObj;
+use crate::runtime::model::typeobj::TypeObj;
+use crate::runtime::modules::collections::TupleClass;
 use num_bigint::BigInt;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -49,7 +49,7 @@ pub enum Value {
     Module(Rc<ModuleObj>),
     Type(Rc<TypeObj>),
     Exception(Rc<ExceptionObj>),
-    Iter(Rc<RefCell<super::iter::IterState>>),
+    Iter(Rc<RefCell<crate::runtime::model::iter::IterState>>),
     /// Objects that live in a module of their own (`deque`, `partial`, `lru_cache` wrappers,
     /// fastapi's app): they implement `Native`. The extra box keeps the pointer thin, so
     /// that no variant is wider than a word and a value takes 16 bytes, not 24.
@@ -69,13 +69,13 @@ impl Value {
         Value::Tuple(Rc::new(Tuple::new(items)))
     }
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(super::gc::new(List::new(items)))
+        Value::List(crate::runtime::model::gc::new(List::new(items)))
     }
     /// A native object as a value, tracked by the collector if it can hold values that
     /// change after it is made.
     pub fn native(n: impl Native) -> Value {
         let object: Rc<Box<dyn Native>> = Rc::new(Box::new(n));
-        super::gc::track_native(&object);
+        crate::runtime::model::gc::track_native(&object);
         Value::Native(object)
     }
     pub fn bigint(v: BigInt) -> Value {
@@ -232,7 +232,7 @@ impl PyStr {
         if h != NO_HASH {
             return h;
         }
-        let h = super::hash::hash_str(&self.s);
+        let h = crate::runtime::support::hash::hash_str(&self.s);
         self.hash.set(h);
         h
     }
@@ -304,7 +304,7 @@ impl Drop for List {
     fn drop(&mut self) {
         let items = self.items.get_mut();
         if !items.iter().all(is_leaf) {
-            super::trash::dispose(std::mem::take(items));
+            crate::runtime::model::trash::dispose(std::mem::take(items));
         }
     }
 }
@@ -312,7 +312,7 @@ impl Drop for List {
 impl Drop for Tuple {
     fn drop(&mut self) {
         if !self.items.iter().all(is_leaf) {
-            super::trash::dispose(std::mem::take(&mut self.items).into_vec());
+            crate::runtime::model::trash::dispose(std::mem::take(&mut self.items).into_vec());
         }
     }
 }
@@ -473,14 +473,14 @@ impl Function {
     }
     /// `__dict__`, made on first use.
     pub fn attr_dict(self: &Rc<Self>) -> Rc<Dict> {
-        let d = self.extra_mut().dict.get_or_insert_with(|| super::gc::new(Dict::new())).clone();
-        super::gc::track_function(self);
+        let d = self.extra_mut().dict.get_or_insert_with(|| crate::runtime::model::gc::new(Dict::new())).clone();
+        crate::runtime::model::gc::track_function(self);
         d
     }
     /// `__annotations__`, made on first use.
     pub fn annotations_dict(self: &Rc<Self>) -> Rc<Dict> {
-        let d = self.extra_mut().annotations.get_or_insert_with(|| super::gc::new(Dict::new())).clone();
-        super::gc::track_function(self);
+        let d = self.extra_mut().annotations.get_or_insert_with(|| crate::runtime::model::gc::new(Dict::new())).clone();
+        crate::runtime::model::gc::track_function(self);
         d
     }
 }

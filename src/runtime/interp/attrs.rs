@@ -1,9 +1,9 @@
 //! Attribute access: `obj.name`, `obj.name = v`, `del obj.name`, and `dir(obj)`.
 
-use super::exceptions::{attribute_error, type_error, value_error};
-use super::interp::Interp;
-use super::types::{type_name, type_of, types};
-use super::value::*;
+use crate::runtime::interp::Interp;
+use crate::runtime::model::exceptions::{attribute_error, type_error, value_error};
+use crate::runtime::model::typeobj::{type_name, type_of, types};
+use crate::runtime::model::value::*;
 use std::rc::Rc;
 
 fn no_attribute<T>(obj: &Value, name: &str) -> PyResult<T> {
@@ -61,16 +61,16 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
             "__dict__" => Some(Value::Dict(m.dict.clone())),
             _ => m.dict.get_name(name),
         },
-        Value::Tuple(t) => t.class.as_ref().and_then(|c| super::modules::collections::instance_attr(c, &t.items, obj, n)),
+        Value::Tuple(t) => t.class.as_ref().and_then(|c| crate::runtime::modules::collections::instance_attr(c, &t.items, obj, n)),
         Value::Type(t) => match n {
             "__name__" | "__qualname__" => Some(Value::str(&t.name)),
             "__module__" => Some(Value::str(t.module.as_deref().unwrap_or("builtins"))),
             "__base__" => Some(t.base.clone().map_or(Value::None, Value::Type)),
             "__bases__" => Some(Value::tuple(t.base.iter().cloned().map(Value::Type).collect())),
             "__mro__" => Some(Value::tuple(t.mro().into_iter().map(Value::Type).collect())),
-            _ => super::builtins::type_attr(t, n)
-                .or_else(|| super::modules::collections::class_attr(t, n))
-                .or_else(|| super::modules::itertools::type_attr(t, n)),
+            _ => crate::runtime::modules::builtins::type_attr(t, n)
+                .or_else(|| crate::runtime::modules::collections::class_attr(t, n))
+                .or_else(|| crate::runtime::modules::itertools::type_attr(t, n)),
         },
         Value::Exception(e) => match n {
             "args" => Some(Value::Tuple(e.args.borrow().clone())),
@@ -98,7 +98,7 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
             nat.getattr(interp, obj, n)?
         }
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => match n {
-            "real" | "numerator" => Some(super::ops::unary_pos(obj)?),
+            "real" | "numerator" => Some(crate::runtime::types::ops::unary_pos(obj)?),
             "imag" => Some(Value::Int(0)),
             "denominator" => Some(Value::Int(1)),
             _ => None,
@@ -119,12 +119,12 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
     if let Some(v) = found {
         return Ok(v);
     }
-    if let Some(&m) = super::methods::method_names(obj).iter().find(|m| **m == n) {
-        return Ok(super::methods::bound_method(obj, m));
+    if let Some(&m) = crate::runtime::types::methods::method_names(obj).iter().find(|m| **m == n) {
+        return Ok(crate::runtime::types::methods::bound_method(obj, m));
     }
     if let Some(own) = listed_names(obj) {
         if OBJECT_NAMES.contains(&n) || own.contains(&n) {
-            return super::exceptions::unsupported(&format!("the '{n}' attribute of {} objects", type_name(obj)));
+            return crate::runtime::model::exceptions::unsupported(&format!("the '{n}' attribute of {} objects", type_name(obj)));
         }
     }
     no_attribute(obj, n)
@@ -235,7 +235,7 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
                 }
                 _ => f.attr_dict().set_name(name, value),
             }
-            super::gc::track_function(f);
+            crate::runtime::model::gc::track_function(f);
             Ok(())
         }
         Value::Cell(c) if n == "cell_contents" => {
@@ -263,7 +263,7 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
                 readonly(obj, n)
             }
         }
-        Value::Tuple(t) if t.class.as_ref().is_some_and(|c| super::modules::collections::is_field(c, n)) => {
+        Value::Tuple(t) if t.class.as_ref().is_some_and(|c| crate::runtime::modules::collections::is_field(c, n)) => {
             attribute_error("can't set attribute")
         }
         _ => readonly(obj, n),
@@ -271,7 +271,7 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
 }
 
 fn readonly<T>(obj: &Value, n: &str) -> PyResult<T> {
-    let has_method = super::methods::method_names(obj).contains(&n);
+    let has_method = crate::runtime::types::methods::method_names(obj).contains(&n);
     if has_method {
         attribute_error(format!("'{}' object attribute '{}' is read-only", type_name(obj), n))
     } else {
@@ -340,7 +340,7 @@ pub fn dir_of(obj: &Value) -> Vec<String> {
     if listed_names(obj).is_some() {
         names.extend(names_of(OBJECT_NAMES));
     }
-    names.extend(super::methods::method_names(obj).iter().map(|s| s.to_string()));
+    names.extend(crate::runtime::types::methods::method_names(obj).iter().map(|s| s.to_string()));
     names.sort();
     names.dedup();
     names

@@ -249,7 +249,7 @@ mod tests {
     use super::*;
     use std::str::FromStr;
 
-    const GOLDEN: &str = include_str!("../../tests/golden/hash_cases.txt");
+    const GOLDEN: &str = include_str!("../../../tests/golden/hash_cases.txt");
 
     fn list(field: &str) -> Vec<i64> {
         if field == "-" {

@@ -1,11 +1,13 @@
-//! Lowering: the AST plus the resolver's symbol table become resolved code (`runtime::code`).
+//! Lowering: the AST plus the resolver's symbol table become resolved code (`code`).
 //!
 //! Every name becomes a local slot, a cell slot or a global name here, once. Locals get their
 //! slots in the order CPython's compiler meets them (parameters first), which is also the
 //! order of `co_varnames`.
 
-use crate::runtime::code::*;
-use crate::runtime::value::{PyStr, Value};
+pub mod code;
+
+use code::*;
+use crate::runtime::model::value::{PyStr, Value};
 use crate::scope::{Binding, ScopeId, ScopeKind, SymbolTable};
 use crate::syntax::ast::{self, ExprKind as E, Span, StmtKind as S, SyntaxError};
 use std::collections::HashMap;

@@ -1,11 +1,11 @@
 //! Operators on builtin values with CPython's exact semantics: arithmetic with floor division
 //! and big ints, comparisons, equality, hashing, truth, containment.
 
-use super::depth;
-use super::exceptions::{overflow_error, type_error, value_error, zero_division};
-use super::hash;
-use super::types::type_name;
-use super::value::{PyResult, PyStr, Value};
+use crate::runtime::model::depth;
+use crate::runtime::model::exceptions::{overflow_error, type_error, value_error, zero_division};
+use crate::runtime::model::typeobj::type_name;
+use crate::runtime::model::value::{PyResult, PyStr, Value};
+use crate::runtime::support::hash;
 use crate::syntax::ast::{BinOp, CmpOp};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -218,7 +218,7 @@ fn int_op(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
             match s {
                 Some(s) => Value::bigint(x << s),
                 None if x.is_zero() => Value::Int(0),
-                None => return super::exceptions::memory_error(""),
+                None => return crate::runtime::model::exceptions::memory_error(""),
             }
         }
         BinOp::RShift => {
@@ -253,7 +253,7 @@ fn int_pow(x: &BigInt, y: &BigInt) -> PyResult<Value> {
     }
     let e = match y.to_u64() {
         Some(e) if e.saturating_mul(x.bits()) <= MAX_INT_BITS => e,
-        _ => return super::exceptions::memory_error(""),
+        _ => return crate::runtime::model::exceptions::memory_error(""),
     };
     Ok(Value::bigint(num_traits::pow::Pow::pow(x, e)))
 }
@@ -344,7 +344,7 @@ fn float_op(op: BinOp, x: f64, y: f64) -> Option<PyResult<Value>> {
                 return Some(zero_division("0.0 cannot be raised to a negative power"));
             }
             if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-                return Some(super::exceptions::unsupported("complex numbers"));
+                return Some(crate::runtime::model::exceptions::unsupported("complex numbers"));
             }
             let r = x.powf(y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -390,14 +390,14 @@ fn sequence_op(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value
             repeat(seq, n)
         }
         (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
-            super::set::set_operator(op, a, b)
+            crate::runtime::model::set::set_operator(op, a, b)
         }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             let d = x.copy();
             for (k, v) in y.items() {
                 d.set(k, v)?;
             }
-            Ok(Value::Dict(super::gc::new(d)))
+            Ok(Value::Dict(crate::runtime::model::gc::new(d)))
         }
         _ => unsupported(op, inplace, a, b),
     }
@@ -420,7 +420,7 @@ fn repeat(seq: &Value, n: &Value) -> PyResult<Value> {
             return overflow_error("cannot fit 'int' into an index-sized integer");
         }
         let item_size = if matches!(seq, Value::Str(_)) { 1 } else { std::mem::size_of::<Value>() as u128 };
-        super::limits::reserve(count as u128 * unit as u128 * item_size)?;
+        crate::runtime::support::limits::reserve(count as u128 * unit as u128 * item_size)?;
     }
     let count = count as usize;
     Ok(match seq {
@@ -567,7 +567,7 @@ fn float_int_cmp(f: f64, i: &BigInt) -> Option<Ordering> {
         }
     }
     let fl = f.floor();
-    let whole = super::format::float_is_integer_to_bigint(fl)?;
+    let whole = crate::runtime::support::format::float_is_integer_to_bigint(fl)?;
     match whole.cmp(i) {
         Ordering::Equal if f > fl => Some(Ordering::Greater),
         o => Some(o),

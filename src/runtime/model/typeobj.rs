@@ -1,7 +1,7 @@
 //! Type objects: `int`, `list`, `ValueError`, `collections.deque`, … Each builtin type exists
 //! once per thread, so `type(x) is int` is pointer identity.
 
-use super::value::Value;
+use crate::runtime::model::value::Value;
 use std::rc::Rc;
 
 /// Which builtin behaviour a type object stands for.

@@ -3,7 +3,7 @@
 //! match CPython exactly.
 //!
 //! The table is generic over the key: the caller supplies each key's hash (from
-//! [`crate::runtime::hash`]) and an equality callback `eq(table_key, probe_key)`, called exactly
+//! [`crate::runtime::support::hash`]) and an equality callback `eq(table_key, probe_key)`, called exactly
 //! where CPython calls `PyObject_RichCompareBool(startkey, key, Py_EQ)` — that is, only for
 //! slots whose stored hash equals the probe's hash.  The callback should answer `true` at once
 //! for identical objects (as `PyObject_RichCompareBool` does) and may fail with the caller's
@@ -770,11 +770,11 @@ impl<K: Clone> SetTable<K> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::hash::hash_i64;
+    use crate::runtime::support::hash::hash_i64;
     use std::collections::HashMap;
     use std::convert::Infallible;
 
-    const GOLDEN: &str = include_str!("../../tests/golden/set_cases.txt");
+    const GOLDEN: &str = include_str!("../../../tests/golden/set_cases.txt");
 
     type Set = SetTable<i64>;
 
@@ -993,7 +993,7 @@ mod tests {
 
     /// Hash of an item token from `set_mixed_cases.txt` (see its generator).
     fn token_hash(tok: &str) -> i64 {
-        use crate::runtime::hash::{hash_str, hash_tuple};
+        use crate::runtime::support::hash::{hash_str, hash_tuple};
         if let Some(hex) = tok.strip_prefix('s') {
             let text: String = hex
                 .split('.')
@@ -1009,7 +1009,7 @@ mod tests {
 
     #[test]
     fn str_and_tuple_keys_match_cpython() {
-        let golden = include_str!("../../tests/golden/set_mixed_cases.txt");
+        let golden = include_str!("../../../tests/golden/set_mixed_cases.txt");
         for line in golden.lines() {
             let (input, expected) = line.split_once(" | ").unwrap();
             let mut s: SetTable<&str> = SetTable::new();

@@ -20,12 +20,12 @@
 //! and dies with its holder. One with more references counts as an outside reference to
 //! what it holds: at worst that keeps some garbage alive, never does it free live data.
 
-use super::dict::Dict;
-use super::exceptions::ExceptionObj;
-use super::iter::IterState;
-use super::limits;
-use super::set::SetObj;
-use super::value::{CellObj, Function, List, Native, PyStr, Tuple, Value};
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::ExceptionObj;
+use crate::runtime::model::iter::IterState;
+use crate::runtime::model::set::SetObj;
+use crate::runtime::model::value::{CellObj, Function, List, Native, PyStr, Tuple, Value};
+use crate::runtime::support::limits;
 use std::cell::{BorrowError, Cell, RefCell};
 use std::rc::{Rc, Weak};
 
@@ -303,7 +303,7 @@ pub fn collect() -> usize {
     for v in &garbage {
         clear(v);
     }
-    super::trash::dispose(garbage);
+    crate::runtime::model::trash::dispose(garbage);
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         r.prune();

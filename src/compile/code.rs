@@ -2,7 +2,7 @@
 //! every variable already resolved to where it lives (a local slot, a cell slot, a global
 //! name), so that running never looks a local up by name.
 
-use super::value::{PyStr, Value};
+use crate::runtime::model::value::{PyStr, Value};
 use crate::scope::{ScopeId, SymbolTable};
 use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
 use std::rc::Rc;

@@ -2,10 +2,10 @@
 //! coroutine object; `await` runs the body to completion there and then. That is all a
 //! synchronous teaching model of FastAPI needs.
 
-use super::exceptions::{runtime_error, type_error};
-use super::interp::Interp;
-use super::types::{type_name, TypeObj};
-use super::value::{Function, Native, PyResult, PyStr, Value};
+use crate::runtime::interp::Interp;
+use crate::runtime::model::exceptions::{runtime_error, type_error};
+use crate::runtime::model::typeobj::{type_name, TypeObj};
+use crate::runtime::model::value::{Function, Native, PyResult, PyStr, Value};
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,7 +17,7 @@ pub struct Coroutine {
 }
 
 thread_local! {
-    static COROUTINE_TYPE: Rc<TypeObj> = TypeObj::new("coroutine", super::types::TypeKind::Native, Some(super::types::types().object.clone()));
+    static COROUTINE_TYPE: Rc<TypeObj> = TypeObj::new("coroutine", crate::runtime::model::typeobj::TypeKind::Native, Some(crate::runtime::model::typeobj::types().object.clone()));
 }
 
 impl Native for Coroutine {

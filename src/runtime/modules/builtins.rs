@@ -1,16 +1,16 @@
 //! The builtins namespace: functions (`print`, `len`, `sorted`, …), constructors of the
 //! builtin types, subscripting, and `format()`.
 
-use super::dict::Dict;
-use super::exceptions::*;
-use super::format;
-use super::interp::Interp;
-use super::iter::{self, IterState};
-use super::ops::{self, index_of, norm_index, slice_indices, to_bigint};
-use super::modules::sys::Stream;
-use super::set::{new_set, set_from, SetObj};
-use super::types::{type_name, type_of, types, TypeKind, TypeObj};
-use super::value::*;
+use crate::runtime::interp::Interp;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::exceptions::*;
+use crate::runtime::model::iter::{self, IterState};
+use crate::runtime::model::set::{new_set, set_from, SetObj};
+use crate::runtime::model::typeobj::{type_name, type_of, types, TypeKind, TypeObj};
+use crate::runtime::model::value::*;
+use crate::runtime::modules::sys::Stream;
+use crate::runtime::support::format;
+use crate::runtime::types::ops::{self, index_of, norm_index, slice_indices, to_bigint};
 use crate::syntax::ast::CmpOp;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -220,7 +220,7 @@ fn bi_repr(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
 
 fn bi_ascii(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     let v = exactly_one("ascii", &a)?;
-    Ok(Value::string(super::repr::ascii(&interp.repr(v)?)))
+    Ok(Value::string(crate::runtime::types::repr::ascii(&interp.repr(v)?)))
 }
 
 fn bi_id(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
@@ -382,7 +382,7 @@ fn bi_sorted(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     let mut items = interp.collect(&a.pos[0])?;
     let key = a.kwarg("key").filter(|k| !k.is_none()).cloned();
     let reverse = a.kwarg("reverse").is_some_and(ops::truthy);
-    super::methods::sort_values(interp, &mut items, key.as_ref(), reverse)?;
+    crate::runtime::types::methods::sort_values(interp, &mut items, key.as_ref(), reverse)?;
     Ok(Value::list(items))
 }
 
@@ -647,7 +647,7 @@ fn bi_getattr(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
         Value::Str(s) => s.clone(),
         other => return type_error(format!("attribute name must be string, not '{}'", type_name(other))),
     };
-    match super::attrs::getattr(interp, &a.pos[0], &name) {
+    match crate::runtime::interp::attrs::getattr(interp, &a.pos[0], &name) {
         Err(e) if a.pos.len() == 3 && e.is(&types().attribute_error) => Ok(a.pos[2].clone()),
         r => r,
     }
@@ -657,7 +657,7 @@ fn bi_setattr(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     no_kwargs("setattr", &a)?;
     arg_range("setattr", &a, 3, 3)?;
     let name = attr_name(&a.pos[1], "setattr")?;
-    super::attrs::setattr(interp, &a.pos[0], &name, a.pos[2].clone())?;
+    crate::runtime::interp::attrs::setattr(interp, &a.pos[0], &name, a.pos[2].clone())?;
     Ok(Value::None)
 }
 
@@ -665,7 +665,7 @@ fn bi_delattr(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     no_kwargs("delattr", &a)?;
     arg_range("delattr", &a, 2, 2)?;
     let name = attr_name(&a.pos[1], "delattr")?;
-    super::attrs::delattr(interp, &a.pos[0], &name)?;
+    crate::runtime::interp::attrs::delattr(interp, &a.pos[0], &name)?;
     Ok(Value::None)
 }
 
@@ -673,7 +673,7 @@ fn bi_hasattr(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     no_kwargs("hasattr", &a)?;
     arg_range("hasattr", &a, 2, 2)?;
     let name = attr_name(&a.pos[1], "hasattr")?;
-    Ok(Value::Bool(super::attrs::lookup_attr(interp, &a.pos[0], &name)?.is_some()))
+    Ok(Value::Bool(crate::runtime::interp::attrs::lookup_attr(interp, &a.pos[0], &name)?.is_some()))
 }
 
 /// `globals()`, `locals()`, `vars()` and `dir()` without arguments read the caller's frame:
@@ -692,7 +692,7 @@ fn bi_vars(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     arg_range("vars", &a, 0, 1)?;
     match a.pos.first() {
         None => Ok(Value::Dict(interp.current_globals())),
-        Some(v) => match super::attrs::getattr(interp, v, &Rc::new(PyStr::new("__dict__"))) {
+        Some(v) => match crate::runtime::interp::attrs::getattr(interp, v, &Rc::new(PyStr::new("__dict__"))) {
             Ok(d) => Ok(d),
             Err(_) => type_error("vars() argument must have __dict__ attribute"),
         },
@@ -713,7 +713,7 @@ fn bi_dir(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
             keys.sort();
             keys
         }
-        Some(v) => super::attrs::dir_of(v),
+        Some(v) => crate::runtime::interp::attrs::dir_of(v),
     };
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
 }
@@ -764,7 +764,7 @@ fn bi_import(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     let Some(Value::Str(name)) = a.pos.first() else {
         return type_error("__import__() argument 1 must be str");
     };
-    super::modules::import(interp, name)
+    crate::runtime::modules::import(interp, name)
 }
 
 // ----- constructors -----
@@ -776,13 +776,13 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
     let name = t.name.as_str();
     match t.kind {
         TypeKind::Exception => {
-            if let Some(made) = super::modules::fastapi::new_http_exception(t, pos, kw) {
+            if let Some(made) = crate::runtime::modules::fastapi::new_http_exception(t, pos, kw) {
                 return made;
             }
             if !kw.is_empty() {
                 return type_error(format!("{}() takes no keyword arguments", t.name));
             }
-            Ok(Value::Exception(super::gc::new(super::exceptions::ExceptionObj::new(t.clone(), pos.to_vec()))))
+            Ok(Value::Exception(crate::runtime::model::gc::new(crate::runtime::model::exceptions::ExceptionObj::new(t.clone(), pos.to_vec()))))
         }
         TypeKind::Int => {
             check_kwargs("int", &a, &["base"])?;
@@ -800,7 +800,7 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
                 Some(Value::Str(s)) => match format::parse_float_literal(s) {
                     Some(f) if f.is_nan() => Ok(Value::new_nan(f.is_sign_negative())),
                     Some(f) => Ok(Value::Float(f)),
-                    None => value_error(format!("could not convert string to float: {}", super::repr::repr_str(s))),
+                    None => value_error(format!("could not convert string to float: {}", crate::runtime::types::repr::repr_str(s))),
                 },
                 Some(v) => type_error(format!("float() argument must be a string or a real number, not '{}'", type_name(v))),
             }
@@ -837,8 +837,8 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
             }
         }
         TypeKind::Dict => {
-            let d = super::gc::new(Dict::new());
-            super::methods::dict_update(interp, &d, "dict", pos, kw)?;
+            let d = crate::runtime::model::gc::new(Dict::new());
+            crate::runtime::types::methods::dict_update(interp, &d, "dict", pos, kw)?;
             Ok(Value::Dict(d))
         }
         TypeKind::Set | TypeKind::FrozenSet => {
@@ -850,7 +850,7 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
                 Some(v @ Value::FrozenSet(_)) if frozen => Ok(v.clone()),
                 Some(v) => {
                     let table = set_from(interp, v)?;
-                    let s = super::gc::new(SetObj::new(table));
+                    let s = crate::runtime::model::gc::new(SetObj::new(table));
                     Ok(if frozen { Value::FrozenSet(s) } else { Value::Set(s) })
                 }
             }
@@ -901,7 +901,7 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
             Ok(Value::native(PlainObject))
         }
         TypeKind::Iterator => construct_iterator(interp, name, &a),
-        TypeKind::Native => match super::modules::call_native_type(interp, t, pos, kw) {
+        TypeKind::Native => match crate::runtime::modules::call_native_type(interp, t, pos, kw) {
             Some(r) => r,
             None => type_error(format!("cannot create '{}' instances", t.name)),
         },
@@ -938,7 +938,7 @@ fn construct_int(interp: &mut Interp, v: Option<&Value>, base: Option<Value>) ->
         };
         return match format::parse_int_literal(s, b as u32) {
             Some(i) => Ok(Value::bigint(i)),
-            None => value_error(format!("invalid literal for int() with base {b}: {}", super::repr::repr_str(s))),
+            None => value_error(format!("invalid literal for int() with base {b}: {}", crate::runtime::types::repr::repr_str(s))),
         };
     }
     match v {
@@ -960,7 +960,7 @@ fn construct_int(interp: &mut Interp, v: Option<&Value>, base: Option<Value>) ->
             }
             match format::parse_int_literal(s, 10) {
                 Some(i) => Ok(Value::bigint(i)),
-                None => value_error(format!("invalid literal for int() with base 10: {}", super::repr::repr_str(s))),
+                None => value_error(format!("invalid literal for int() with base 10: {}", crate::runtime::types::repr::repr_str(s))),
             }
         }
         _ => {
@@ -1051,8 +1051,8 @@ fn construct_iterator(interp: &mut Interp, name: &str, a: &Args) -> PyResult<Val
 /// type (`str.upper`, `dict.fromkeys`).
 pub fn type_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     let ty = Value::Type(t.clone());
-    let &m = super::methods::method_names(&ty).iter().find(|m| **m == name)?;
-    Some(super::methods::bound_method(&ty, m))
+    let &m = crate::runtime::types::methods::method_names(&ty).iter().find(|m| **m == name)?;
+    Some(crate::runtime::types::methods::bound_method(&ty, m))
 }
 
 // ----- subscripts -----

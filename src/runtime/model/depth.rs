@@ -2,8 +2,8 @@
 //! repr/equality/hashing of nested containers. Like CPython's, it turns runaway recursion into
 //! `RecursionError` long before the Rust stack runs out.
 
-use super::exceptions::recursion_error;
-use super::value::PyResult;
+use crate::runtime::model::exceptions::recursion_error;
+use crate::runtime::model::value::PyResult;
 use std::cell::Cell;
 
 /// CPython's default `sys.getrecursionlimit()`.
