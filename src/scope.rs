@@ -136,6 +136,9 @@ pub struct Scope {
     pub cellvars: Vec<String>,
     /// `co_freevars`: sorted by name.
     pub freevars: Vec<String>,
+    /// A class body whose methods use `super()` or `__class__`: it makes the `__class__`
+    /// cell (its one `co_cellvars` entry), which holds the class once it exists.
+    pub needs_class_cell: bool,
     /// The body contains `yield` (CPython's `ste_generator`, which becomes `CO_GENERATOR`):
     /// calling the function makes a generator instead of running the body.
     pub is_generator: bool,
@@ -225,6 +228,7 @@ impl Collector {
             cellvars: Vec::new(),
             freevars: Vec::new(),
             is_generator: false,
+            needs_class_cell: false,
         });
         if let Some(p) = parent {
             self.table.scopes[p].children.push(id);
@@ -509,6 +513,12 @@ impl Collector {
         match &e.kind {
             ExprKind::Name(name) => {
                 self.use_name(name, e.span);
+                // Zero-argument `super()` finds the class through the implicit `__class__`
+                // cell, so a function that names `super` uses `__class__` (as CPython's
+                // symtable records it).
+                if name == "super" && self.cur().is_function_like() {
+                    self.use_name("__class__", e.span);
+                }
                 Ok(())
             }
             ExprKind::Constant(_) => Ok(()),
@@ -812,6 +822,9 @@ fn analyze(
             newbound.extend(local.iter().cloned());
         }
     }
+    if kind == ScopeKind::Class {
+        newbound.insert("__class__".to_string());
+    }
 
     let mut child_free = HashSet::new();
     for child in table.scopes[id].children.clone() {
@@ -819,6 +832,14 @@ fn analyze(
     }
 
     let scope = &mut table.scopes[id];
+    // A class closes `__class__` for its methods instead of passing it further out.
+    if kind == ScopeKind::Class && child_free.remove("__class__") {
+        scope.needs_class_cell = true;
+    }
+    // A name a class binds and a method uses from an enclosing function: the class body keeps
+    // its own binding in its namespace and still passes the enclosing cell through to the
+    // method (CPython's `DEF_FREE_CLASS`).
+    let mut class_free: Vec<String> = Vec::new();
     if kind != ScopeKind::Class {
         // Locals that children use become cells.
         for sym in &mut scope.symbols {
@@ -830,7 +851,13 @@ fn analyze(
     // Names free in children and not mentioned here pass through this scope as free
     // variables (CPython's `update_symbols`).
     for name in &child_free {
-        if scope.index.contains_key(name) || !bound.is_some_and(|b| b.contains(name)) {
+        if !bound.is_some_and(|b| b.contains(name)) {
+            continue;
+        }
+        if let Some(sym) = scope.lookup(name) {
+            if kind == ScopeKind::Class && sym.binding == Binding::Local {
+                class_free.push(name.clone());
+            }
             continue;
         }
         scope.symbols.push(Symbol {
@@ -854,8 +881,12 @@ fn analyze(
     let mut cellvars: Vec<String> =
         scope.params.iter().filter(|p| cells.iter().any(|c| &c.name == *p)).cloned().collect();
     cellvars.extend(cells.iter().filter(|c| !c.is_param()).map(|c| c.name.clone()));
+    if scope.needs_class_cell {
+        cellvars.push("__class__".to_string());
+    }
     let mut freevars: Vec<String> =
         scope.symbols.iter().filter(|s| s.binding == Binding::Free).map(|s| s.name.clone()).collect();
+    freevars.extend(class_free);
     freevars.sort();
     scope.cellvars = cellvars;
     scope.freevars = freevars;

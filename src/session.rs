@@ -81,7 +81,7 @@ impl Session {
             }
         };
         self.interp.main_globals = Some(self.globals.clone());
-        let mut frame = Frame { code: &code, globals: &self.globals, locals: &mut [], cells: &[] };
+        let mut frame = Frame { code: &code, globals: &self.globals, locals: &mut [], cells: &[], namespace: None };
         let r = self.interp.eval(&mut frame, expr);
         self.interp.flush();
         r.map_err(Failure::Exception)

@@ -110,6 +110,7 @@ pub enum StmtKind {
     /// Module-level `x: int = 0`: records the annotation in `__annotations__`.
     Annotated { name: Rc<PyStr>, annotation: Expr, value: Option<(Target, Expr)> },
     Def { func: Rc<FuncDef>, target: Target },
+    Class(Box<ClassDef>),
     Return(Option<Expr>),
     Delete(Vec<Target>),
     Pass,
@@ -142,10 +143,23 @@ pub enum Target {
     Cell(u32),
     /// A global, by name; the cache remembers where the last store or load found it.
     Global(Rc<PyStr>, GlobalCache),
+    /// A name bound in a class body: a key of the namespace that becomes the class's `__dict__`.
+    Name(Rc<PyStr>),
     Attr(Box<Expr>, Rc<PyStr>),
     Subscript(Box<Expr>, Box<Expr>),
     /// `a, *b, c = ...`: `star` is the index of the starred target.
     Unpack { items: Vec<Target>, star: Option<usize>, span: Span },
+}
+
+/// Everything a `class` statement needs to make a class at run time.
+pub struct ClassDef {
+    /// The body, run once as a frame whose names live in the new class's namespace.
+    pub code: Rc<Code>,
+    pub bases: Vec<Arg>,
+    pub decorators: Vec<Expr>,
+    /// For each free variable of the body, the cell slot of the defining frame that holds it.
+    pub closure: Vec<u32>,
+    pub target: Target,
 }
 
 /// Everything `def` or `lambda` needs to make a function at run time.
@@ -166,6 +180,12 @@ pub enum Expr {
     Cell(u32, Span),
     /// A global or builtin, by name; the cache remembers where the last lookup found it.
     Global(Rc<PyStr>, Span, GlobalCache),
+    /// A name read in a class body (CPython's `LOAD_NAME`): the class namespace, then the
+    /// globals, then the builtins.
+    Name(Rc<PyStr>, Span),
+    /// A free variable read in a class body (`LOAD_CLASSDEREF`): the class namespace first,
+    /// then the cell.
+    ClassDeref(u32, Rc<PyStr>, Span),
     BinOp(Box<Expr>, BinOp, Box<Expr>, Span),
     Unary(UnaryOp, Box<Expr>, Span),
     And(Box<Expr>, Box<Expr>),
@@ -190,8 +210,8 @@ pub enum Expr {
     Walrus(Box<Target>, Box<Expr>),
     FString(Vec<FPart>),
     Await(Box<Expr>, Span),
-    /// `locals()`, `dir()` or `vars()` with no arguments: they describe the calling frame,
-    /// so the interpreter answers them when the name still means the builtin.
+    /// `locals()`, `dir()`, `vars()` or `super()` with no arguments: they describe the
+    /// calling frame, so the interpreter answers them when the name still means the builtin.
     FrameQuery(FrameQuery, Box<Call>),
     Unsupported(&'static str, Span),
 }
@@ -201,6 +221,9 @@ pub enum FrameQuery {
     Locals,
     Dir,
     Vars,
+    /// Zero-argument `super()`: the class from the frame's `__class__` cell, and its first
+    /// argument.
+    Super,
 }
 
 /// Where a global name was last found: (globals layout, builtins layout, position, whether

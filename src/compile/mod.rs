@@ -143,11 +143,22 @@ enum Place {
     Local(u32),
     Cell(u32),
     Global(Rc<PyStr>),
+    /// In a class body: the namespace by name.
+    Name(Rc<PyStr>),
+    /// In a class body, a free variable: read from the namespace first, stored in the cell.
+    ClassFree(u32, Rc<PyStr>),
 }
 
 impl<'a> Compiler<'a> {
     fn place(&mut self, u: &mut Unit, name: &str) -> Place {
         let scope = self.table.get(u.scope);
+        if scope.kind == ScopeKind::Class {
+            return match scope.binding(name) {
+                Binding::GlobalExplicit => Place::Global(self.names.get(name)),
+                Binding::Free => Place::ClassFree(u.cell_slots[name], self.names.get(name)),
+                _ => Place::Name(self.names.get(name)),
+            };
+        }
         if !scope.is_function_like() {
             return Place::Global(self.names.get(name));
         }
@@ -177,6 +188,8 @@ impl<'a> Compiler<'a> {
             Place::Local(s) => Expr::Local(s, span),
             Place::Cell(s) => Expr::Cell(s, span),
             Place::Global(n) => Expr::Global(n, span, GlobalCache::default()),
+            Place::Name(n) => Expr::Name(n, span),
+            Place::ClassFree(s, n) => Expr::ClassDeref(s, n, span),
         }
     }
 
@@ -185,6 +198,8 @@ impl<'a> Compiler<'a> {
             Place::Local(s) => Target::Local(s),
             Place::Cell(s) => Target::Cell(s),
             Place::Global(n) => Target::Global(n, GlobalCache::default()),
+            Place::Name(n) => Target::Name(n),
+            Place::ClassFree(s, _) => Target::Cell(s),
         }
     }
 
@@ -293,7 +308,8 @@ impl<'a> Compiler<'a> {
                 StmtKind::AugAssign(t, *op, v)
             }
             S::AnnAssign { target, annotation, value, simple } => {
-                let module_level = self.table.get(u.scope).kind == ScopeKind::Module;
+                // A module or class records simple annotations in its `__annotations__`.
+                let module_level = matches!(self.table.get(u.scope).kind, ScopeKind::Module | ScopeKind::Class);
                 let value = match value {
                     Some(v) => Some((self.target(u, target)?, self.expr(u, v)?)),
                     None => None,
@@ -315,7 +331,7 @@ impl<'a> Compiler<'a> {
                 let target = self.store(u, &def.name.name);
                 StmtKind::Def { func, target }
             }
-            S::ClassDef(_) => StmtKind::Unsupported("class definitions"),
+            S::ClassDef(def) => StmtKind::Class(Box::new(self.class(u, def, s.span)?)),
             S::Return(v) => StmtKind::Return(v.as_ref().map(|v| self.expr(u, v)).transpose()?),
             S::Delete(targets) => {
                 let mut ts = Vec::new();
@@ -476,6 +492,23 @@ impl<'a> Compiler<'a> {
         Ok(Rc::new(d.into_func(code, self.closure_of(u, scope), decorators)))
     }
 
+    fn class(&mut self, u: &mut Unit, def: &ast::ClassDef, span: Span) -> Result<ClassDef, SyntaxError> {
+        let mut decorators = Vec::new();
+        for d in &def.decorators {
+            decorators.push(self.expr(u, d)?);
+        }
+        let bases = self.arguments(u, &def.bases, &def.keywords)?;
+        let scope = self.table.of_class(def);
+        let mut inner = self.enter(scope);
+        let docstring = docstring_of(&def.body);
+        let stmts = if docstring.is_some() { &def.body[1..] } else { &def.body[..] };
+        let body = self.block(&mut inner, stmts)?;
+        let code = self.finish(inner, body, span, &def.name.name, docstring, Signature::default(), false);
+        let closure = self.closure_of(u, scope);
+        let target = self.store(u, &def.name.name);
+        Ok(ClassDef { code, bases, decorators, closure, target })
+    }
+
     fn lambda(&mut self, u: &mut Unit, e: &ast::Expr, params: &ast::Params, body: &ast::Expr) -> Result<Expr, SyntaxError> {
         let d = self.defaults(u, params)?;
         let scope = self.table.of_expr(e);
@@ -602,10 +635,11 @@ impl<'a> Compiler<'a> {
                 } else {
                     let f = self.expr(u, func)?;
                     let query = match (&func.kind, &f) {
-                        (E::Name(n), Expr::Global(..)) if args.is_empty() && keywords.is_empty() => match n.as_str() {
+                        (E::Name(n), Expr::Global(..) | Expr::Name(..)) if args.is_empty() && keywords.is_empty() => match n.as_str() {
                             "locals" => Some(FrameQuery::Locals),
                             "dir" => Some(FrameQuery::Dir),
                             "vars" => Some(FrameQuery::Vars),
+                            "super" => Some(FrameQuery::Super),
                             _ => None,
                         },
                         _ => None,
@@ -693,6 +727,13 @@ impl<'a> Compiler<'a> {
         keywords: &[ast::Keyword],
         span: Span,
     ) -> Result<Call, SyntaxError> {
+        let args = self.arguments(u, args, keywords)?;
+        let simple = args.iter().all(|a| matches!(a, Arg::Pos(_)));
+        Ok(Call { func, args, simple, span })
+    }
+
+    /// The arguments of a call or the bases and keywords of a class, in order.
+    fn arguments(&mut self, u: &mut Unit, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Result<Vec<Arg>, SyntaxError> {
         let mut out = Vec::with_capacity(args.len() + keywords.len());
         for a in args {
             out.push(match &a.kind {
@@ -707,8 +748,7 @@ impl<'a> Compiler<'a> {
                 None => Arg::StarStar(v),
             });
         }
-        let simple = out.iter().all(|a| matches!(a, Arg::Pos(_)));
-        Ok(Call { func, args: out, simple, span })
+        Ok(out)
     }
 
     fn fparts(&mut self, u: &mut Unit, parts: &[ast::FStringPart]) -> Result<Vec<FPart>, SyntaxError> {

@@ -64,6 +64,7 @@ fn ident(v: Option<&Value>) -> Ident {
         Value::Module(r) => pin(r),
         Value::Type(r) => pin(r),
         Value::Exception(r) => pin(r),
+        Value::Instance(r) => pin(r),
         Value::Iter(r) => pin(r),
         Value::Native(r) => {
             let weak: Weak<Box<dyn Native>> = Rc::downgrade(r);

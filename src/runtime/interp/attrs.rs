@@ -4,6 +4,7 @@ use crate::runtime::interp::Interp;
 use crate::runtime::model::exceptions::{attribute_error, type_error, value_error};
 use crate::runtime::model::typeobj::{type_name, type_of, types};
 use crate::runtime::model::value::*;
+use crate::runtime::types::object;
 use std::rc::Rc;
 
 fn no_attribute<T>(obj: &Value, name: &str) -> PyResult<T> {
@@ -33,6 +34,8 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
         return Ok(Value::Type(type_of(obj)));
     }
     let found = match obj {
+        Value::Instance(_) => object::instance_getattr(interp, obj, name)?,
+        Value::Type(t) if t.is_class() => object::class_getattr(interp, t, n)?,
         Value::Function(_) if n == "__builtins__" => Some(Value::Dict(interp.builtins.clone())),
         Value::Function(f) => function_attr(f, n),
         Value::Cell(c) => match n {
@@ -79,6 +82,7 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
             "__suppress_context__" => Some(Value::Bool(e.suppress_context.get())),
             "__traceback__" => Some(Value::None),
             "code" if e.is_instance(&types().system_exit) => Some(e.exit_code()),
+            _ if e.typ.is_class() => object::instance_getattr(interp, obj, name)?,
             _ => e.attr(n),
         },
         Value::Method(m) => match n {
@@ -202,6 +206,11 @@ fn function_attr(f: &Rc<Function>, n: &str) -> Option<Value> {
 pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
     let n = name.as_str();
     match obj {
+        Value::Instance(_) => object::instance_setattr(_interp, obj, name, Some(value)),
+        Value::Exception(e) if e.typ.is_class() && !matches!(n, "__cause__" | "__context__" | "args") => {
+            object::instance_setattr(_interp, obj, name, Some(value))
+        }
+        Value::Type(t) if t.is_class() => object::class_setattr(t, name, Some(value)).map(|_| ()),
         Value::Function(f) => {
             match n {
                 "__name__" | "__qualname__" => {
@@ -271,6 +280,15 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
 }
 
 fn readonly<T>(obj: &Value, n: &str) -> PyResult<T> {
+    // The numbers' data attributes are getset descriptors, read-only in CPython's words.
+    let number_attr = match obj {
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => matches!(n, "real" | "imag" | "numerator" | "denominator"),
+        Value::Float(_) => matches!(n, "real" | "imag"),
+        _ => false,
+    };
+    if number_attr {
+        return attribute_error(format!("attribute '{n}' of '{}' objects is not writable", type_name(obj)));
+    }
     let has_method = crate::runtime::types::methods::method_names(obj).contains(&n);
     if has_method {
         attribute_error(format!("'{}' object attribute '{}' is read-only", type_name(obj), n))
@@ -283,6 +301,8 @@ fn readonly<T>(obj: &Value, n: &str) -> PyResult<T> {
 pub fn delattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
     let n = name.as_str();
     match obj {
+        Value::Instance(_) => object::instance_setattr(_interp, obj, name, None),
+        Value::Type(t) if t.is_class() => object::class_setattr(t, name, None).map(|_| ()),
         Value::Cell(c) if n == "cell_contents" => {
             if c.contents.borrow_mut().take().is_none() {
                 return value_error("Cell is empty");
@@ -306,6 +326,11 @@ pub fn delattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<
 
 /// `dir(obj)`: sorted attribute names.
 pub fn dir_of(obj: &Value) -> Vec<String> {
+    if let Some(mut names) = object::dir_names(obj) {
+        names.sort();
+        names.dedup();
+        return names;
+    }
     let mut names: Vec<String> = match obj {
         Value::Module(m) => m.dict.keys().iter().filter_map(|k| match k {
             Value::Str(s) => Some(s.as_str().to_string()),

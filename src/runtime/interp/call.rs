@@ -73,7 +73,7 @@ impl Interp {
 
     /// Evaluates a call's arguments. `callee` names the called object in errors, as CPython
     /// does (`__main__.k() argument after * must be an iterable, not int`).
-    fn eval_args(
+    pub(super) fn eval_args(
         &mut self,
         f: &mut Frame,
         args: &[Arg],
@@ -227,7 +227,8 @@ impl Interp {
     #[inline(always)]
     fn run_plain(&mut self, func: &Rc<Function>, slots: &mut [Option<Value>; STACK_LOCALS]) -> PyResult<Value> {
         let code = &*func.code;
-        let mut frame = Frame { code, globals: &func.globals, locals: &mut slots[..code.n_locals()], cells: &func.closure };
+        let mut frame =
+            Frame { code, globals: &func.globals, locals: &mut slots[..code.n_locals()], cells: &func.closure, namespace: None };
         self.run_frame(&mut frame)
     }
 
@@ -235,7 +236,7 @@ impl Interp {
     fn run_function(&mut self, func: &Rc<Function>, locals: &mut [Option<Value>]) -> PyResult<Value> {
         let code = &*func.code;
         let cells = make_cells(code, &func.closure, locals);
-        self.run_frame(&mut Frame { code, globals: &func.globals, locals, cells: &cells })
+        self.run_frame(&mut Frame { code, globals: &func.globals, locals, cells: &cells, namespace: None })
     }
 
     /// Runs a function's body in a frame made for it.
@@ -278,6 +279,7 @@ impl Interp {
                 self.call(&m.func.clone(), args, kw)
             }
             Value::Type(t) => crate::runtime::modules::builtins::call_type(self, t, &pos, &kw),
+            Value::Instance(_) => crate::runtime::types::object::call_instance(self, callee, pos, kw),
             Value::Native(n) => {
                 // A callable object written in Rust (an lru_cache wrapper, a partial) is a C
                 // call in CPython, which costs a level of the recursion limit too.
@@ -308,6 +310,18 @@ impl Interp {
         call: &Call,
         cache: &MethodCache,
     ) -> PyResult<Value> {
+        if let Value::Instance(inst) = &o {
+            // A method defined in the class, not shadowed by an instance attribute: called
+            // with the instance in front, without making a bound method.
+            if let Some(func @ Value::Function(_)) = inst.class.lookup_name(name) {
+                if inst.dict.get_name(name).is_none() {
+                    let mut pos = vec![o.clone()];
+                    let (more, kw) = self.eval_args(f, &call.args, &|interp| function_str(interp, &func))?;
+                    pos.extend(more);
+                    return self.call(&func, pos, kw);
+                }
+            }
+        }
         let key = std::mem::discriminant(&o);
         let builtin = match cache.0.get() {
             Some((k, n)) if k == key => Some(n),

@@ -27,7 +27,7 @@ impl Interp {
         with_locals(code.n_locals(), |locals| {
             locals[0] = Some(it);
             let cells = make_cells(code, &closure, locals);
-            self.run_frame(&mut Frame { code, globals: f.globals, locals, cells: &cells })
+            self.run_frame(&mut Frame { code, globals: f.globals, locals, cells: &cells, namespace: None })
         })
     }
 
@@ -99,7 +99,7 @@ impl Interp {
         };
         let CompKind::Gen(elt) = &body.kind else { return Ok(None) };
         let _guard = depth::enter("")?;
-        let mut frame = Frame { code, globals: &g.globals, locals: &mut g.locals, cells: &g.cells };
+        let mut frame = Frame { code, globals: &g.globals, locals: &mut g.locals, cells: &g.cells, namespace: None };
         let r = self.generator_step(&mut frame, body, elt, &mut g.iters);
         r.map_err(|e| self.traceback_entry(e, code))
     }

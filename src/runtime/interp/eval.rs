@@ -8,6 +8,7 @@ use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::*;
 use crate::runtime::model::typeobj::{type_name, types};
 use crate::runtime::model::value::*;
+use crate::runtime::types::object::{self, user_class};
 use crate::runtime::types::ops;
 use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
 use std::rc::Rc;
@@ -111,6 +112,14 @@ impl Interp {
         match e {
             Expr::Unary(op, a, span) => {
                 let v = self.eval(f, a)?;
+                if user_class(&v).is_some() && *op != UnaryOp::Not {
+                    let (name, symbol) = match op {
+                        UnaryOp::Neg => ("__neg__", "-"),
+                        UnaryOp::Pos => ("__pos__", "+"),
+                        _ => ("__invert__", "~"),
+                    };
+                    return object::unary(self, name, symbol, &v).map_err(|e| e.at(*span));
+                }
                 match op {
                     UnaryOp::Not => Ok(Value::Bool(!self.truthy(&v)?)),
                     UnaryOp::Neg => ops::unary_neg(&v),
@@ -204,10 +213,20 @@ impl Interp {
             }
             Expr::FrameQuery(q, call) => {
                 let func = self.eval(f, &call.func)?;
+                if *q == FrameQuery::Super {
+                    return match &func {
+                        Value::Type(t) if t.name == "super" && t.module.is_none() => self.zero_arg_super(f),
+                        _ => self.call(&func, Vec::new(), Vec::new()),
+                    }
+                    .map_err(|e| e.at(call.span));
+                }
                 let is_builtin = matches!(&func, Value::Builtin(b) if b.owner.is_none() && b.bound.is_none()
-                    && b.name == match q { FrameQuery::Locals => "locals", FrameQuery::Dir => "dir", FrameQuery::Vars => "vars" });
+                    && b.name == match q { FrameQuery::Locals => "locals", FrameQuery::Dir => "dir", FrameQuery::Vars => "vars", FrameQuery::Super => "super" });
                 if !is_builtin {
                     return self.call(&func, Vec::new(), Vec::new()).map_err(|e| e.at(call.span));
+                }
+                if let (Some(ns), FrameQuery::Locals | FrameQuery::Vars) = (f.namespace, q) {
+                    return Ok(Value::Dict(ns.clone()));
                 }
                 let names = self.frame_locals(f);
                 Ok(match q {
@@ -221,6 +240,13 @@ impl Interp {
                     }
                     _ => Value::Dict(names),
                 })
+            }
+            Expr::Name(n, span) => self.load_name(f, n).map_err(|e| e.at(*span)),
+            Expr::ClassDeref(s, n, span) => {
+                if let Some(v) = f.namespace.and_then(|ns| ns.get_name(n)) {
+                    return Ok(v);
+                }
+                self.load_cell(f, *s).map_err(|e| e.at(*span))
             }
             Expr::Unsupported(what, span) => unsupported::<Value>(what).map_err(|e| e.at(*span)),
             _ => unreachable!("eval handles the hot expressions"),
@@ -347,6 +373,38 @@ impl Interp {
         name_error_for(n.as_str())
     }
 
+    /// A name read in a class body: the namespace being filled, then the globals, then the
+    /// builtins (CPython's `LOAD_NAME`).
+    pub(super) fn load_name(&mut self, f: &Frame, n: &Rc<PyStr>) -> PyResult<Value> {
+        if let Some(v) = f.namespace.and_then(|ns| ns.get_name(n)) {
+            return Ok(v);
+        }
+        self.load_global(f, n)
+    }
+
+    /// `super()` with no arguments: the class is in the frame's `__class__` cell, the
+    /// object is the frame's first argument (CPython's `super_init_without_args`).
+    fn zero_arg_super(&mut self, f: &Frame) -> PyResult<Value> {
+        let code = f.code;
+        if code.sig.argcount == 0 {
+            return runtime_error("super(): no arguments");
+        }
+        let first = if let Some(&(_, cell)) = code.cell_params.iter().find(|(p, _)| *p == 0) {
+            f.cells[cell].get()
+        } else {
+            f.locals.first().cloned().flatten()
+        };
+        let Some(obj) = first else { return runtime_error("super(): arg[0] deleted") };
+        let Some(slot) = code.freevars.iter().position(|n| n.as_str() == "__class__") else {
+            return runtime_error("super(): __class__ cell not found");
+        };
+        match f.cells[code.cellvars.len() + slot].get() {
+            Some(Value::Type(cls)) => crate::runtime::types::descriptors::new_super(self, cls, obj),
+            Some(_) => runtime_error("super(): __class__ is not a type"),
+            None => runtime_error("super(): empty __class__ cell"),
+        }
+    }
+
     pub(super) fn load_global(&mut self, f: &Frame, n: &Rc<PyStr>) -> PyResult<Value> {
         if let Some(v) = f.globals.get_name(n) {
             return Ok(v);
@@ -360,6 +418,7 @@ impl Interp {
     /// `a op= b`: lists, dicts and sets change in place; everything else rebinds.
     pub fn inplace_op(&mut self, op: BinOp, a: Value, b: &Value) -> PyResult<Value> {
         match (&a, op) {
+            _ if user_class(&a).is_some() => object::inplace_op(self, op, &a, b),
             (Value::List(l), BinOp::Add) => {
                 let items = self.collect(b)?;
                 l.items.borrow_mut().extend(items);
@@ -395,6 +454,9 @@ impl Interp {
     /// which stands when neither operand is a keys or items view. Numbers never get here.
     #[cold]
     fn view_operator(&mut self, op: BinOp, a: &Value, b: &Value, e: PyErr) -> PyResult<Value> {
+        if user_class(a).is_some() || user_class(b).is_some() {
+            return object::binary_op(self, op, a, b);
+        }
         crate::runtime::types::methods::view_binop(self, op, a, b).unwrap_or(Err(e))
     }
 
@@ -409,7 +471,39 @@ impl Interp {
     }
 
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
-        Ok(ops::truthy(v))
+        match v {
+            Value::Instance(_) => object::truthy(self, v),
+            _ => Ok(ops::truthy(v)),
+        }
+    }
+
+    /// Equality as containers test it (CPython's `PyObject_RichCompareBool`): identity
+    /// first, then `==`, with the special methods of classes written in Python anywhere in
+    /// a list or tuple.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if a.is(b) {
+            return Ok(true);
+        }
+        if user_class(a).is_some() || user_class(b).is_some() {
+            let r = object::rich_compare(self, CmpOp::Eq, a, b)?;
+            return self.truthy(&r);
+        }
+        match (a, b) {
+            (Value::List(_) | Value::Tuple(_), Value::List(_) | Value::Tuple(_)) if holds_instances(a) || holds_instances(b) => {
+                let (x, y) = (self.collect(a)?, self.collect(b)?);
+                if std::mem::discriminant(a) != std::mem::discriminant(b) || x.len() != y.len() {
+                    return Ok(false);
+                }
+                let _guard = crate::runtime::model::depth::enter(" in comparison")?;
+                for (p, q) in x.iter().zip(&y) {
+                    if !self.eq(p, q)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            _ => ops::eq(a, b),
+        }
     }
 
     #[inline]
@@ -435,7 +529,14 @@ impl Interp {
         match op {
             CmpOp::In => self.contains(b, a),
             CmpOp::NotIn => Ok(!self.contains(b, a)?),
+            CmpOp::Is => Ok(a.is(b)),
+            CmpOp::IsNot => Ok(!a.is(b)),
             // A dict view's comparisons call back into the interpreter (`in`, `==` on values).
+            _ if user_class(a).is_some() || user_class(b).is_some() => {
+                let r = object::rich_compare(self, op, a, b)?;
+                self.truthy(&r)
+            }
+            CmpOp::Eq | CmpOp::NotEq if holds_instances(a) || holds_instances(b) => Ok(self.eq(a, b)? == (op == CmpOp::Eq)),
             _ if matches!(a, Value::Native(_)) || matches!(b, Value::Native(_)) => {
                 match crate::runtime::types::methods::view_compare(self, op, a, b) {
                     Some(r) => r,
@@ -450,7 +551,18 @@ impl Interp {
     /// when it has one, otherwise a search through its iteration, which consumes an
     /// iterator up to the first match.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        if let Some(found) = ops::contains(container, item) {
+        if user_class(container).is_some() {
+            if let Some(found) = object::contains(self, container, item) {
+                return found;
+            }
+        } else if matches!(container, Value::List(_) | Value::Tuple(_)) && (user_class(item).is_some() || holds_instances(container)) {
+            for x in self.collect(container)? {
+                if self.eq(&x, item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        } else if let Some(found) = ops::contains(container, item) {
             return found;
         }
         if let Some(found) = crate::runtime::types::methods::view_contains(self, container, item) {
@@ -465,7 +577,7 @@ impl Interp {
         };
         while let Some(x) = self.next(&it)? {
             self.check_interrupt()?;
-            if x.is(item) || ops::eq(&x, item)? {
+            if self.eq(&x, item)? {
                 return Ok(true);
             }
         }
@@ -492,5 +604,15 @@ pub(super) fn int_op(op: BinOp, i: i64, j: i64) -> Option<i64> {
         BinOp::Sub => i.checked_sub(j),
         BinOp::Mult => i.checked_mul(j),
         _ => None,
+    }
+}
+
+/// Whether a list or tuple holds an instance of a class written in Python, whose equality
+/// only the interpreter can ask.
+fn holds_instances(v: &Value) -> bool {
+    match v {
+        Value::List(l) => l.items.borrow().iter().any(|x| user_class(x).is_some()),
+        Value::Tuple(t) => t.items.iter().any(|x| user_class(x).is_some()),
+        _ => false,
     }
 }

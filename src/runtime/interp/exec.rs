@@ -90,11 +90,12 @@ impl Interp {
                     self.assign(f, t, v)?;
                 }
                 let key = self.names.annotations.clone();
-                let anns = match f.globals.get_name(&key) {
+                let scope = f.namespace.unwrap_or(f.globals);
+                let anns = match scope.get_name(&key) {
                     Some(Value::Dict(d)) => d,
                     _ => {
-                        let d = Rc::new(Dict::new());
-                        f.globals.set_name(&key, Value::Dict(d.clone()));
+                        let d = crate::runtime::model::gc::new(Dict::new());
+                        scope.set_name(&key, Value::Dict(d.clone()));
                         d
                     }
                 };
@@ -104,6 +105,10 @@ impl Interp {
                 let v = self.make_function(f, func)?;
                 let v = self.decorate(f, func, v)?;
                 self.assign(f, target, v)?;
+            }
+            StmtKind::Class(def) => {
+                let v = self.class_statement(f, def)?;
+                self.assign(f, &def.target, v)?;
             }
             StmtKind::Delete(targets) => {
                 for t in targets {
@@ -370,6 +375,7 @@ impl Interp {
             Target::Local(s) => f.locals[*s as usize] = Some(v),
             Target::Cell(s) => f.cells[*s as usize].set(Some(v)),
             Target::Global(n, cache) => store_global(f.globals, n, cache, v),
+            Target::Name(n) => f.namespace.unwrap_or(f.globals).set_name(n, v),
             Target::Attr(obj, name) => {
                 let o = self.eval(f, obj)?;
                 crate::runtime::interp::attrs::setattr(self, &o, name, v)?;
@@ -395,6 +401,9 @@ impl Interp {
             Target::Cell(s) => f.cells[*s as usize].set(None),
             Target::Global(n, _) => {
                 f.globals.remove_name(n);
+            }
+            Target::Name(n) => {
+                f.namespace.unwrap_or(f.globals).remove_name(n);
             }
             _ => {}
         }
@@ -455,6 +464,11 @@ impl Interp {
             }
             Target::Global(n, _) => {
                 if f.globals.remove_name(n).is_none() {
+                    return name_error_for(n.as_str());
+                }
+            }
+            Target::Name(n) => {
+                if f.namespace.unwrap_or(f.globals).remove_name(n).is_none() {
                     return name_error_for(n.as_str());
                 }
             }
@@ -526,7 +540,7 @@ impl Interp {
                 f.locals[slot] = Some(self.inplace_op(op, cur, &rhs)?);
                 Ok(())
             }
-            Target::Cell(_) | Target::Global(..) => {
+            Target::Cell(_) | Target::Global(..) | Target::Name(_) => {
                 let cur = self.load_target(f, target)?;
                 let rhs = self.eval(f, value)?;
                 let v = self.inplace_op(op, cur, &rhs)?;
@@ -546,6 +560,7 @@ impl Interp {
                     None => self.load_global(f, n),
                 }
             }
+            Target::Name(n) => self.load_name(f, n),
             _ => unreachable!("only names are loaded as targets"),
         }
     }

@@ -13,6 +13,7 @@
 //! the errors for unbound names.
 
 pub mod attrs;
+mod class;
 mod call;
 mod comprehension;
 mod eval;
@@ -49,6 +50,9 @@ pub struct Frame<'a> {
     pub globals: &'a Rc<Dict>,
     pub locals: &'a mut [Option<Value>],
     pub cells: &'a [Rc<CellObj>],
+    /// A class body's namespace, which its names live in and which becomes the class's
+    /// `__dict__`; `None` for every other frame.
+    pub namespace: Option<&'a Rc<Dict>>,
 }
 
 pub struct Interp {
@@ -136,7 +140,7 @@ impl Interp {
         let _guard = depth::enter("")?;
         let at = code.body.first().map_or(code.span, |s| s.span);
         self.statement = Some((code.file.clone(), code.source.clone(), at));
-        let mut frame = Frame { code, globals, locals: &mut [], cells: &[] };
+        let mut frame = Frame { code, globals, locals: &mut [], cells: &[], namespace: None };
         let r = self.exec_block(&mut frame, &code.body);
         self.handling.clear();
         self.warn_unawaited();

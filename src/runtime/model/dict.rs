@@ -106,6 +106,16 @@ impl Table {
         }
     }
 
+    fn position_of_str(&self, key: &str) -> Option<usize> {
+        let h = crate::runtime::support::hash::hash_str(key);
+        let entries = &self.entries;
+        self.indices
+            .find(spread(h), |&i| {
+                entries[i].as_ref().is_some_and(|e| e.hash == h && matches!(&e.key, Value::Str(s) if s.as_str() == key))
+            })
+            .copied()
+    }
+
     fn position_of_name(&self, key: &Rc<PyStr>) -> Option<usize> {
         let h = key.hash();
         let entries = &self.entries;
@@ -200,9 +210,10 @@ impl Dict {
         let old = self.table.borrow_mut().remove(h, key);
         Ok(old.map(|(_, v)| v))
     }
+    /// Looks a string key up without making a string object for it.
     pub fn get_str(&self, key: &str) -> Option<Value> {
-        let k = Value::str(key);
-        self.get(&k).ok().flatten()
+        let t = self.table.borrow();
+        t.position_of_str(key).and_then(|i| t.entries[i].as_ref()).map(|e| e.value.clone())
     }
     pub fn set_str(&self, key: &str, value: Value) {
         let h = crate::runtime::support::hash::hash_str(key);

@@ -24,7 +24,7 @@ use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::ExceptionObj;
 use crate::runtime::model::iter::IterState;
 use crate::runtime::model::set::SetObj;
-use crate::runtime::model::value::{CellObj, Function, List, Native, PyStr, Tuple, Value};
+use crate::runtime::model::value::{CellObj, Function, Instance, List, Native, PyStr, Tuple, Value};
 use crate::runtime::support::limits;
 use std::cell::{BorrowError, Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -55,6 +55,7 @@ pub(crate) enum Entry {
     Dict(Weak<Dict>),
     Set(Weak<SetObj>),
     Exception(Weak<ExceptionObj>),
+    Instance(Weak<Instance>),
     /// Boxed, as natives are few, so that every entry stays two words.
     Native(Weak<Box<dyn Native>>),
 }
@@ -68,6 +69,7 @@ impl Entry {
             Entry::Dict(w) => w.strong_count() > 0,
             Entry::Set(w) => w.strong_count() > 0,
             Entry::Exception(w) => w.strong_count() > 0,
+            Entry::Instance(w) => w.strong_count() > 0,
             Entry::Native(w) => w.strong_count() > 0,
         }
     }
@@ -81,6 +83,7 @@ impl Entry {
             Entry::Dict(w) => Value::Dict(w.upgrade()?),
             Entry::Set(w) => Value::Set(w.upgrade()?),
             Entry::Exception(w) => Value::Exception(w.upgrade()?),
+            Entry::Instance(w) => Value::Instance(w.upgrade()?),
             Entry::Native(w) => Value::Native(w.upgrade()?),
         })
     }
@@ -95,6 +98,7 @@ fn header(v: &Value) -> Option<&GcHeader> {
         Value::Dict(d) => Some(&d.gc),
         Value::Set(s) | Value::FrozenSet(s) => Some(&s.gc),
         Value::Exception(e) => Some(&e.gc),
+        Value::Instance(i) => Some(&i.gc),
         Value::Native(n) => n.gc_header(),
         _ => None,
     }
@@ -114,6 +118,7 @@ fn ref_count(v: &Value) -> Option<usize> {
         Value::Cell(r) => Rc::strong_count(r),
         Value::Module(r) => Rc::strong_count(r),
         Value::Exception(r) => Rc::strong_count(r),
+        Value::Instance(r) => Rc::strong_count(r),
         Value::Iter(r) => Rc::strong_count(r),
         Value::Native(r) => Rc::strong_count(r),
         _ => return None,
@@ -213,6 +218,14 @@ impl Collected for Dict {
 impl Collected for SetObj {
     fn entry(this: &Rc<Self>) -> Entry {
         Entry::Set(Rc::downgrade(this))
+    }
+    fn header(&self) -> &GcHeader {
+        &self.gc
+    }
+}
+impl Collected for Instance {
+    fn entry(this: &Rc<Self>) -> Entry {
+        Entry::Instance(Rc::downgrade(this))
     }
     fn header(&self) -> &GcHeader {
         &self.gc
@@ -547,6 +560,12 @@ fn references(v: &Value, visit: &mut Visitor) -> Result<(), Busy> {
             }
             if let Some(d) = &*e.dict.try_borrow()? {
                 visit.dict(d);
+            }
+        }
+        Value::Instance(i) => {
+            visit.dict(&i.dict);
+            if let Some(b) = &i.base {
+                visit.value(b);
             }
         }
         Value::Iter(it) => iter_references(&*it.try_borrow()?, visit),

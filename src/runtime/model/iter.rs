@@ -102,6 +102,10 @@ pub fn is_iterable(v: &Value) -> bool {
         | Value::Range(_)
         | Value::Iter(_) => true,
         Value::Native(n) => n.is_iterator() || n.iter_items().is_some(),
+        Value::Instance(i) => {
+            i.base.as_ref().is_some_and(is_iterable)
+                || ["__iter__", "__getitem__"].iter().any(|n| i.class.lookup(n).is_some())
+        }
         _ => false,
     }
 }
@@ -111,6 +115,7 @@ pub fn is_iterator(v: &Value) -> bool {
     match v {
         Value::Iter(_) => true,
         Value::Native(n) => n.is_iterator(),
+        Value::Instance(i) => i.class.lookup("__next__").is_some(),
         _ => false,
     }
 }
@@ -125,6 +130,12 @@ pub fn dict_iter(dict: &Rc<Dict>, what: DictPart) -> Value {
 
 /// `iter(v)`.
 pub fn make_iter(_interp: &mut Interp, v: &Value) -> PyResult<Value> {
+    if crate::runtime::types::object::user_class(v).is_some() {
+        return match crate::runtime::types::object::iter(_interp, v) {
+            Some(r) => r,
+            None => type_error(format!("'{}' object is not iterable", type_name(v))),
+        };
+    }
     Ok(match v {
         Value::Iter(_) => v.clone(),
         Value::List(l) => wrap(IterState::List { list: l.clone(), i: 0 }),
@@ -150,6 +161,7 @@ pub fn next(interp: &mut Interp, it: &Value) -> PyResult<Option<Value>> {
     let cell = match it {
         Value::Iter(cell) => cell,
         Value::Native(n) if n.is_iterator() => return n.next(interp, it),
+        Value::Instance(_) => return crate::runtime::types::object::next(interp, it),
         _ => return type_error(format!("'{}' object is not an iterator", type_name(it))),
     };
     // Iterators that call back into Python take their state out while they run, so that a
@@ -270,10 +282,10 @@ fn advance_with_calls(interp: &mut Interp, state: &mut IterState) -> PyResult<Op
         IterState::Filter { func, inner } => {
             while let Some(v) = interp.next(inner)? {
                 let keep = if func.is_none() {
-                    crate::runtime::types::ops::truthy(&v)
+                    interp.truthy(&v)?
                 } else {
                     let r = interp.call(func, vec![v.clone()], Vec::new())?;
-                    crate::runtime::types::ops::truthy(&r)
+                    interp.truthy(&r)?
                 };
                 if keep {
                     return Ok(Some(v));

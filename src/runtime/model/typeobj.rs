@@ -1,7 +1,9 @@
 //! Type objects: `int`, `list`, `ValueError`, `collections.deque`, … Each builtin type exists
 //! once per thread, so `type(x) is int` is pointer identity.
 
-use crate::runtime::model::value::Value;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::gc::GcHeader;
+use crate::runtime::model::value::{PyStr, Value};
 use std::rc::Rc;
 
 /// Which builtin behaviour a type object stands for.
@@ -45,11 +47,28 @@ pub struct TypeObj {
     /// show, includes the module (`'itertools.count' object ...`); a class written in
     /// Python (`random.Random`, a namedtuple) is shown by its bare name.
     pub c_level: bool,
+    /// What a class made by a `class` statement or `type(name, bases, ns)` has beyond a
+    /// builtin type; `None` for the builtin types and the modules' own.
+    pub class: Option<Box<ClassData>>,
+}
+
+/// A class made at run time (CPython's heap types). Its `kind` is that of the builtin type
+/// its instances are made of (`Object` for a plain class, `List` for a `list` subclass,
+/// `Exception` for an exception class), and `base` is its first base.
+pub struct ClassData {
+    pub qualname: Rc<PyStr>,
+    pub module: Value,
+    pub bases: Vec<Rc<TypeObj>>,
+    /// `__mro__` after the class itself, by C3 linearisation (a class cannot hold itself).
+    pub mro_tail: Vec<Rc<TypeObj>>,
+    /// The namespace the body filled, which is the class's `__dict__`.
+    pub dict: Rc<Dict>,
+    pub gc: GcHeader,
 }
 
 impl TypeObj {
     pub fn new(name: &str, kind: TypeKind, base: Option<Rc<TypeObj>>) -> Rc<TypeObj> {
-        Rc::new(TypeObj { name: name.to_string(), module: None, base, kind, c_level: true })
+        Rc::new(TypeObj { name: name.to_string(), module: None, base, kind, c_level: true, class: None })
     }
     /// A type that CPython's `module` implements in C (`itertools.count`).
     pub fn native(module: &str, name: &str) -> Rc<TypeObj> {
@@ -71,10 +90,46 @@ impl TypeObj {
             base: Some(base),
             kind: TypeKind::Native,
             c_level,
+            class: None,
         })
+    }
+    /// A class made at run time, from its bases (already checked for a consistent MRO).
+    pub fn new_class(name: &str, kind: TypeKind, data: ClassData) -> Rc<TypeObj> {
+        let base = data.bases.first().cloned().or_else(|| Some(types().object.clone()));
+        Rc::new(TypeObj { name: name.to_string(), module: None, base, kind, c_level: false, class: Some(Box::new(data)) })
+    }
+    pub fn is_class(&self) -> bool {
+        self.class.is_some()
+    }
+    /// `cls.__dict__[name]` for a class made at run time.
+    pub fn own(&self, name: &str) -> Option<Value> {
+        self.class.as_ref()?.dict.get_str(name)
+    }
+    /// `lookup` for an interned name, returning only what was found: the hot path of
+    /// method calls on instances.
+    #[inline]
+    pub fn lookup_name(&self, name: &Rc<PyStr>) -> Option<Value> {
+        let data = self.class.as_ref()?;
+        if let Some(v) = data.dict.get_name(name) {
+            return Some(v);
+        }
+        data.mro_tail.iter().find_map(|t| t.class.as_ref()?.dict.get_name(name))
+    }
+    /// The first class along the MRO that defines `name` in its namespace, and what it
+    /// holds there. Builtin types along the way have no namespace here: what they do is
+    /// asked of them directly (`None` means no class written in Python defines it).
+    pub fn lookup(self: &Rc<Self>, name: &str) -> Option<(Rc<TypeObj>, Value)> {
+        let data = self.class.as_ref()?;
+        if let Some(v) = data.dict.get_str(name) {
+            return Some((self.clone(), v));
+        }
+        data.mro_tail.iter().find_map(|t| t.own(name).map(|v| (t.clone(), v)))
     }
     /// `issubclass(self, other)`.
     pub fn is_subtype(self: &Rc<Self>, other: &Rc<TypeObj>) -> bool {
+        if let Some(data) = &self.class {
+            return Rc::ptr_eq(self, other) || data.mro_tail.iter().any(|t| Rc::ptr_eq(t, other));
+        }
         let mut t = Some(self);
         while let Some(ty) = t {
             if Rc::ptr_eq(ty, other) {
@@ -100,11 +155,45 @@ impl TypeObj {
     }
     /// The method resolution order, this type first.
     pub fn mro(self: &Rc<Self>) -> Vec<Rc<TypeObj>> {
+        if let Some(data) = &self.class {
+            return std::iter::once(self.clone()).chain(data.mro_tail.iter().cloned()).collect();
+        }
         let mut out = vec![self.clone()];
         while let Some(b) = out.last().unwrap().base.clone() {
             out.push(b);
         }
         out
+    }
+}
+
+/// C3 linearisation: the MRO of a class with these bases, after the class itself. `Err`
+/// holds the bases CPython's error names when no consistent order exists.
+pub fn c3_mro_tail(bases: &[Rc<TypeObj>]) -> Result<Vec<Rc<TypeObj>>, Vec<Rc<TypeObj>>> {
+    let mut seqs: Vec<Vec<Rc<TypeObj>>> = bases.iter().map(|b| b.mro()).collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Rc<TypeObj>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let in_tail = |c: &Rc<TypeObj>, seqs: &[Vec<Rc<TypeObj>>]| seqs.iter().any(|s| s[1..].iter().any(|t| Rc::ptr_eq(t, c)));
+        let Some(next) = seqs.iter().map(|s| s[0].clone()).find(|c| !in_tail(c, &seqs)) else {
+            // CPython names the heads still waiting, in the order of the bases.
+            let mut stuck: Vec<Rc<TypeObj>> = Vec::new();
+            for s in &seqs {
+                if !stuck.iter().any(|t| Rc::ptr_eq(t, &s[0])) {
+                    stuck.push(s[0].clone());
+                }
+            }
+            return Err(stuck);
+        };
+        for s in &mut seqs {
+            if Rc::ptr_eq(&s[0], &next) {
+                s.remove(0);
+            }
+        }
+        out.push(next);
     }
 }
 
@@ -252,6 +341,7 @@ pub fn type_of(v: &Value) -> Rc<TypeObj> {
         Value::Exception(e) => e.typ.clone(),
         Value::Iter(it) => it.borrow().type_obj(),
         Value::Native(n) => n.type_obj(),
+        Value::Instance(i) => i.class.clone(),
         Value::Ellipsis => t.ellipsis.clone(),
         Value::NotImplemented => t.not_implemented.clone(),
     }

@@ -54,6 +54,8 @@ pub enum Value {
     /// fastapi's app): they implement `Native`. The extra box keeps the pointer thin, so
     /// that no variant is wider than a word and a value takes 16 bytes, not 24.
     Native(Rc<Box<dyn Native>>),
+    /// An instance of a class made by a `class` statement.
+    Instance(Rc<Instance>),
     Ellipsis,
     NotImplemented,
 }
@@ -116,6 +118,7 @@ impl Value {
             Value::Exception(r) => Rc::as_ptr(r) as usize,
             Value::Iter(r) => Rc::as_ptr(r) as usize,
             Value::Native(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Instance(r) => Rc::as_ptr(r) as usize,
         }
     }
 
@@ -403,6 +406,22 @@ impl CellObj {
     pub fn set(&self, v: Option<Value>) {
         let old = self.contents.replace(v);
         drop(old);
+    }
+}
+
+/// An instance of a class written in Python: its attributes live in `dict` (`__dict__`).
+pub struct Instance {
+    pub class: Rc<TypeObj>,
+    pub dict: Rc<Dict>,
+    /// For an instance of a subclass of a builtin type (`class Stack(list)`): the builtin
+    /// value it also is, which the builtin type's methods and operators work on.
+    pub base: Option<Value>,
+    pub gc: GcHeader,
+}
+
+impl Instance {
+    pub fn new(class: Rc<TypeObj>, base: Option<Value>) -> Instance {
+        Instance { class, dict: super::gc::new(Dict::new()), base, gc: GcHeader::default() }
     }
 }
 

@@ -11,6 +11,7 @@ use crate::runtime::model::value::*;
 use crate::runtime::modules::sys::Stream;
 use crate::runtime::support::format;
 use crate::runtime::types::ops::{self, index_of, norm_index, slice_indices, to_bigint};
+use crate::runtime::types::object;
 use crate::syntax::ast::CmpOp;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -53,6 +54,10 @@ pub fn install(interp: &mut Interp) {
         b.set_str(&ty.name, Value::Type(ty.clone()));
     }
     for ty in t.exception_classes() {
+        b.set_str(&ty.name.clone(), Value::Type(ty));
+    }
+    b.set_str("slice", Value::Type(slice_type()));
+    for ty in crate::runtime::types::descriptors::descriptor_types() {
         b.set_str(&ty.name.clone(), Value::Type(ty));
     }
     for name in ["enumerate", "zip", "map", "filter", "reversed"] {
@@ -208,8 +213,11 @@ pub fn len_of(v: &Value) -> PyResult<usize> {
     })
 }
 
-fn bi_len(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
+fn bi_len(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     let v = exactly_one("len", &a)?;
+    if object::user_class(v).is_some() {
+        return Ok(Value::Int(object::len(interp, v)? as i64));
+    }
     Ok(Value::Int(len_of(v)? as i64))
 }
 
@@ -228,8 +236,11 @@ fn bi_id(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     Ok(Value::Int(v.address() as i64))
 }
 
-fn bi_hash(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
+fn bi_hash(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     let v = exactly_one("hash", &a)?;
+    if object::user_class(v).is_some() {
+        return Ok(Value::Int(object::hash_of(interp, v)?));
+    }
     Ok(Value::Int(ops::hash_key(v)?))
 }
 
@@ -284,6 +295,7 @@ fn bi_issubclass(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
 
 pub fn is_callable(v: &Value) -> bool {
     match v {
+        Value::Instance(_) => object::special(v, "__call__").is_some(),
         Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_) => true,
         Value::Native(n) => n.is_callable(),
         _ => false,
@@ -295,8 +307,16 @@ fn bi_callable(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     Ok(Value::Bool(is_callable(v)))
 }
 
-pub fn bi_abs(_: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
+pub fn bi_abs(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     let v = exactly_one("abs", &a)?;
+    if crate::runtime::types::object::user_class(v).is_some() {
+        return crate::runtime::types::object::unary(interp, "__abs__", "abs", v);
+    }
+    abs_of(v)
+}
+
+/// `abs(v)` for the builtin numbers.
+pub fn abs_of(v: &Value) -> PyResult<Value> {
     match v {
         Value::Int(i) => Ok(i.checked_abs().map_or_else(|| Value::bigint(BigInt::from(*i).abs()), Value::Int)),
         Value::BigInt(b) => Ok(Value::bigint(b.abs())),
@@ -368,7 +388,7 @@ fn bi_sum(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
                 None => ops::binary_op(crate::syntax::ast::BinOp::Add, &acc, &v)?,
             },
             (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
-            _ => ops::binary_op(crate::syntax::ast::BinOp::Add, &acc, &v)?,
+            _ => interp.binary_op(crate::syntax::ast::BinOp::Add, &acc, &v)?,
         };
     }
     Ok(acc)
@@ -598,6 +618,7 @@ pub fn format_value(interp: &mut Interp, v: &Value, spec: &str) -> PyResult<Stri
         Value::Bool(b) => format::format_int_with(&BigInt::from(*b as i64), spec, "bool"),
         Value::BigInt(b) => format::format_int_with(b, spec, "int"),
         Value::Float(f) => format::format_float_with(*f, spec),
+        _ if object::user_class(v).is_some() => return object::format(interp, v, spec),
         _ => {
             if spec.is_empty() {
                 return interp.str(v);
@@ -771,6 +792,12 @@ fn bi_import(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
 
 /// Calling a type: `int('3')`, `list(x)`, `ValueError('bad')`, `enumerate(xs)`, …
 pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<PyStr>, Value)]) -> PyResult<Value> {
+    if t.is_class() {
+        return object::call_class(interp, t, pos, kw);
+    }
+    if let Some(r) = crate::runtime::types::descriptors::construct(interp, t, Args { pos, kw }) {
+        return r;
+    }
     let a = Args { pos, kw };
     let ty = types();
     let name = t.name.as_str();
@@ -793,7 +820,7 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
         TypeKind::Float => {
             no_kwargs("float", &a)?;
             arg_range("float", &a, 0, 1)?;
-            match pos.first() {
+            match pos.first().map(object::unwrap) {
                 None => Ok(Value::Float(0.0)),
                 Some(Value::Float(f)) => Ok(Value::Float(*f)),
                 Some(v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => Ok(Value::Float(ops::to_f64(v)?.unwrap_or(0.0))),
@@ -817,7 +844,10 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
         TypeKind::Bool => {
             no_kwargs("bool", &a)?;
             arg_range("bool", &a, 0, 1)?;
-            Ok(Value::Bool(pos.first().is_some_and(ops::truthy)))
+            match pos.first() {
+                Some(v) => Ok(Value::Bool(interp.truthy(v)?)),
+                None => Ok(Value::Bool(false)),
+            }
         }
         TypeKind::List => {
             no_kwargs("list", &a)?;
@@ -888,9 +918,17 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
         }
         TypeKind::Type => {
             no_kwargs("type", &a)?;
-            match pos.len() {
-                1 => Ok(Value::Type(type_of(&pos[0]))),
-                3 => unsupported("creating classes with type()"),
+            match pos {
+                [v] => Ok(Value::Type(type_of(v))),
+                [Value::Str(name), bases, Value::Dict(ns)] => {
+                    let bases = match bases {
+                        Value::Tuple(t) => t.items.to_vec(),
+                        other => return type_error(format!("type.__new__() argument 2 must be tuple, not {}", type_name(other))),
+                    };
+                    let ns = crate::runtime::model::gc::new(ns.copy());
+                    Ok(Value::Type(object::new_class(interp, name.as_str(), bases, ns, &[])?))
+                }
+                [_, _, _] => type_error("type.__new__() argument 1 must be str"),
                 _ => type_error("type() takes 1 or 3 arguments"),
             }
         }
@@ -925,7 +963,7 @@ impl Native for PlainObject {
 }
 
 fn construct_int(interp: &mut Interp, v: Option<&Value>, base: Option<Value>) -> PyResult<Value> {
-    let Some(v) = v else {
+    let Some(v) = v.map(object::unwrap) else {
         return Ok(Value::Int(0));
     };
     if let Some(base) = base {
@@ -1093,6 +1131,22 @@ impl Native for Slice {
     }
 }
 
+pub fn slice_type() -> Rc<TypeObj> {
+    SLICE_TYPE.with(Rc::clone)
+}
+
+/// `slice(stop)`, `slice(start, stop[, step])`.
+pub fn new_slice(a: Args) -> PyResult<Value> {
+    no_kwargs("slice", &a)?;
+    arg_range("slice", &a, 1, 3)?;
+    Ok(match a.pos {
+        [stop] => make_slice(Value::None, stop.clone(), Value::None),
+        [start, stop] => make_slice(start.clone(), stop.clone(), Value::None),
+        [start, stop, step] => make_slice(start.clone(), stop.clone(), step.clone()),
+        _ => unreachable!("arity checked"),
+    })
+}
+
 pub fn make_slice(start: Value, stop: Value, step: Value) -> Value {
     Value::native(Slice { start, stop, step })
 }
@@ -1122,6 +1176,8 @@ fn seq_index(v: &Value, len: usize, what: &str) -> PyResult<usize> {
 /// `obj[key]`.
 pub fn getitem(interp: &mut Interp, obj: &Value, key: &Value) -> PyResult<Value> {
     match obj {
+        Value::Instance(_) => object::getitem(interp, obj, key),
+        Value::Type(t) if t.is_class() => object::getitem(interp, obj, key),
         Value::List(l) => {
             if let Some(s) = as_slice(key) {
                 let items = l.items.borrow();
@@ -1200,6 +1256,7 @@ pub fn getitem(interp: &mut Interp, obj: &Value, key: &Value) -> PyResult<Value>
 /// `obj[key] = value`.
 pub fn setitem(interp: &mut Interp, obj: &Value, key: &Value, value: Value) -> PyResult<()> {
     match obj {
+        Value::Instance(_) => object::setitem(interp, obj, key, Some(value)),
         Value::List(l) => {
             if let Some(s) = as_slice(key) {
                 let new_items = interp.collect(&value)?;
@@ -1238,6 +1295,7 @@ pub fn setitem(interp: &mut Interp, obj: &Value, key: &Value, value: Value) -> P
 /// `del obj[key]`.
 pub fn delitem(_interp: &mut Interp, obj: &Value, key: &Value) -> PyResult<()> {
     match obj {
+        Value::Instance(_) => object::setitem(_interp, obj, key, None),
         Value::List(l) => {
             let mut items = l.items.borrow_mut();
             if let Some(s) = as_slice(key) {

@@ -32,7 +32,7 @@ thread_local! {
 }
 
 fn exception_type(module: &str, name: &str, base: Rc<TypeObj>) -> Rc<TypeObj> {
-    Rc::new(TypeObj { name: name.to_string(), module: Some(module.to_string()), base: Some(base), kind: TypeKind::Exception, c_level: false })
+    Rc::new(TypeObj { name: name.to_string(), module: Some(module.to_string()), base: Some(base), kind: TypeKind::Exception, c_level: false, class: None })
 }
 
 fn starlette_http_exception() -> Rc<TypeObj> {

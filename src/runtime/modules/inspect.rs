@@ -138,6 +138,13 @@ impl Names {
                 self.funcdef(func);
                 self.store(target);
             }
+            StmtKind::Class(c) => {
+                for d in &c.decorators {
+                    self.expr(d);
+                }
+                self.args(&c.bases);
+                self.store(&c.target);
+            }
             StmtKind::Return(e) => {
                 if let Some(e) = e {
                     self.expr(e);
@@ -249,7 +256,7 @@ impl Names {
     fn store(&mut self, t: &Target) {
         match t {
             Target::Local(_) | Target::Cell(_) => {}
-            Target::Global(n, _) => self.add(n),
+            Target::Global(n, _) | Target::Name(n) => self.add(n),
             Target::Attr(obj, n) => {
                 self.expr(obj);
                 self.add(n);
@@ -323,7 +330,7 @@ impl Names {
     fn expr(&mut self, e: &Expr) {
         match e {
             Expr::Const(_) | Expr::Local(..) | Expr::Cell(..) => {}
-            Expr::Global(n, _, _) => self.add(n),
+            Expr::Global(n, _, _) | Expr::Name(n, _) => self.add(n),
             Expr::BinOp(a, _, b, _) | Expr::And(a, b) | Expr::Or(a, b) => {
                 self.expr(a);
                 self.expr(b);

@@ -21,6 +21,7 @@ thread_local! {
         base: Some(types().value_error.clone()),
         kind: TypeKind::Exception,
         c_level: false,
+        class: None,
     });
 }
 

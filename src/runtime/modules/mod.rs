@@ -135,6 +135,9 @@ pub fn call_native_type(
     kw: &[(Rc<PyStr>, Value)],
 ) -> Option<PyResult<Value>> {
     let args = Args { pos, kw };
+    if Rc::ptr_eq(t, &builtins::slice_type()) {
+        return Some(builtins::new_slice(args));
+    }
     if Rc::ptr_eq(t, &collections::deque_type()) {
         return Some(collections::new_deque(interp, args));
     }

@@ -13,7 +13,8 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-/// `bool(v)` for everything but objects with their own `__bool__` (none in cellar yet).
+/// `bool(v)` for everything but instances whose class defines `__bool__` or `__len__`,
+/// which `Interp::truthy` asks.
 pub fn truthy(v: &Value) -> bool {
     match v {
         Value::None => false,
@@ -28,6 +29,9 @@ pub fn truthy(v: &Value) -> bool {
         Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
         Value::Range(r) => !r.is_empty(),
         Value::Native(n) => n.truthy(),
+        // Without `__bool__` or `__len__` (which only the interpreter can call), an instance
+        // of a builtin's subclass is as true as its value.
+        Value::Instance(i) => i.base.as_ref().is_none_or(truthy),
         _ => true,
     }
 }
@@ -505,6 +509,8 @@ pub fn eq(a: &Value, b: &Value) -> PyResult<bool> {
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
         }
         (Value::Exception(x), Value::Exception(y)) => Rc::ptr_eq(x, y),
+        // Bound methods are equal when they bind the same object to the same function.
+        (Value::Method(x), Value::Method(y)) => Rc::ptr_eq(x, y) || (x.receiver.is(&y.receiver) && eq(&x.func, &y.func)?),
         // CPython's `cell_richcompare`: by contents, without an identity shortcut (a cell
         // holding NaN is not equal to itself); two empty cells are equal.
         (Value::Cell(x), Value::Cell(y)) => match (x.get(), y.get()) {

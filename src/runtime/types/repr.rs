@@ -237,10 +237,14 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
             c.first_line
         ),
         Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
-        Value::Type(t) => format!("<class '{}'>", t.qualified_name()),
+        Value::Type(t) => format!("<class '{}'>", crate::runtime::types::object::class_path(t)),
+        Value::Instance(_) => crate::runtime::types::object::repr(interp, v)?,
         Value::Exception(e) => {
             if let Some(r) = crate::runtime::modules::fastapi::exception_repr(interp, e) {
                 return r;
+            }
+            if e.typ.is_class() && crate::runtime::types::object::special(v, "__repr__").is_some() {
+                return crate::runtime::types::object::repr(interp, v);
             }
             let args = e.args.borrow().clone();
             let name = &e.typ.name;
@@ -267,6 +271,11 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
 }
 
 pub fn str(interp: &mut Interp, v: &Value) -> PyResult<String> {
+    if crate::runtime::types::object::user_class(v).is_some() {
+        if let Some(r) = crate::runtime::types::object::str(interp, v) {
+            return r;
+        }
+    }
     match v {
         Value::Str(s) => Ok(s.as_str().to_string()),
         Value::Exception(e) => {
