@@ -1,8 +1,9 @@
 //! Drives the real REPL through a pseudo-terminal (tmux) and checks the screen: a multi-line
 //! `def` typed with auto-indent, Tab completion of `__closure__` and `cell_contents`, Ctrl-C
 //! during `while True: pass` followed by a working prompt, history recalled after a
-//! restart, `input()` reading the next line typed, and `exit()` leaving. `.ci/run` installs
-//! tmux; without it this test says so and passes.
+//! restart, `input()` reading the next line typed, and `exit()` leaving; then completion
+//! of a closure's cells and of the commands. `.ci/run` installs tmux; without it these
+//! tests say so and pass.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -90,17 +91,26 @@ fn tmux_available() -> bool {
     Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
 }
 
-#[test]
-fn the_repl_on_a_terminal() {
+/// A tmux server of the test's own, with cellar started in it; `None` without tmux.
+fn cellar_in_tmux(test: &str) -> Option<Tmux> {
     if !tmux_available() {
-        eprintln!("SKIPPED the_repl_on_a_terminal: tmux is not installed (apt-get install tmux; .ci/run does)");
-        return;
+        eprintln!("SKIPPED {test}: tmux is not installed (apt-get install tmux; .ci/run does)");
+        return None;
     }
     let id = std::process::id();
-    let t = Tmux { socket: format!("cellar-test-{id}"), state: std::env::temp_dir().join(format!("cellar-state-{id}")) };
+    let t = Tmux {
+        socket: format!("cellar-test-{id}-{test}"),
+        state: std::env::temp_dir().join(format!("cellar-state-{id}-{test}")),
+    };
     let _ = std::fs::remove_dir_all(&t.state);
     std::fs::create_dir_all(&t.state).unwrap();
     t.start();
+    Some(t)
+}
+
+#[test]
+fn the_repl_on_a_terminal() {
+    let Some(t) = cellar_in_tmux("the_repl_on_a_terminal") else { return };
 
     // No line is typed with indentation: each starts indented to its block, one level
     // deeper after a `:`, one level shallower after a `return`.
@@ -183,4 +193,41 @@ fn the_repl_on_a_terminal() {
 
 fn history(state: &Path) -> String {
     std::fs::read_to_string(state.join("cellar/history")).unwrap_or_default()
+}
+
+#[test]
+fn completing_cells_and_commands() {
+    let Some(t) = cellar_in_tmux("completing_cells_and_commands") else { return };
+    t.line("def make_counter(step):");
+    t.line("count = 0");
+    t.line("def inc():");
+    t.line("nonlocal count");
+    t.line("count += step");
+    t.line("return count");
+    t.line("return inc");
+    t.line("");
+    t.line("inc = make_counter(5)");
+
+    // One Tab offers the closure's cells: `[`, which they share, is filled in, and a second
+    // Tab lists them.
+    t.keys(&["-l", "inc.__closure__"]);
+    t.keys(&["Tab"]);
+    t.wait(|s| s.contains(">>> inc.__closure__["), "the bracket the cells share");
+    t.keys(&["Tab"]);
+    t.wait(|s| s.lines().any(|l| l.split_whitespace().eq(["[0]", "[1]"])), "the list of cells");
+    t.keys(&["-l", "1"]);
+    t.keys(&["Tab"]);
+    t.wait(|s| s.contains(">>> inc.__closure__[1]"), "the cell completed");
+    t.keys(&["-l", ".cell_con"]);
+    t.keys(&["Tab"]);
+    t.wait(|s| s.contains(">>> inc.__closure__[1].cell_contents"), "cell_contents after the cell");
+    t.line("");
+    t.wait(|s| has_line(s, "5"), "the cell's contents echoed");
+
+    // Commands complete with the space their argument needs.
+    t.keys(&["-l", ":sc"]);
+    t.keys(&["Tab"]);
+    t.wait(|s| s.contains(">>> :scope"), "the command completed");
+    t.line("inc");
+    t.wait(|s| s.lines().any(|l| l.starts_with("inc (make_counter.<locals>.inc")), ":scope inc's output");
 }

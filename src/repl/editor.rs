@@ -278,15 +278,19 @@ impl Completer for Helper {
 }
 
 impl Helper {
-    /// `:sc` → `:scope`; the argument of `:load` is a path, that of `:cells` and `:scope` an
-    /// expression.
+    /// `:sc` → `:scope `, with the space the argument needs; the argument of `:load` is a
+    /// path, that of `:cells` and `:scope` an expression.
     fn complete_command(&self, line: &str, pos: usize, ctx: &Context<'_>) -> (usize, Vec<Pair>) {
         let before = &line[..pos];
         match before.split_once(' ') {
             None => {
                 let mut names: Vec<&str> = COMMANDS.iter().map(|(c, _)| c.split(' ').next().unwrap_or(c)).collect();
                 names.dedup();
-                (0, names.into_iter().filter(|n| n.starts_with(before)).map(pair).collect())
+                let pairs = names
+                    .into_iter()
+                    .filter(|n| n.starts_with(before))
+                    .map(|n| Pair { display: n.to_string(), replacement: format!("{n} ") });
+                (0, pairs.collect())
             }
             Some((":load", _)) => self.files.complete(line, pos, ctx).unwrap_or((pos, Vec::new())),
             Some((":watch", arg)) => {
@@ -298,11 +302,15 @@ impl Helper {
     }
 
     /// Names in scope, or the attributes of a live value after a dot
-    /// (`double.__clo` → `__closure__`, `double.__closure__[0].` → `cell_contents`).
+    /// (`double.__clo` → `__closure__`, `double.__closure__[0].` → `cell_contents`), or the
+    /// items of a tuple or list named whole (`double.__closure__` → `[0]`).
     fn complete_python(&self, before: &str) -> (usize, Vec<Pair>) {
+        let mut repl = self.repl.borrow_mut();
+        if let Some(found) = complete_index(&mut repl, before) {
+            return found;
+        }
         let start = expression_start(before);
         let expr = &before[start..];
-        let mut repl = self.repl.borrow_mut();
         let (prefix_len, mut names) = match expr.rfind('.') {
             Some(dot) => {
                 let (object, partial) = (&expr[..dot], &expr[dot + 1..]);
@@ -339,9 +347,48 @@ impl Helper {
         }
         names.sort();
         names.dedup();
+        if names.len() == 1 && names[0] == partial {
+            // Nothing is left to complete in the name: go on to the items it holds.
+            let items = safe_eval(&mut repl, expr).map(|v| subscripts(&v)).unwrap_or_default();
+            if !items.is_empty() {
+                return (before.len(), items.iter().map(|i| pair(i)).collect());
+            }
+        }
         (before.len() - prefix_len, names.iter().map(|n| pair(n)).collect())
     }
 }
+
+/// `double.__closure__[` or `funcs[1`: the subscripts of the tuple or list before the
+/// bracket that start with what is typed. `None` when the cursor is not in such a
+/// subscript, or the value has no items to offer (a dict, a list literal being written).
+fn complete_index(repl: &mut Repl, before: &str) -> Option<(usize, Vec<Pair>)> {
+    let digits = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    let open = digits.strip_suffix('[')?.len();
+    let object = &before[expression_start(&before[..open])..open];
+    let items = subscripts(&safe_eval(repl, object)?);
+    if items.is_empty() {
+        return None;
+    }
+    let typed = &before[open..];
+    Some((open, items.iter().filter(|i| i.starts_with(typed)).map(|i| pair(i)).collect()))
+}
+
+/// `[0]`, `[1]`, … for a tuple (a closure's cells) or a list with a screenful of items at
+/// most; none for anything else.
+fn subscripts(value: &Value) -> Vec<String> {
+    let len = match value {
+        Value::Tuple(t) => t.items.len(),
+        Value::List(l) => l.len(),
+        _ => 0,
+    };
+    if len > MAX_SUBSCRIPTS {
+        return Vec::new();
+    }
+    (0..len).map(|i| format!("[{i}]")).collect()
+}
+
+/// rustyline's default for the number of candidates it shows without asking first.
+const MAX_SUBSCRIPTS: usize = 100;
 
 /// Where the dotted expression that ends at the cursor starts: names, dots and subscripts.
 fn expression_start(before: &str) -> usize {
