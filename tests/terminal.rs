@@ -1,9 +1,10 @@
 //! Drives the real REPL through a pseudo-terminal (tmux) and checks the screen: a multi-line
 //! `def` typed with auto-indent, Tab completion of `__closure__` and `cell_contents`, Ctrl-C
 //! during `while True: pass` followed by a working prompt, history recalled after a
-//! restart, `input()` reading the next line typed, and `exit()` leaving; then completion
-//! of a closure's cells and of the commands. `.ci/run` installs tmux; without it these
-//! tests say so and pass.
+//! restart, `input()` reading the next line typed, and `exit()` leaving; then the editing
+//! that makes CPython's keystrokes work (`else` moving out as it is typed, typed
+//! indentation replacing the automatic one) and completion of a closure's cells and of the
+//! commands. `.ci/run` installs tmux; without it these tests say so and pass.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -193,6 +194,64 @@ fn the_repl_on_a_terminal() {
 
 fn history(state: &Path) -> String {
     std::fs::read_to_string(state.join("cellar/history")).unwrap_or_default()
+}
+
+#[test]
+fn typing_as_at_cpythons_prompt() {
+    let Some(t) = cellar_in_tmux("typing_as_at_cpythons_prompt") else { return };
+
+    // `elif`, `else`, `except` and `finally` move out to their block as soon as the
+    // character after the keyword is typed, before Enter.
+    t.line("for n in range(3):");
+    t.line("if n == 1:");
+    t.line("print('one')");
+    t.keys(&["-l", "elif "]);
+    t.wait(|s| has_line(s, "...     elif"), "elif moving out to its if when the space is typed");
+    t.line("n == 2:");
+    t.line("print('two')");
+    t.keys(&["-l", "else:"]);
+    t.wait(|s| has_line(s, "...     else:"), "else moving out to its if when the colon is typed");
+    t.line("");
+    t.line("print('other')");
+    t.line("");
+    t.wait(|s| has_line(s, "other") && has_line(s, "one") && has_line(s, "two"), "the loop's output");
+    t.line("try:");
+    t.line("x = 1 / 0");
+    t.keys(&["-l", "except "]);
+    t.wait(|s| has_line(s, "... except"), "except moving out to its try");
+    t.line("ZeroDivisionError:");
+    t.line("print('caught')");
+    t.keys(&["-l", "finally:"]);
+    t.wait(|s| has_line(s, "... finally:"), "finally moving out to its try");
+    t.line("");
+    t.line("print('done')");
+    t.line("");
+    t.wait(|s| has_line(s, "caught") && has_line(s, "done"), "the try's output");
+
+    // Lines typed with their indentation, as at CPython's prompt: a space as the first key
+    // replaces the automatic indentation, and a keyword at typed indentation stays put.
+    t.line("def add(a, b):");
+    t.line("    total = a + b");
+    t.line("    return total");
+    t.line("");
+    t.line("for i in range(2):");
+    t.line("    if i:");
+    t.line("        print('yes', add(i, 1))");
+    t.line("    else:");
+    t.line("        print('no', add(i, 2))");
+    t.line("");
+    let s = t.wait(|s| has_line(s, "yes 2"), "the output of the lines typed with indentation");
+    for line in [
+        "...     total = a + b",
+        "...     return total",
+        "...     if i:",
+        "...         print('yes', add(i, 1))",
+        "...     else:",
+        "...         print('no', add(i, 2))",
+        "no 2",
+    ] {
+        assert!(has_line(&s, line), "no line {line:?} on the screen:\n{s}");
+    }
 }
 
 #[test]
