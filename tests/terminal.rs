@@ -1,8 +1,10 @@
 //! Drives the real REPL through a pseudo-terminal (tmux) and checks the screen: a multi-line
 //! `def` typed with auto-indent, Tab completion of `__closure__` and `cell_contents`, Ctrl-C
 //! during `while True: pass` followed by a working prompt, history recalled after a
-//! restart, `input()` reading the next line typed, and `exit()` leaving. `.ci/run` installs
-//! tmux; without it this test says so and passes.
+//! restart, `input()` reading the next line typed, and `exit()` leaving; then the editing
+//! that makes CPython's keystrokes work (`else` moving out as it is typed, typed
+//! indentation replacing the automatic one) and completion of a closure's cells and of the
+//! commands. `.ci/run` installs tmux; without it these tests say so and pass.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -90,17 +92,26 @@ fn tmux_available() -> bool {
     Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
 }
 
-#[test]
-fn the_repl_on_a_terminal() {
+/// A tmux server of the test's own, with cellar started in it; `None` without tmux.
+fn cellar_in_tmux(test: &str) -> Option<Tmux> {
     if !tmux_available() {
-        eprintln!("SKIPPED the_repl_on_a_terminal: tmux is not installed (apt-get install tmux; .ci/run does)");
-        return;
+        eprintln!("SKIPPED {test}: tmux is not installed (apt-get install tmux; .ci/run does)");
+        return None;
     }
     let id = std::process::id();
-    let t = Tmux { socket: format!("cellar-test-{id}"), state: std::env::temp_dir().join(format!("cellar-state-{id}")) };
+    let t = Tmux {
+        socket: format!("cellar-test-{id}-{test}"),
+        state: std::env::temp_dir().join(format!("cellar-state-{id}-{test}")),
+    };
     let _ = std::fs::remove_dir_all(&t.state);
     std::fs::create_dir_all(&t.state).unwrap();
     t.start();
+    Some(t)
+}
+
+#[test]
+fn the_repl_on_a_terminal() {
+    let Some(t) = cellar_in_tmux("the_repl_on_a_terminal") else { return };
 
     // No line is typed with indentation: each starts indented to its block, one level
     // deeper after a `:`, one level shallower after a `return`.
@@ -183,4 +194,99 @@ fn the_repl_on_a_terminal() {
 
 fn history(state: &Path) -> String {
     std::fs::read_to_string(state.join("cellar/history")).unwrap_or_default()
+}
+
+#[test]
+fn typing_as_at_cpythons_prompt() {
+    let Some(t) = cellar_in_tmux("typing_as_at_cpythons_prompt") else { return };
+
+    // `elif`, `else`, `except` and `finally` move out to their block as soon as the
+    // character after the keyword is typed, before Enter.
+    t.line("for n in range(3):");
+    t.line("if n == 1:");
+    t.line("print('one')");
+    t.keys(&["-l", "elif "]);
+    t.wait(|s| has_line(s, "...     elif"), "elif moving out to its if when the space is typed");
+    t.line("n == 2:");
+    t.line("print('two')");
+    t.keys(&["-l", "else:"]);
+    t.wait(|s| has_line(s, "...     else:"), "else moving out to its if when the colon is typed");
+    t.line("");
+    t.line("print('other')");
+    t.line("");
+    t.wait(|s| has_line(s, "other") && has_line(s, "one") && has_line(s, "two"), "the loop's output");
+    t.line("try:");
+    t.line("x = 1 / 0");
+    t.keys(&["-l", "except "]);
+    t.wait(|s| has_line(s, "... except"), "except moving out to its try");
+    t.line("ZeroDivisionError:");
+    t.line("print('caught')");
+    t.keys(&["-l", "finally:"]);
+    t.wait(|s| has_line(s, "... finally:"), "finally moving out to its try");
+    t.line("");
+    t.line("print('done')");
+    t.line("");
+    t.wait(|s| has_line(s, "caught") && has_line(s, "done"), "the try's output");
+
+    // Lines typed with their indentation, as at CPython's prompt: a space as the first key
+    // replaces the automatic indentation, and a keyword at typed indentation stays put.
+    t.line("def add(a, b):");
+    t.line("    total = a + b");
+    t.line("    return total");
+    t.line("");
+    t.line("for i in range(2):");
+    t.line("    if i:");
+    t.line("        print('yes', add(i, 1))");
+    t.line("    else:");
+    t.line("        print('no', add(i, 2))");
+    t.line("");
+    let s = t.wait(|s| has_line(s, "yes 2"), "the output of the lines typed with indentation");
+    for line in [
+        "...     total = a + b",
+        "...     return total",
+        "...     if i:",
+        "...         print('yes', add(i, 1))",
+        "...     else:",
+        "...         print('no', add(i, 2))",
+        "no 2",
+    ] {
+        assert!(has_line(&s, line), "no line {line:?} on the screen:\n{s}");
+    }
+}
+
+#[test]
+fn completing_cells_and_commands() {
+    let Some(t) = cellar_in_tmux("completing_cells_and_commands") else { return };
+    t.line("def make_counter(step):");
+    t.line("count = 0");
+    t.line("def inc():");
+    t.line("nonlocal count");
+    t.line("count += step");
+    t.line("return count");
+    t.line("return inc");
+    t.line("");
+    t.line("inc = make_counter(5)");
+
+    // One Tab offers the closure's cells: `[`, which they share, is filled in, and a second
+    // Tab lists them.
+    t.keys(&["-l", "inc.__closure__"]);
+    t.keys(&["Tab"]);
+    t.wait(|s| s.contains(">>> inc.__closure__["), "the bracket the cells share");
+    t.keys(&["Tab"]);
+    t.wait(|s| s.lines().any(|l| l.split_whitespace().eq(["[0]", "[1]"])), "the list of cells");
+    t.keys(&["-l", "1"]);
+    t.keys(&["Tab"]);
+    t.wait(|s| s.contains(">>> inc.__closure__[1]"), "the cell completed");
+    t.keys(&["-l", ".cell_con"]);
+    t.keys(&["Tab"]);
+    t.wait(|s| s.contains(">>> inc.__closure__[1].cell_contents"), "cell_contents after the cell");
+    t.line("");
+    t.wait(|s| has_line(s, "5"), "the cell's contents echoed");
+
+    // Commands complete with the space their argument needs.
+    t.keys(&["-l", ":sc"]);
+    t.keys(&["Tab"]);
+    t.wait(|s| s.contains(">>> :scope"), "the command completed");
+    t.line("inc");
+    t.wait(|s| s.lines().any(|l| l.starts_with("inc (make_counter.<locals>.inc")), ":scope inc's output");
 }

@@ -3,9 +3,12 @@
 //! Lines are read one at a time with CPython's `>>> ` and `... ` prompts, and an entry ends
 //! where CPython's would (`classify`), read as `Mode::Pasted`: each continuation line starts
 //! indented to the block being written, so a line of those spaces alone ends the block, and
-//! a block pasted whole runs even with statements at the margin. The helper highlights from
-//! cellar's own lexer and completes from the live session, which it shares with the loop: the
-//! loop never holds the session while a line is being read, and the helper only uses it then.
+//! a block pasted whole runs even with statements at the margin. Typing what one would type at
+//! CPython's prompt, which has no auto-indent, gives the same program: a space as the first
+//! key replaces the automatic indentation, and `else`, `elif`, `except` and `finally` move
+//! out to their block as they are typed. The helper highlights from cellar's own lexer and
+//! completes from the live session, which it shares with the loop: the loop never holds the
+//! session while a line is being read, and the helper only uses it then.
 
 use crate::compile::Mode;
 use crate::runtime::interp::attrs::dir_of;
@@ -28,6 +31,7 @@ use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
 
 const INDENT: &str = "    ";
 
@@ -42,14 +46,16 @@ pub fn run(repl: Repl, color: bool) -> Result<u8, Box<Repl>> {
     let Ok(config) = config else { return Err(Box::new(repl)) };
     let Ok(mut editor) = Editor::<Helper, DefaultHistory>::with_config(config) else { return Err(Box::new(repl)) };
     let repl = Rc::new(RefCell::new(repl));
+    let state = Arc::new(Mutex::new(LineState::default()));
     editor.set_helper(Some(Helper {
         repl: repl.clone(),
-        pending: RefCell::new(String::new()),
+        state: state.clone(),
         color,
         brackets: Cell::new(false),
         files: FilenameCompleter::new(),
     }));
-    editor.bind_sequence(KeyEvent(KeyCode::Backspace, Modifiers::NONE), EventHandler::Conditional(Box::new(Dedent)));
+    // Every key goes through `Keys` (none has a binding of its own), so it sees the first.
+    editor.bind_sequence(Event::Any, EventHandler::Conditional(Box::new(Keys { state: state.clone() })));
     let history = history_file();
     if let Some(path) = &history {
         let _ = editor.load_history(path);
@@ -64,8 +70,14 @@ pub fn run(repl: Repl, color: bool) -> Result<u8, Box<Repl>> {
     loop {
         let prompt = if pending.is_empty() { ">>> " } else { "... " };
         let indent = next_indent(&pending);
-        if let Some(h) = editor.helper() {
-            h.pending.replace(pending.clone());
+        if let Ok(mut state) = state.lock() {
+            *state = LineState {
+                pending: pending.clone(),
+                auto: indent.clone(),
+                fresh: !indent.is_empty(),
+                typed: false,
+                rewrite: None,
+            };
         }
         match editor.readline_with_initial(prompt, (&indent, "")) {
             Ok(line) => {
@@ -155,24 +167,101 @@ pub fn next_indent(pending: &str) -> String {
     indent
 }
 
-/// Backspace in the indentation removes a whole level, as IDLE and ptpython do.
-struct Dedent;
+/// The line being read, shared by the loop that starts it, the key handler and the helper
+/// (rustyline wants key handlers `Send + Sync`, hence the mutex).
+#[derive(Default)]
+struct LineState {
+    /// The earlier lines of the entry being typed: the current line is highlighted in their
+    /// context (inside a triple-quoted string, say), and `else` looks in them for its block.
+    pending: String,
+    /// The indentation the line started with.
+    auto: String,
+    /// The line is auto-indented and no key has been typed on it yet.
+    fresh: bool,
+    /// The learner typed a space in the line's indentation: it is theirs, and keywords
+    /// leave it alone.
+    typed: bool,
+    /// What a key asked the text before the cursor to become. Only a completion replaces
+    /// that text and leaves the cursor after it (rustyline's `Cmd::Replace` leaves it
+    /// before), so the key hands the text to the completer with `Cmd::Complete`.
+    rewrite: Option<String>,
+}
 
-impl ConditionalEventHandler for Dedent {
-    fn handle(&self, _evt: &Event, _n: RepeatCount, _positive: bool, ctx: &EventContext) -> Option<Cmd> {
-        let before = &ctx.line()[..ctx.pos()];
-        if before.is_empty() || !before.chars().all(|c| c == ' ') {
-            return None;
+/// Keys that edit the indentation, as IDLE and IPython do: Backspace in the indentation
+/// removes a whole level; a space as the first key replaces the automatic indentation with
+/// the one being typed; on a line whose indentation was not typed, `else`, `elif`, `except`
+/// and `finally` move out to the indentation of their block when the character after the
+/// keyword (`:`, a space, `(`) is typed, the moment the word is known to be the keyword.
+struct Keys {
+    state: Arc<Mutex<LineState>>,
+}
+
+impl ConditionalEventHandler for Keys {
+    fn handle(&self, evt: &Event, _n: RepeatCount, _positive: bool, ctx: &EventContext) -> Option<Cmd> {
+        let &KeyEvent(key, modifiers) = evt.get(0)?;
+        let mut state = self.state.lock().ok()?;
+        let fresh = std::mem::replace(&mut state.fresh, false);
+        let (line, pos) = (ctx.line(), ctx.pos());
+        let before = &line[..pos];
+        match (key, modifiers) {
+            (KeyCode::Backspace, Modifiers::NONE) if !before.is_empty() && before.chars().all(|c| c == ' ') => {
+                Some(Cmd::Dedent(Movement::WholeLine))
+            }
+            (KeyCode::Char(' '), Modifiers::NONE) if before.bytes().all(|b| b == b' ') => {
+                state.typed = true;
+                if !(fresh && line == state.auto) {
+                    return None;
+                }
+                state.rewrite = Some(" ".to_string());
+                Some(Cmd::Complete)
+            }
+            (KeyCode::Char(c), Modifiers::NONE) if !state.typed && !(c.is_alphanumeric() || c == '_') => {
+                let indent = closing_indent(&state.pending, before)?;
+                state.rewrite = Some(format!("{indent}{}{c}", before.trim_start()));
+                Some(Cmd::Complete)
+            }
+            _ => None,
         }
-        Some(Cmd::Dedent(Movement::WholeLine))
     }
+}
+
+/// Where a line that starts with `else`, `elif`, `except` or `finally` (all of `before`,
+/// with its indentation) belongs after the earlier lines `pending`: at the indentation of
+/// the nearest `if`, `for`, `while` or `try` (or clause of one) that it can continue and
+/// that no later line at its level or shallower has closed. `None` when it is there already
+/// or has no such block.
+fn closing_indent(pending: &str, before: &str) -> Option<String> {
+    let keyword = before.trim_start_matches(' ');
+    let at = before.len() - keyword.len();
+    let openers: &[&str] = match keyword {
+        "else" => &["if", "elif", "for", "while", "try", "except"],
+        "elif" => &["if", "elif"],
+        "except" => &["try", "except"],
+        "finally" => &["try", "except", "else"],
+        _ => return None,
+    };
+    let mut limit = at;
+    for line in pending.lines().rev() {
+        let code = line.split('#').next().unwrap_or("");
+        if code.trim().is_empty() {
+            continue;
+        }
+        let indent = code.len() - code.trim_start_matches(' ').len();
+        if indent > limit {
+            continue;
+        }
+        let first = code.trim_start().split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or("");
+        if openers.contains(&first) {
+            return (indent < at).then(|| " ".repeat(indent));
+        }
+        limit = indent.checked_sub(1)?;
+    }
+    None
 }
 
 struct Helper {
     repl: Rc<RefCell<Repl>>,
-    /// The earlier lines of the entry being typed: the current line is highlighted in their
-    /// context (inside a triple-quoted string, say).
-    pending: RefCell<String>,
+    state: Arc<Mutex<LineState>>,
     color: bool,
     /// Whether the next refresh should show the bracket matching the one at the cursor.
     brackets: Cell<bool>,
@@ -190,9 +279,9 @@ impl Highlighter for Helper {
         if !self.color || line.is_empty() {
             return Cow::Borrowed(line);
         }
-        let pending = self.pending.borrow();
-        let text = format!("{pending}{line}");
-        let base = pending.len();
+        let Ok(state) = self.state.lock() else { return Cow::Borrowed(line) };
+        let text = format!("{}{line}", state.pending);
+        let base = state.pending.len();
         let matched = if self.brackets.get() { matching_bracket(line, pos) } else { None };
         let repl = self.repl.borrow();
         let builtins = &repl.session.interp.builtins;
@@ -264,12 +353,15 @@ impl Completer for Helper {
     type Candidate = Pair;
 
     fn complete(&self, line: &str, pos: usize, ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        if let Some(text) = self.state.lock().ok().and_then(|mut s| s.rewrite.take()) {
+            return Ok((0, vec![pair(&text)]));
+        }
         let before = &line[..pos];
         if before.chars().all(|c| c == ' ' || c == '\t') {
             // Tab in the indentation indents, as in CPython's REPL.
             return Ok((pos, vec![pair(INDENT)]));
         }
-        let at_start = self.pending.borrow().is_empty() && self.repl.borrow().teacher.is_some();
+        let at_start = self.state.lock().is_ok_and(|s| s.pending.is_empty()) && self.repl.borrow().teacher.is_some();
         if at_start && before.starts_with(':') {
             return Ok(self.complete_command(line, pos, ctx));
         }
@@ -278,15 +370,19 @@ impl Completer for Helper {
 }
 
 impl Helper {
-    /// `:sc` → `:scope`; the argument of `:load` is a path, that of `:cells` and `:scope` an
-    /// expression.
+    /// `:sc` → `:scope `, with the space the argument needs; the argument of `:load` is a
+    /// path, that of `:cells` and `:scope` an expression.
     fn complete_command(&self, line: &str, pos: usize, ctx: &Context<'_>) -> (usize, Vec<Pair>) {
         let before = &line[..pos];
         match before.split_once(' ') {
             None => {
                 let mut names: Vec<&str> = COMMANDS.iter().map(|(c, _)| c.split(' ').next().unwrap_or(c)).collect();
                 names.dedup();
-                (0, names.into_iter().filter(|n| n.starts_with(before)).map(pair).collect())
+                let pairs = names
+                    .into_iter()
+                    .filter(|n| n.starts_with(before))
+                    .map(|n| Pair { display: n.to_string(), replacement: format!("{n} ") });
+                (0, pairs.collect())
             }
             Some((":load", _)) => self.files.complete(line, pos, ctx).unwrap_or((pos, Vec::new())),
             Some((":watch", arg)) => {
@@ -298,11 +394,15 @@ impl Helper {
     }
 
     /// Names in scope, or the attributes of a live value after a dot
-    /// (`double.__clo` → `__closure__`, `double.__closure__[0].` → `cell_contents`).
+    /// (`double.__clo` → `__closure__`, `double.__closure__[0].` → `cell_contents`), or the
+    /// items of a tuple or list named whole (`double.__closure__` → `[0]`).
     fn complete_python(&self, before: &str) -> (usize, Vec<Pair>) {
+        let mut repl = self.repl.borrow_mut();
+        if let Some(found) = complete_index(&mut repl, before) {
+            return found;
+        }
         let start = expression_start(before);
         let expr = &before[start..];
-        let mut repl = self.repl.borrow_mut();
         let (prefix_len, mut names) = match expr.rfind('.') {
             Some(dot) => {
                 let (object, partial) = (&expr[..dot], &expr[dot + 1..]);
@@ -339,9 +439,48 @@ impl Helper {
         }
         names.sort();
         names.dedup();
+        if names.len() == 1 && names[0] == partial {
+            // Nothing is left to complete in the name: go on to the items it holds.
+            let items = safe_eval(&mut repl, expr).map(|v| subscripts(&v)).unwrap_or_default();
+            if !items.is_empty() {
+                return (before.len(), items.iter().map(|i| pair(i)).collect());
+            }
+        }
         (before.len() - prefix_len, names.iter().map(|n| pair(n)).collect())
     }
 }
+
+/// `double.__closure__[` or `funcs[1`: the subscripts of the tuple or list before the
+/// bracket that start with what is typed. `None` when the cursor is not in such a
+/// subscript, or the value has no items to offer (a dict, a list literal being written).
+fn complete_index(repl: &mut Repl, before: &str) -> Option<(usize, Vec<Pair>)> {
+    let digits = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    let open = digits.strip_suffix('[')?.len();
+    let object = &before[expression_start(&before[..open])..open];
+    let items = subscripts(&safe_eval(repl, object)?);
+    if items.is_empty() {
+        return None;
+    }
+    let typed = &before[open..];
+    Some((open, items.iter().filter(|i| i.starts_with(typed)).map(|i| pair(i)).collect()))
+}
+
+/// `[0]`, `[1]`, … for a tuple (a closure's cells) or a list with a screenful of items at
+/// most; none for anything else.
+fn subscripts(value: &Value) -> Vec<String> {
+    let len = match value {
+        Value::Tuple(t) => t.items.len(),
+        Value::List(l) => l.len(),
+        _ => 0,
+    };
+    if len > MAX_SUBSCRIPTS {
+        return Vec::new();
+    }
+    (0..len).map(|i| format!("[{i}]")).collect()
+}
+
+/// rustyline's default for the number of candidates it shows without asking first.
+const MAX_SUBSCRIPTS: usize = 100;
 
 /// Where the dotted expression that ends at the cursor starts: names, dots and subscripts.
 fn expression_start(before: &str) -> usize {
@@ -397,6 +536,23 @@ mod tests {
         assert_eq!(next_indent("def f():\n    if x:  # why\n"), "        ");
         assert_eq!(next_indent("def f():\n    return 1\n"), "");
         assert_eq!(next_indent("print((1,\n"), "");
+    }
+
+    #[test]
+    fn keywords_move_out_to_the_block_they_continue() {
+        let pending = "for n in x:\n    if n:\n        print(n)  # if\n";
+        assert_eq!(closing_indent(pending, "        else").as_deref(), Some("    "));
+        assert_eq!(closing_indent(pending, "        elif").as_deref(), Some("    "));
+        assert_eq!(closing_indent(pending, "        elsewhere"), None);
+        assert_eq!(closing_indent(pending, "        except"), None);
+        // Backspaced out to the `for` already: that is the block it continues.
+        assert_eq!(closing_indent(pending, "else"), None);
+        assert_eq!(closing_indent("def f(x):\n    if x:\n        return 1\n", "    else"), None);
+        let pending = "try:\n    x = 1 / 0\nexcept ZeroDivisionError:\n    x = 0\n";
+        assert_eq!(closing_indent(pending, "    finally").as_deref(), Some(""));
+        assert_eq!(closing_indent(pending, "    except").as_deref(), Some(""));
+        // A statement at the `if`'s level has closed it.
+        assert_eq!(closing_indent("if a:\n    x = 1\ny = 2\n", "    else"), None);
     }
 
     #[test]

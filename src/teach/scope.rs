@@ -47,10 +47,15 @@ pub fn explain(session: &mut Session, text: &str, style: &Style) -> Result<Vec<S
     let width = scope.symbols.iter().map(|s| s.name.chars().count()).max().unwrap_or(0);
     for sym in &scope.symbols {
         let (kind, why) = explainer.symbol(sym);
-        out.push(format!("  {:<width$}  {:<7}  {why}", sym.name, style.value(kind), width = width));
+        // Padded outside the colour codes, which take no columns on the screen.
+        let pad = KIND_WIDTH - kind.len();
+        out.push(format!("  {:<width$}  {}{:pad$}  {why}", sym.name, style.value(kind), ""));
     }
     Ok(out)
 }
+
+/// The longest kind, `builtin`.
+const KIND_WIDTH: usize = 7;
 
 struct Explainer<'a> {
     session: &'a mut Session,
@@ -247,4 +252,52 @@ pub fn unbound_local_hint(err: &PyErr) -> Option<String> {
         None => format!("`global {name}` in {func} would make it the module's variable"),
     };
     Some(format!("hint: {name} is local to {func} because {because}; {fix}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compile::Mode;
+
+    /// The text as the terminal shows it: colour codes take no columns.
+    fn visible(line: &str) -> String {
+        let mut out = String::new();
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' {
+                chars.by_ref().find(|&c| c == 'm');
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn columns_line_up_in_colour() {
+        let mut session = Session::new(Box::new(std::io::sink()));
+        let source = "total = 0\ndef outer(n):\n    count = 0\n    def inc(step):\n        nonlocal count\n        global total\n        count += step\n        return len(str(count + n + total))\n    return inc\ninc = outer(1)\n";
+        if session.run(source, "<test>", Mode::Exec).is_err() {
+            panic!("the program failed");
+        }
+        let Ok(lines) = explain(&mut session, "inc", &Style { color: true }) else { panic!(":scope inc failed") };
+        assert!(lines[1].contains('\x1b'), "not coloured: {lines:?}");
+        let rows: Vec<String> = lines[1..].iter().map(|l| visible(l)).collect();
+        let columns: Vec<(usize, usize)> = rows.iter().map(|r| columns(r)).collect();
+        assert!(columns.windows(2).all(|w| w[0] == w[1]), "columns differ: {columns:?} in\n{}", rows.join("\n"));
+        let (kind, why) = columns[0];
+        let kinds: Vec<&str> = rows.iter().map(|r| r[kind..why].trim_end()).collect();
+        for kind in ["local", "free", "global", "builtin"] {
+            assert!(kinds.contains(&kind), "no {kind:?} in\n{}", rows.join("\n"));
+        }
+    }
+
+    /// Where the kind column and the explanation column start on a row of `:scope`.
+    fn columns(row: &str) -> (usize, usize) {
+        let after_name = 2 + row[2..].find(' ').unwrap_or(0);
+        let kind = after_name + row[after_name..].find(|c| c != ' ').unwrap_or(0);
+        let after_kind = kind + row[kind..].find(' ').unwrap_or(0);
+        let why = after_kind + row[after_kind..].find(|c| c != ' ').unwrap_or(0);
+        (kind, why)
+    }
 }
