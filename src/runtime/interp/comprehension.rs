@@ -50,7 +50,7 @@ impl Interp {
                 (CompKind::Dict(k, v), Acc::Dict(d)) => {
                     let key = interp.eval(f, k)?;
                     let val = interp.eval(f, v)?;
-                    d.set(key, val)?;
+                    interp.dict_set(d, key, val)?;
                 }
                 _ => {}
             }
@@ -58,7 +58,7 @@ impl Interp {
         })?;
         match acc {
             Acc::List(v) => Ok(Value::list(v)),
-            Acc::Set(v) => crate::runtime::model::set::new_set(v, false),
+            Acc::Set(v) => self.new_set(v, false),
             Acc::Dict(d) => Ok(Value::Dict(crate::runtime::model::gc::new(d))),
         }
     }

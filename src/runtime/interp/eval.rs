@@ -156,7 +156,7 @@ impl Interp {
             Expr::List(items) => Ok(Value::list(self.eval_elts(f, items)?)),
             Expr::Set(items) => {
                 let values = self.eval_elts(f, items)?;
-                crate::runtime::model::set::new_set(values, false)
+                self.new_set(values, false)
             }
             Expr::Dict(pairs) => {
                 let d = Dict::new();
@@ -165,7 +165,7 @@ impl Interp {
                         Some(k) => {
                             let key = self.eval(f, k)?;
                             let val = self.eval(f, v)?;
-                            d.set(key, val)?;
+                            self.dict_set(&d, key, val)?;
                         }
                         None => {
                             let m = self.eval(f, v)?;
@@ -562,6 +562,10 @@ impl Interp {
                 }
             }
             return Ok(false);
+        } else if let (Value::Dict(d), true) = (container, super::keys::needs_interp(item)) {
+            return Ok(self.dict_get(d, item)?.is_some());
+        } else if let (Value::Set(s) | Value::FrozenSet(s), true) = (container, super::keys::needs_interp(item)) {
+            return self.set_contains(s, item);
         } else if let Some(found) = ops::contains(container, item) {
             return found;
         }

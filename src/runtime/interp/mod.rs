@@ -14,6 +14,7 @@
 
 pub mod attrs;
 mod class;
+pub mod keys;
 mod call;
 mod comprehension;
 mod eval;

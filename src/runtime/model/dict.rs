@@ -70,20 +70,29 @@ impl Table {
             let e = self.entries[i].as_mut().expect("indexed entries exist");
             return Some(std::mem::replace(&mut e.value, value));
         }
+        self.push_new(hash, key, value);
+        None
+    }
+
+    /// Adds an entry whose key is known not to be in the table.
+    fn push_new(&mut self, hash: i64, key: Value, value: Value) {
         let i = self.entries.len();
         self.layout = next_layout();
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
         self.indices.insert_unique(spread(hash), i, |&j| entries[j].as_ref().map_or(0, |e| spread(e.hash)));
         self.len += 1;
-        None
     }
 
     pub fn remove(&mut self, hash: i64, key: &Value) -> Option<(Value, Value)> {
+        self.remove_by(hash, |k| key_eq(k, key))
+    }
+
+    fn remove_by(&mut self, hash: i64, same: impl Fn(&Value) -> bool) -> Option<(Value, Value)> {
         let entries = &self.entries;
         let found = self
             .indices
-            .find_entry(spread(hash), |&i| entries[i].as_ref().is_some_and(|e| e.hash == hash && key_eq(&e.key, key)))
+            .find_entry(spread(hash), |&i| entries[i].as_ref().is_some_and(|e| e.hash == hash && same(&e.key)))
             .ok()?;
         let (i, _) = found.remove();
         self.layout = next_layout();
@@ -104,6 +113,12 @@ impl Table {
             let entries = &self.entries;
             self.indices.insert_unique(h, i, |&j| entries[j].as_ref().map_or(0, |e| spread(e.hash)));
         }
+    }
+
+    /// The position of the entry whose key is `key` itself (not merely equal to it).
+    fn position_of_identical(&self, hash: i64, key: &Value) -> Option<usize> {
+        let entries = &self.entries;
+        self.indices.find(spread(hash), |&i| entries[i].as_ref().is_some_and(|e| e.key.is(key))).copied()
     }
 
     fn position_of_str(&self, key: &str) -> Option<usize> {
@@ -210,6 +225,41 @@ impl Dict {
         let old = self.table.borrow_mut().remove(h, key);
         Ok(old.map(|(_, v)| v))
     }
+    /// The keys stored with this hash: the candidates an equality that runs Python code
+    /// (`__eq__` of a class) must choose from, without the table borrowed while it runs.
+    pub fn keys_with_hash(&self, hash: i64) -> Vec<Value> {
+        let t = self.table.borrow();
+        let entries = &t.entries;
+        t.indices
+            .iter_hash(spread(hash))
+            .filter_map(|&i| entries[i].as_ref().filter(|e| e.hash == hash).map(|e| e.key.clone()))
+            .collect()
+    }
+    /// The value stored under `key` itself (one of `keys_with_hash`).
+    pub fn get_identical(&self, hash: i64, key: &Value) -> Option<Value> {
+        let t = self.table.borrow();
+        t.position_of_identical(hash, key).and_then(|i| t.entries[i].as_ref()).map(|e| e.value.clone())
+    }
+    /// Stores `value` under `key`: over the entry of `key` itself if there is one, else as a
+    /// new entry (its equality with the others already decided by the caller).
+    pub fn set_identical(&self, hash: i64, key: Value, value: Value) {
+        let mut t = self.table.borrow_mut();
+        let old = match t.position_of_identical(hash, &key) {
+            Some(i) => t.entries[i].as_mut().map(|e| std::mem::replace(&mut e.value, value)),
+            None => {
+                t.push_new(hash, key, value);
+                None
+            }
+        };
+        drop(t);
+        drop(old);
+    }
+    /// Removes the entry of `key` itself.
+    pub fn remove_identical(&self, hash: i64, key: &Value) -> Option<Value> {
+        let old = self.table.borrow_mut().remove_by(hash, |k| k.is(key));
+        old.map(|(_, v)| v)
+    }
+
     /// Looks a string key up without making a string object for it.
     pub fn get_str(&self, key: &str) -> Option<Value> {
         let t = self.table.borrow();

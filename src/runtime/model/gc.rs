@@ -593,6 +593,7 @@ fn iter_references(state: &IterState, visit: &mut Visitor) {
             visit.value(func);
             visit.value(inner);
         }
+        IterState::GetItem { obj, .. } => visit.value(obj),
         IterState::Callable { func, sentinel } => {
             visit.value(func);
             visit.value(sentinel);

@@ -33,6 +33,9 @@ pub enum IterState {
     Map { func: Value, inners: Vec<Value> },
     Filter { func: Value, inner: Value },
     Callable { func: Value, sentinel: Value },
+    /// The old sequence protocol: `obj[0]`, `obj[1]`, … until `IndexError`, for an object
+    /// whose class has `__getitem__` but no `__iter__`.
+    GetItem { obj: Value, i: i64 },
     Generator(Box<GenState>),
     Done,
 }
@@ -81,6 +84,7 @@ impl IterState {
             IterState::Map { .. } => "map",
             IterState::Filter { .. } => "filter",
             IterState::Callable { .. } => "callable_iterator",
+            IterState::GetItem { .. } => "iterator",
             IterState::Generator(_) => "generator",
             IterState::Done => "iterator",
         }
@@ -301,6 +305,14 @@ fn advance_with_calls(interp: &mut Interp, state: &mut IterState) -> PyResult<Op
                 Ok(Some(v))
             }
         }
+        IterState::GetItem { obj, i } => match crate::runtime::types::object::getitem(interp, obj, &Value::Int(*i)) {
+            Ok(v) => {
+                *i += 1;
+                Ok(Some(v))
+            }
+            Err(e) if e.is(&types().index_error) || e.is(&types().stop_iteration) => Ok(None),
+            Err(e) => Err(e),
+        },
         IterState::Generator(g) => {
             if g.running {
                 return crate::runtime::model::exceptions::value_error("generator already executing");

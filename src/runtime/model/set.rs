@@ -47,6 +47,15 @@ impl SetObj {
         };
         self.table.borrow().contains(h, item, &mut eq)
     }
+    /// The members stored with this hash (see `Dict::keys_with_hash`).
+    pub fn items_with_hash(&self, hash: i64) -> Vec<Value> {
+        self.table.borrow().entries().filter(|(h, _)| *h == hash).map(|(_, k)| k.clone()).collect()
+    }
+    /// Adds an item the caller has found equal to no member.
+    pub fn add_new(&self, hash: i64, item: Value) -> PyResult<()> {
+        self.table.borrow_mut().insert(hash, item, &mut |_, _| Ok::<bool, PyErr>(false))?;
+        Ok(())
+    }
     pub fn add(&self, item: Value) -> PyResult<()> {
         let h = hash_key(&item)?;
         self.table.borrow_mut().insert(h, item, &mut eq)?;

@@ -1061,7 +1061,12 @@ fn construct_iterator(interp: &mut Interp, name: &str, a: &Args) -> PyResult<Val
                 return type_error(format!("reversed expected 1 argument, got {}", a.pos.len()));
             }
             let v = &a.pos[0];
-            match v {
+            if object::user_class(v).is_some() {
+                if let Some(r) = object::reversed(interp, v) {
+                    return r;
+                }
+            }
+            match object::unwrap(v) {
                 Value::List(l) => Ok(iter::wrap(IterState::ListReverse { list: l.clone(), i: l.len() })),
                 Value::Tuple(_) | Value::Str(_) | Value::Range(_) => {
                     let mut items = interp.collect(v)?;
@@ -1210,7 +1215,7 @@ pub fn getitem(interp: &mut Interp, obj: &Value, key: &Value) -> PyResult<Value>
             let i = seq_index(key, st.char_len(), "string")?;
             Ok(Value::string(st.char_at(i).to_string()))
         }
-        Value::Dict(d) => match d.get(key)? {
+        Value::Dict(d) => match interp.dict_get(d, key)? {
             Some(v) => Ok(v),
             None => key_error(key.clone()),
         },
@@ -1286,7 +1291,7 @@ pub fn setitem(interp: &mut Interp, obj: &Value, key: &Value, value: Value) -> P
             drop(old);
             Ok(())
         }
-        Value::Dict(d) => d.set(key.clone(), value),
+        Value::Dict(d) => interp.dict_set(d, key.clone(), value),
         Value::Native(_) => unsupported("item assignment on this object"),
         _ => type_error(format!("'{}' object does not support item assignment", type_name(obj))),
     }
@@ -1320,7 +1325,7 @@ pub fn delitem(_interp: &mut Interp, obj: &Value, key: &Value) -> PyResult<()> {
             drop(old);
             Ok(())
         }
-        Value::Dict(d) => match d.remove(key)? {
+        Value::Dict(d) => match _interp.dict_remove(d, key)? {
             Some(_) => Ok(()),
             None => key_error(key.clone()),
         },

@@ -1078,8 +1078,34 @@ pub fn iter(interp: &mut Interp, v: &Value) -> Option<PyResult<Value>> {
             }
         }));
     }
+    if special(v, "__getitem__").is_some() {
+        return Some(Ok(crate::runtime::model::iter::wrap(crate::runtime::model::iter::IterState::GetItem { obj: v.clone(), i: 0 })));
+    }
     let b = base_value(v)?.clone();
     Some(interp.iter(&b))
+}
+
+/// `reversed(v)`: `__reversed__`, else `__len__` and `__getitem__` from the end; `None`
+/// when the class has neither.
+pub fn reversed(interp: &mut Interp, v: &Value) -> Option<PyResult<Value>> {
+    if let Some(r) = call_special(interp, v, "__reversed__", vec![]) {
+        return Some(r);
+    }
+    if special(v, "__getitem__").is_none() || special(v, "__len__").is_none() {
+        return None;
+    }
+    Some((|| {
+        let n = len(interp, v)?;
+        let mut items = Vec::with_capacity(n);
+        for i in (0..n).rev() {
+            items.push(getitem(interp, v, &Value::Int(i as i64))?);
+        }
+        Ok(crate::runtime::model::iter::wrap(crate::runtime::model::iter::IterState::Seq {
+            items: items.into(),
+            i: 0,
+            kind: "reversed",
+        }))
+    })())
 }
 
 

@@ -703,6 +703,19 @@ pub fn hash_key(v: &Value) -> PyResult<i64> {
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Cell(_) => {
             return type_error(format!("unhashable type: '{}'", type_name(v)));
         }
+        Value::Instance(_) | Value::Exception(_) => match crate::runtime::types::object::special(v, "__hash__") {
+            Some(Value::None) => return type_error(format!("unhashable type: '{}'", type_name(v))),
+            // `Interp::hash` runs it; the operations that reach this table without the
+            // interpreter cannot.
+            Some(_) => return crate::runtime::model::exceptions::unsupported(&format!(
+                "this operation on a {} key (its class defines __hash__)",
+                type_name(v)
+            )),
+            None => match crate::runtime::types::object::base_value(v) {
+                Some(b) => hash_key(b)?,
+                None => hash::hash_pointer(v.address()),
+            },
+        },
         _ => hash::hash_pointer(v.address()),
     })
 }
