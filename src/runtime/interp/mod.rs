@@ -813,7 +813,7 @@ impl Interp {
                 Ok(a)
             }
             (Value::Dict(d), BinOp::BitOr) => {
-                crate::runtime::types::methods::dict_update_arg(self, d, b)?;
+                crate::runtime::types::dict::dict_update_arg(self, d, b)?;
                 Ok(a)
             }
             (Value::Str(format), BinOp::Mod) => crate::runtime::types::percent::format(self, format, b),
@@ -826,7 +826,7 @@ impl Interp {
     /// which stands when neither operand is a keys or items view. Numbers never get here.
     #[cold]
     fn view_operator(&mut self, op: BinOp, a: &Value, b: &Value, e: PyErr) -> PyResult<Value> {
-        crate::runtime::types::methods::view_binop(self, op, a, b).unwrap_or(Err(e))
+        crate::runtime::types::dict::view_binop(self, op, a, b).unwrap_or(Err(e))
     }
 
     /// `a op b` for any operands: the operations that need the interpreter (printf-style
@@ -1240,7 +1240,7 @@ impl Interp {
             CmpOp::NotIn => Ok(!self.contains(b, a)?),
             // A dict view's comparisons call back into the interpreter (`in`, `==` on values).
             _ if matches!(a, Value::Native(_)) || matches!(b, Value::Native(_)) => {
-                match crate::runtime::types::methods::view_compare(self, op, a, b) {
+                match crate::runtime::types::dict::view_compare(self, op, a, b) {
                     Some(r) => r,
                     None => ops::compare_op(op, a, b),
                 }
@@ -1256,7 +1256,7 @@ impl Interp {
         if let Some(found) = ops::contains(container, item) {
             return found;
         }
-        if let Some(found) = crate::runtime::types::methods::view_contains(self, container, item) {
+        if let Some(found) = crate::runtime::types::dict::view_contains(self, container, item) {
             return found;
         }
         let it = match self.iter(container) {
@@ -1571,7 +1571,7 @@ impl Interp {
         let builtin = match cache.0.get() {
             Some((k, n)) if k == key => Some(n),
             _ => {
-                let n = crate::runtime::types::methods::builtin_method_name(&o, name);
+                let n = crate::runtime::types::builtin_method_name(&o, name);
                 if let Some(n) = n {
                     // Natives and types share one discriminant across different method sets.
                     if !matches!(o, Value::Native(_) | Value::Type(_)) {
@@ -1592,7 +1592,7 @@ impl Interp {
             for a in &call.args {
                 args.push(self.eval_operand(f, positional(a))?);
             }
-            return match crate::runtime::types::methods::call_named_method(self, &o, n, &args, &[]) {
+            return match crate::runtime::types::call_named_method(self, &o, n, &args, &[]) {
                 Some(r) => r,
                 None => self.call_method(&o, name, args.to_vec(), Vec::new()),
             };
@@ -1609,7 +1609,7 @@ impl Interp {
         pos: Vec<Value>,
         kw: Vec<(Rc<PyStr>, Value)>,
     ) -> PyResult<Value> {
-        if let Some(r) = crate::runtime::types::methods::call_builtin_method(self, obj, name, &pos, &kw) {
+        if let Some(r) = crate::runtime::types::call_builtin_method(self, obj, name, &pos, &kw) {
             return r;
         }
         let m = crate::runtime::interp::attrs::getattr(self, obj, name)?;
