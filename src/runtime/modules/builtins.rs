@@ -1051,8 +1051,8 @@ fn construct_iterator(interp: &mut Interp, name: &str, a: &Args) -> PyResult<Val
 /// type (`str.upper`, `dict.fromkeys`).
 pub fn type_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     let ty = Value::Type(t.clone());
-    let &m = crate::runtime::types::method_names(&ty).iter().find(|m| **m == name)?;
-    Some(crate::runtime::types::bound_method(&ty, m))
+    let m = crate::runtime::types::builtin_method(&ty, name)?;
+    Some(crate::runtime::types::bound_method(&ty, m.0))
 }
 
 // ----- subscripts -----

@@ -1,15 +1,20 @@
 //! Argument checking in CPython's words, and the argument converters the methods share.
+//!
+//! Argument checking follows the conventions CPython's methods use, because each words its
+//! errors differently: METH_NOARGS / METH_O (`list.append() takes exactly one argument (0
+//! given)`), Argument Clinic positional-only (`pop expected at most 1 argument, got 2`),
+//! old-style `PyArg_ParseTuple` (`find() takes at least 1 argument (0 given)`) and Argument
+//! Clinic with keywords (`'foo' is an invalid keyword argument for split()`).
 
-use crate::runtime::model::exceptions::{
-    overflow_error, type_error,
-};
+use crate::runtime::model::exceptions::{overflow_error, type_error};
 use crate::runtime::model::typeobj::type_name;
 use crate::runtime::model::value::*;
 use crate::runtime::types::*;
 use crate::runtime::types::ops;
 use std::rc::Rc;
 
-pub(super) struct Sig<'a> {
+/// A method call's arguments, with the type and method names its errors give.
+pub struct Sig<'a> {
     pub(super) ty: &'static str,
     pub(super) name: &'static str,
     pub(super) pos: &'a [Value],

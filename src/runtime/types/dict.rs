@@ -1,9 +1,7 @@
 //! `dict` methods, the dict views, and the merging behind `dict(...)`, `d.update` and `d |= x`.
 
 use crate::runtime::model::dict::Dict;
-use crate::runtime::model::exceptions::{
-    key_error, type_error, unsupported, value_error,
-};
+use crate::runtime::model::exceptions::{key_error, type_error, value_error};
 use crate::runtime::interp::Interp;
 use crate::runtime::model::iter::DictPart;
 use crate::runtime::model::set::{hashed_items, set_key_eq};
@@ -101,35 +99,22 @@ fn view(d: &Rc<Dict>, part: DictPart) -> Value {
     })
 }
 
-pub(super) fn view_method(
-    interp: &mut Interp,
-    v: &DictView,
-    n: &'static str,
-    pos: &[Value],
-    kw: &[(Rc<PyStr>, Value)],
-) -> PyResult<Value> {
-    let sig = Sig {
-        ty: v.part.view_name(),
-        name: n,
-        pos,
-        kw,
-    };
-    match n {
-        "isdisjoint" => {
-            let other = sig.one()?;
-            let mine = v.items();
-            let others = interp.collect(other)?;
-            for x in &others {
-                for m in &mine {
-                    if eq(interp, m, x)? {
-                        return Ok(Value::Bool(false));
-                    }
-                }
+/// The methods of keys and items views, the set-like ones (values views have none).
+pub const KEYS_METHODS: &[Method] = &[("isdisjoint", isdisjoint)];
+
+fn isdisjoint(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let Some(v) = as_view(this) else { unreachable!("a dict view method called on {}", type_name(this)) };
+    let other = sig.one()?;
+    let mine = v.items();
+    let others = interp.collect(other)?;
+    for x in &others {
+        for m in &mine {
+            if eq(interp, m, x)? {
+                return Ok(Value::Bool(false));
             }
-            Ok(Value::Bool(true))
         }
-        _ => unsupported(&format!("{}.{n}()", v.part.view_name())),
     }
+    Ok(Value::Bool(true))
 }
 
 fn as_view(v: &Value) -> Option<&DictView> {
@@ -317,86 +302,119 @@ pub fn view_binop(
     Some(r)
 }
 
-pub(super) fn dict_method(
-    interp: &mut Interp,
-    d: &Rc<Dict>,
-    n: &'static str,
-    pos: &[Value],
-    kw: &[(Rc<PyStr>, Value)],
-) -> PyResult<Value> {
-    let sig = Sig {
-        ty: "dict",
-        name: n,
-        pos,
-        kw,
-    };
-    match n {
-        "get" => {
-            sig.clinic(1, 2)?;
-            Ok(d.get(&pos[0])?
-                .unwrap_or_else(|| pos.get(1).cloned().unwrap_or(Value::None)))
-        }
-        "keys" => {
-            sig.none()?;
-            Ok(view(d, DictPart::Keys))
-        }
-        "values" => {
-            sig.none()?;
-            Ok(view(d, DictPart::Values))
-        }
-        "items" => {
-            sig.none()?;
-            Ok(view(d, DictPart::Items))
-        }
-        "pop" => {
-            sig.clinic(1, 2)?;
-            if d.is_empty() {
-                return match pos.get(1) {
-                    Some(v) => Ok(v.clone()),
-                    None => key_error(pos[0].clone()),
-                };
-            }
-            match d.remove(&pos[0])? {
-                Some(v) => Ok(v),
-                None => match pos.get(1) {
-                    Some(v) => Ok(v.clone()),
-                    None => key_error(pos[0].clone()),
-                },
-            }
-        }
-        "popitem" => {
-            sig.none()?;
-            let last = d.table.borrow_mut().pop_last();
-            match last {
-                Some((k, v)) => Ok(Value::tuple(vec![k, v])),
-                None => key_error(Value::str("popitem(): dictionary is empty")),
-            }
-        }
-        "setdefault" => {
-            sig.clinic(1, 2)?;
-            if let Some(v) = d.get(&pos[0])? {
-                return Ok(v);
-            }
-            let v = pos.get(1).cloned().unwrap_or(Value::None);
-            d.set(pos[0].clone(), v.clone())?;
-            Ok(v)
-        }
-        "update" => {
-            dict_update(interp, d, "update", pos, kw)?;
-            Ok(Value::None)
-        }
-        "copy" => {
-            sig.none()?;
-            Ok(Value::Dict(crate::runtime::model::gc::new(d.copy())))
-        }
-        "clear" => {
-            sig.none()?;
-            d.clear();
-            Ok(Value::None)
-        }
-        "fromkeys" => dict_fromkeys(interp, pos, kw),
-        _ => unsupported(&format!("dict.{n}()")),
+/// The receiver of a `dict` method (the method tables are chosen by the receiver's type).
+fn dict_of(this: &Value) -> &Rc<Dict> {
+    let Value::Dict(x) = this else { unreachable!("a dict method called on {}", type_name(this)) };
+    x
+}
+
+/// The methods, sorted by name.
+pub const METHODS: &[Method] = &[
+    ("clear", clear),
+    ("copy", copy),
+    ("fromkeys", fromkeys),
+    ("get", get),
+    ("items", items),
+    ("keys", keys),
+    ("pop", pop),
+    ("popitem", popitem),
+    ("setdefault", setdefault),
+    ("update", update),
+    ("values", values),
+];
+
+fn get(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let d = dict_of(this);
+    let pos = sig.pos;
+    sig.clinic(1, 2)?;
+    Ok(d.get(&pos[0])?
+        .unwrap_or_else(|| pos.get(1).cloned().unwrap_or(Value::None)))
+}
+
+fn keys(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let d = dict_of(this);
+    sig.none()?;
+    Ok(view(d, DictPart::Keys))
+}
+
+fn values(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let d = dict_of(this);
+    sig.none()?;
+    Ok(view(d, DictPart::Values))
+}
+
+fn items(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let d = dict_of(this);
+    sig.none()?;
+    Ok(view(d, DictPart::Items))
+}
+
+fn pop(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let d = dict_of(this);
+    let pos = sig.pos;
+    sig.clinic(1, 2)?;
+    if d.is_empty() {
+        return match pos.get(1) {
+            Some(v) => Ok(v.clone()),
+            None => key_error(pos[0].clone()),
+        };
     }
+    match d.remove(&pos[0])? {
+        Some(v) => Ok(v),
+        None => match pos.get(1) {
+            Some(v) => Ok(v.clone()),
+            None => key_error(pos[0].clone()),
+        },
+    }
+}
+
+fn popitem(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let d = dict_of(this);
+    sig.none()?;
+    let last = d.table.borrow_mut().pop_last();
+    match last {
+        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        None => key_error(Value::str("popitem(): dictionary is empty")),
+    }
+}
+
+fn setdefault(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let d = dict_of(this);
+    let pos = sig.pos;
+    sig.clinic(1, 2)?;
+    if let Some(v) = d.get(&pos[0])? {
+        return Ok(v);
+    }
+    let v = pos.get(1).cloned().unwrap_or(Value::None);
+    d.set(pos[0].clone(), v.clone())?;
+    Ok(v)
+}
+
+fn update(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let d = dict_of(this);
+    let pos = sig.pos;
+    let kw = sig.kw;
+    dict_update(interp, d, "update", pos, kw)?;
+    Ok(Value::None)
+}
+
+fn copy(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let d = dict_of(this);
+    sig.none()?;
+    Ok(Value::Dict(crate::runtime::model::gc::new(d.copy())))
+}
+
+fn clear(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let d = dict_of(this);
+    sig.none()?;
+    d.clear();
+    Ok(Value::None)
+}
+
+fn fromkeys(interp: &mut Interp, _this: &Value, sig: &Sig) -> PyResult<Value> {
+    let pos = sig.pos;
+    let kw = sig.kw;
+    dict_fromkeys(interp, pos, kw)
 }
 
 /// `dict(...)` and `d.update(...)` (CPython's `dict_update_common`): at most one positional

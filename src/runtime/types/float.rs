@@ -1,54 +1,60 @@
 //! `float` methods.
 
-use crate::runtime::model::exceptions::{
-    overflow_error, unsupported, value_error,
-};
+use crate::runtime::model::exceptions::{overflow_error, unsupported, value_error};
 use crate::runtime::model::value::*;
 use crate::runtime::types::args::*;
 use crate::runtime::types::*;
 use num_bigint::BigInt;
 use num_traits::Zero;
-use std::rc::Rc;
 
-pub(super) fn float_method(
-    f: f64,
-    n: &'static str,
-    pos: &[Value],
-    kw: &[(Rc<PyStr>, Value)],
-) -> PyResult<Value> {
-    let sig = Sig {
-        ty: "float",
-        name: n,
-        pos,
-        kw,
-    };
-    match n {
-        "is_integer" => {
-            sig.none()?;
-            Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
-        }
-        "conjugate" => {
-            sig.none()?;
-            Ok(Value::Float(f))
-        }
-        "as_integer_ratio" => {
-            sig.none()?;
-            if f.is_infinite() {
-                return overflow_error("cannot convert Infinity to integer ratio");
-            }
-            if f.is_nan() {
-                return value_error("cannot convert NaN to integer ratio");
-            }
-            let (num, den) = float_ratio(f);
-            Ok(Value::tuple(vec![Value::bigint(num), Value::bigint(den)]))
-        }
-        "hex" => {
-            sig.none()?;
-            Ok(Value::string(float_hex(f)))
-        }
-        "fromhex" => unsupported("float.fromhex()"),
-        _ => unsupported(&format!("float.{n}()")),
+/// The receiver of a `float` method.
+fn float_of(this: &Value) -> f64 {
+    let Value::Float(f) = this else { unreachable!("a float method called on {}", type_name(this)) };
+    *f
+}
+
+/// The methods, sorted by name.
+pub const METHODS: &[Method] = &[
+    ("as_integer_ratio", as_integer_ratio),
+    ("conjugate", conjugate),
+    ("fromhex", fromhex),
+    ("hex", hex),
+    ("is_integer", is_integer),
+];
+
+fn is_integer(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let f = float_of(this);
+    sig.none()?;
+    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+}
+
+fn conjugate(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let f = float_of(this);
+    sig.none()?;
+    Ok(Value::Float(f))
+}
+
+fn as_integer_ratio(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let f = float_of(this);
+    sig.none()?;
+    if f.is_infinite() {
+        return overflow_error("cannot convert Infinity to integer ratio");
     }
+    if f.is_nan() {
+        return value_error("cannot convert NaN to integer ratio");
+    }
+    let (num, den) = float_ratio(f);
+    Ok(Value::tuple(vec![Value::bigint(num), Value::bigint(den)]))
+}
+
+fn hex(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let f = float_of(this);
+    sig.none()?;
+    Ok(Value::string(float_hex(f)))
+}
+
+fn fromhex(_interp: &mut Interp, _this: &Value, _sig: &Sig) -> PyResult<Value> {
+    unsupported("float.fromhex()")
 }
 
 /// The exact ratio of a finite float, in lowest terms with a positive denominator.

@@ -2,13 +2,10 @@
 //!
 //! Methods of the builtin types (`str`, `list`, `tuple`, `dict`, `set`, `frozenset`, `int`,
 //! `float`, `range`) and the dict views, with CPython 3.11's semantics and error messages.
-//!
-//! `call_builtin_method` is the one entry point: `obj.name(*pos, **kw)`. Argument checking
-//! follows the three conventions CPython's methods use, because each words its errors
-//! differently: METH_NOARGS / METH_O (`list.append() takes exactly one argument (0 given)`),
-//! Argument Clinic positional-only (`pop expected at most 1 argument, got 2`), old-style
-//! `PyArg_ParseTuple` (`find() takes at least 1 argument (0 given)`) and Argument Clinic with
-//! keywords (`'foo' is an invalid keyword argument for split()`).
+//! Each type's file has one table from method name to implementation, which serves both
+//! `dir()` and calls, so the two cannot disagree. `call_builtin_method` is the entry point
+//! for `obj.name(*pos, **kw)`; a call site that has found a method once keeps the table
+//! entry (`MethodCache`) and calls it through `call_method`. Argument checking is `args::Sig`.
 
 pub mod args;
 pub mod dict;
@@ -24,182 +21,61 @@ pub mod str;
 pub mod str_format;
 pub mod tuple;
 
-use crate::runtime::model::exceptions::{
-    type_error, unsupported,
-};
 use crate::runtime::interp::Interp;
+use crate::runtime::model::exceptions::{attribute_error, type_error, unsupported};
 use crate::runtime::model::iter::DictPart;
-use crate::runtime::model::typeobj::{type_name, types, TypeKind, TypeObj};
+use crate::runtime::model::typeobj::{type_name, type_of, types, TypeKind, TypeObj};
 use crate::runtime::model::value::*;
-use crate::runtime::types::set::*;
-use crate::runtime::types::tuple::*;
-use crate::runtime::types::list::*;
-use crate::runtime::types::dict::*;
-use crate::runtime::types::str::*;
-use crate::runtime::types::int::*;
-use crate::runtime::types::float::*;
-use crate::runtime::types::range::*;
 use crate::syntax::ast::CmpOp;
+use args::Sig;
+use dict::DictView;
 use std::rc::Rc;
 
+/// A builtin method. Its receiver is always of a type whose table lists it; it checks its
+/// arguments itself, through `Sig`, in the words of the CPython convention it follows.
+pub type MethodFn = fn(&mut Interp, &Value, &Sig) -> PyResult<Value>;
 
-// ------------------------------------------------------------------------------------------
-// method tables
-// ------------------------------------------------------------------------------------------
+/// A method's name and implementation. Each type's table is sorted by name, for `dir()`.
+pub type Method = (&'static str, MethodFn);
 
-const STR_METHODS: &[&str] = &[
-    "capitalize",
-    "casefold",
-    "center",
-    "count",
-    "encode",
-    "endswith",
-    "expandtabs",
-    "find",
-    "format",
-    "format_map",
-    "index",
-    "isalnum",
-    "isalpha",
-    "isascii",
-    "isdecimal",
-    "isdigit",
-    "isidentifier",
-    "islower",
-    "isnumeric",
-    "isprintable",
-    "isspace",
-    "istitle",
-    "isupper",
-    "join",
-    "ljust",
-    "lower",
-    "lstrip",
-    "maketrans",
-    "partition",
-    "removeprefix",
-    "removesuffix",
-    "replace",
-    "rfind",
-    "rindex",
-    "rjust",
-    "rpartition",
-    "rsplit",
-    "rstrip",
-    "split",
-    "splitlines",
-    "startswith",
-    "strip",
-    "swapcase",
-    "title",
-    "translate",
-    "upper",
-    "zfill",
-];
-const LIST_METHODS: &[&str] = &[
-    "append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse",
-    "sort",
-];
-const TUPLE_METHODS: &[&str] = &["count", "index"];
-const DICT_METHODS: &[&str] = &[
-    "clear",
-    "copy",
-    "fromkeys",
-    "get",
-    "items",
-    "keys",
-    "pop",
-    "popitem",
-    "setdefault",
-    "update",
-    "values",
-];
-const SET_METHODS: &[&str] = &[
-    "add",
-    "clear",
-    "copy",
-    "difference",
-    "difference_update",
-    "discard",
-    "intersection",
-    "intersection_update",
-    "isdisjoint",
-    "issubset",
-    "issuperset",
-    "pop",
-    "remove",
-    "symmetric_difference",
-    "symmetric_difference_update",
-    "union",
-    "update",
-];
-const FROZENSET_METHODS: &[&str] = &[
-    "copy",
-    "difference",
-    "intersection",
-    "isdisjoint",
-    "issubset",
-    "issuperset",
-    "symmetric_difference",
-    "union",
-];
-const INT_METHODS: &[&str] = &[
-    "as_integer_ratio",
-    "bit_count",
-    "bit_length",
-    "conjugate",
-    "from_bytes",
-    "to_bytes",
-];
-const FLOAT_METHODS: &[&str] = &[
-    "as_integer_ratio",
-    "conjugate",
-    "fromhex",
-    "hex",
-    "is_integer",
-];
-const RANGE_METHODS: &[&str] = &["count", "index"];
-const KEYS_METHODS: &[&str] = &["isdisjoint"];
-const NO_METHODS: &[&str] = &[];
-
-/// Names of the builtin methods of `obj`'s type, sorted (for `dir()` and attribute lookup).
+/// The builtin methods of `obj`'s type, sorted by name (for `dir()` and attribute lookup).
 /// For a builtin type object (`str`, `dict`) the methods of its instances, so that
 /// `str.upper` and `dict.fromkeys` resolve.
-pub fn method_names(obj: &Value) -> &'static [&'static str] {
+pub fn methods(obj: &Value) -> &'static [Method] {
     match obj {
-        Value::Str(_) => STR_METHODS,
-        Value::List(_) => LIST_METHODS,
-        Value::Tuple(_) => TUPLE_METHODS,
-        Value::Dict(_) => DICT_METHODS,
-        Value::Set(_) => SET_METHODS,
-        Value::FrozenSet(_) => FROZENSET_METHODS,
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT_METHODS,
-        Value::Float(_) => FLOAT_METHODS,
-        Value::Range(_) => RANGE_METHODS,
+        Value::Str(_) => str::METHODS,
+        Value::List(_) => list::METHODS,
+        Value::Tuple(_) => tuple::METHODS,
+        Value::Dict(_) => dict::METHODS,
+        Value::Set(_) => set::METHODS,
+        Value::FrozenSet(_) => set::FROZENSET_METHODS,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => int::METHODS,
+        Value::Float(_) => float::METHODS,
+        Value::Range(_) => range::METHODS,
         Value::Native(n) => match n.as_any().downcast_ref::<DictView>() {
-            Some(v) if v.part != DictPart::Values => KEYS_METHODS,
-            _ => NO_METHODS,
+            Some(v) if v.part != DictPart::Values => dict::KEYS_METHODS,
+            _ => &[],
         },
         Value::Type(t) => match builtin_kind(t) {
-            Some(k) => names_of_kind(k),
-            None => NO_METHODS,
+            Some(k) => methods_of_kind(k),
+            None => &[],
         },
-        _ => NO_METHODS,
+        _ => &[],
     }
 }
 
-fn names_of_kind(k: TypeKind) -> &'static [&'static str] {
+fn methods_of_kind(k: TypeKind) -> &'static [Method] {
     match k {
-        TypeKind::Str => STR_METHODS,
-        TypeKind::List => LIST_METHODS,
-        TypeKind::Tuple => TUPLE_METHODS,
-        TypeKind::Dict => DICT_METHODS,
-        TypeKind::Set => SET_METHODS,
-        TypeKind::FrozenSet => FROZENSET_METHODS,
-        TypeKind::Int | TypeKind::Bool => INT_METHODS,
-        TypeKind::Float => FLOAT_METHODS,
-        TypeKind::Range => RANGE_METHODS,
-        _ => NO_METHODS,
+        TypeKind::Str => str::METHODS,
+        TypeKind::List => list::METHODS,
+        TypeKind::Tuple => tuple::METHODS,
+        TypeKind::Dict => dict::METHODS,
+        TypeKind::Set => set::METHODS,
+        TypeKind::FrozenSet => set::FROZENSET_METHODS,
+        TypeKind::Int | TypeKind::Bool => int::METHODS,
+        TypeKind::Float => float::METHODS,
+        TypeKind::Range => range::METHODS,
+        _ => &[],
     }
 }
 
@@ -257,7 +133,7 @@ fn trampoline(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
     let name = PyStr::new(b.name);
     match call_builtin_method(interp, &obj, &name, args.pos, args.kw) {
         Some(r) => r,
-        None => crate::runtime::model::exceptions::attribute_error(format!(
+        None => attribute_error(format!(
             "'{}' object has no attribute '{}'",
             type_name(&obj),
             b.name
@@ -274,41 +150,34 @@ pub fn call_builtin_method(
     pos: &[Value],
     kw: &[(Rc<PyStr>, Value)],
 ) -> Option<PyResult<Value>> {
-    let n = builtin_method_name(obj, name)?;
-    call_named_method(interp, obj, n, pos, kw)
+    let m = builtin_method(obj, name)?;
+    Some(call_method(interp, obj, m, pos, kw))
 }
 
-/// The builtin method `name` of `obj`'s type, as the static name its implementation goes by.
-pub fn builtin_method_name(obj: &Value, name: &PyStr) -> Option<&'static str> {
-    let n = name.as_str();
-    method_names(obj).iter().find(|m| **m == n).copied()
+/// The builtin method `name` of `obj`'s type.
+pub fn builtin_method(obj: &Value, name: &str) -> Option<&'static Method> {
+    methods(obj).iter().find(|m| m.0 == name)
 }
 
-/// Calls the builtin method `n`, a name `builtin_method_name` gave for this object.
-pub fn call_named_method(
+/// Calls `m`, a method `builtin_method` found for this object.
+pub fn call_method(
     interp: &mut Interp,
     obj: &Value,
-    n: &'static str,
+    m: &'static Method,
     pos: &[Value],
     kw: &[(Rc<PyStr>, Value)],
-) -> Option<PyResult<Value>> {
-    Some(match obj {
-        Value::Str(s) => str_method(interp, s, n, pos, kw),
-        Value::List(l) => list_method(interp, l, n, pos, kw),
-        Value::Tuple(t) => seq_method(interp, "tuple", &t.items, n, pos, kw),
-        Value::Dict(d) => dict_method(interp, d, n, pos, kw),
-        Value::Set(s) => set_method(interp, obj, s, "set", n, pos, kw),
-        Value::FrozenSet(s) => set_method(interp, obj, s, "frozenset", n, pos, kw),
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => int_method(obj, n, pos, kw),
-        Value::Float(f) => float_method(*f, n, pos, kw),
-        Value::Range(r) => range_method(interp, r, n, pos, kw),
-        Value::Native(nat) => match nat.as_any().downcast_ref::<DictView>() {
-            Some(v) => view_method(interp, v, n, pos, kw),
-            None => return None,
-        },
-        Value::Type(t) => type_method(interp, t, n, pos, kw),
-        _ => return None,
-    })
+) -> PyResult<Value> {
+    match obj {
+        Value::Type(t) => type_method(interp, t, m.0, pos, kw),
+        _ => {
+            // Errors name `bool`'s methods as `int`'s, as CPython's do.
+            let ty = match owner_name(obj) {
+                "bool" => "int",
+                t => t,
+            };
+            (m.1)(interp, obj, &Sig { ty, name: m.0, pos, kw })
+        }
+    }
 }
 
 /// `str.upper("a")`, `list.append(l, x)`, `dict.fromkeys(...)`, `str.maketrans(...)`: a
@@ -322,8 +191,8 @@ fn type_method(
 ) -> PyResult<Value> {
     let kind = t.kind;
     match (kind, n) {
-        (TypeKind::Dict, "fromkeys") => return dict_fromkeys(interp, pos, kw),
-        (TypeKind::Str, "maketrans") => return str_maketrans(interp, pos, kw),
+        (TypeKind::Dict, "fromkeys") => return dict::dict_fromkeys(interp, pos, kw),
+        (TypeKind::Str, "maketrans") => return str::str_maketrans(interp, pos, kw),
         (TypeKind::Int | TypeKind::Bool, "from_bytes") | (TypeKind::Float, "fromhex") => {
             return unsupported(&format!("{}.{}()", t.name, n))
         }
@@ -340,7 +209,7 @@ fn type_method(
         TypeKind::Set => matches!(recv, Value::Set(_)),
         TypeKind::FrozenSet => matches!(recv, Value::FrozenSet(_)),
         _ => {
-            crate::runtime::model::typeobj::type_of(recv).kind == kind
+            type_of(recv).kind == kind
                 && !matches!(recv, Value::Native(_) | Value::Exception(_))
         }
     };
@@ -355,7 +224,7 @@ fn type_method(
     let name = PyStr::new(n);
     match call_builtin_method(interp, recv, &name, &pos[1..], kw) {
         Some(r) => r,
-        None => crate::runtime::model::exceptions::attribute_error(format!(
+        None => attribute_error(format!(
             "type object '{}' has no attribute '{}'",
             t.name, n
         )),
@@ -363,6 +232,31 @@ fn type_method(
 }
 
 /// `a == b` as `PyObject_RichCompareBool` decides it: identity first, then `==`.
-fn eq(interp: &mut Interp, a: &Value, b: &Value) -> PyResult<bool> {
+pub(super) fn eq(interp: &mut Interp, a: &Value, b: &Value) -> PyResult<bool> {
     Ok(a.is(b) || interp.compare(CmpOp::Eq, a, b)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn method_tables_are_sorted() {
+        let tables = [
+            str::METHODS,
+            list::METHODS,
+            tuple::METHODS,
+            dict::METHODS,
+            dict::KEYS_METHODS,
+            set::METHODS,
+            set::FROZENSET_METHODS,
+            int::METHODS,
+            float::METHODS,
+            range::METHODS,
+        ];
+        for t in tables {
+            let names: Vec<&str> = t.iter().map(|m| m.0).collect();
+            assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
+        }
+    }
 }

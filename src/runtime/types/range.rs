@@ -6,21 +6,45 @@ use crate::runtime::model::value::*;
 use crate::runtime::types::args::*;
 use crate::runtime::types::*;
 use crate::runtime::types::ops;
-use std::rc::Rc;
 
-pub(super) fn range_method(
-    interp: &mut Interp,
-    r: &RangeObj,
-    n: &'static str,
-    pos: &[Value],
-    kw: &[(Rc<PyStr>, Value)],
-) -> PyResult<Value> {
-    let sig = Sig {
-        ty: "range",
-        name: n,
-        pos,
-        kw,
-    };
+pub const METHODS: &[Method] = &[("count", count), ("index", index)];
+
+fn count(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let (r, x, found) = find(this, sig)?;
+    if let Some(found) = found {
+        return Ok(Value::Int(found.is_some() as i64));
+    }
+    let mut c = 0;
+    for k in 0..r.len() {
+        interp.check_interrupt()?;
+        if eq(interp, &Value::from_i128(r.item(k)), x)? {
+            c += 1;
+        }
+    }
+    Ok(Value::Int(c))
+}
+
+fn index(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let (r, x, found) = find(this, sig)?;
+    match found {
+        Some(Some(k)) => return Ok(Value::from_i128(k)),
+        Some(None) => {}
+        None => {
+            for k in 0..r.len() {
+                interp.check_interrupt()?;
+                if eq(interp, &Value::from_i128(r.item(k)), x)? {
+                    return Ok(Value::from_i128(k));
+                }
+            }
+        }
+    }
+    value_error(format!("{} is not in range", interp.repr(x)?))
+}
+
+/// The range, the argument, and for an int argument its position in the range (computed,
+/// not searched); `None` for other arguments, which are compared item by item.
+fn find<'a>(this: &'a Value, sig: &Sig<'a>) -> PyResult<(&'a RangeObj, &'a Value, Option<Option<i128>>)> {
+    let Value::Range(r) = this else { unreachable!("a range method called on {}", type_name(this)) };
     let x = sig.one()?;
     let as_int = match x {
         Value::Int(_) | Value::Bool(_) => ops::as_i64(x).map(i128::from),
@@ -35,34 +59,5 @@ pub(super) fn range_method(
         let k = off / r.step;
         (k >= 0 && k < r.len()).then_some(k)
     };
-    match n {
-        "count" => {
-            if let Some(i) = as_int {
-                return Ok(Value::Int(position(i).is_some() as i64));
-            }
-            let mut c = 0;
-            for k in 0..r.len() {
-                interp.check_interrupt()?;
-                if eq(interp, &Value::from_i128(r.item(k)), x)? {
-                    c += 1;
-                }
-            }
-            Ok(Value::Int(c))
-        }
-        _ => {
-            if let Some(i) = as_int {
-                if let Some(k) = position(i) {
-                    return Ok(Value::from_i128(k));
-                }
-            } else {
-                for k in 0..r.len() {
-                    interp.check_interrupt()?;
-                    if eq(interp, &Value::from_i128(r.item(k)), x)? {
-                        return Ok(Value::from_i128(k));
-                    }
-                }
-            }
-            value_error(format!("{} is not in range", interp.repr(x)?))
-        }
-    }
+    Ok((r, x, as_int.map(position)))
 }

@@ -1,16 +1,14 @@
 //! `str` methods and `str.maketrans`.
 
 use crate::runtime::model::dict::Dict;
-use crate::runtime::model::exceptions::{
-    type_error, unsupported, value_error,
-};
+use crate::runtime::model::exceptions::{type_error, unsupported, value_error};
 use crate::runtime::interp::Interp;
 use crate::runtime::model::iter::is_iterable;
 use crate::runtime::model::typeobj::{type_name, types};
 use crate::runtime::model::value::*;
-use crate::runtime::support::unicode::*;
+use crate::runtime::support::unicode;
 use crate::runtime::types::args::*;
-use crate::runtime::types::str_format::*;
+use crate::runtime::types::str_format::{self, Kwargs};
 use crate::runtime::types::*;
 use crate::runtime::types::ops;
 use std::rc::Rc;
@@ -121,7 +119,7 @@ fn split_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
     let mut left = if maxsplit < 0 { i64::MAX } else { maxsplit };
     let mut rest = s;
     loop {
-        rest = rest.trim_start_matches(py_isspace);
+        rest = rest.trim_start_matches(unicode::py_isspace);
         if rest.is_empty() {
             break;
         }
@@ -129,7 +127,7 @@ fn split_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
             out.push(rest);
             break;
         }
-        let end = rest.find(py_isspace).unwrap_or(rest.len());
+        let end = rest.find(unicode::py_isspace).unwrap_or(rest.len());
         out.push(&rest[..end]);
         rest = &rest[end..];
         left -= 1;
@@ -142,7 +140,7 @@ fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
     let mut left = if maxsplit < 0 { i64::MAX } else { maxsplit };
     let mut rest = s;
     loop {
-        rest = rest.trim_end_matches(py_isspace);
+        rest = rest.trim_end_matches(unicode::py_isspace);
         if rest.is_empty() {
             break;
         }
@@ -150,7 +148,7 @@ fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
             out.push(rest);
             break;
         }
-        let start = rest.rfind(py_isspace).map_or(0, |i| i + rest[i..].chars().next().map_or(0, char::len_utf8));
+        let start = rest.rfind(unicode::py_isspace).map_or(0, |i| i + rest[i..].chars().next().map_or(0, char::len_utf8));
         out.push(&rest[start..]);
         rest = &rest[..start];
         left -= 1;
@@ -210,7 +208,7 @@ fn pad(s: &Rc<PyStr>, left: usize, right: usize, fill: char) -> PyResult<Value> 
 
 fn strip_with(s: &str, chars: Option<&str>, left: bool, right: bool) -> (usize, usize) {
     let test = |c: char| match chars {
-        None => py_isspace(c),
+        None => unicode::py_isspace(c),
         Some(cs) => cs.contains(c),
     };
     let mut start = 0;
@@ -250,435 +248,578 @@ fn prefix_arg(what: &str, v: &Value) -> PyResult<Vec<Rc<PyStr>>> {
     }
 }
 
-pub(super) fn str_method(
-    interp: &mut Interp,
-    s: &Rc<PyStr>,
-    n: &'static str,
-    pos: &[Value],
-    kw: &[(Rc<PyStr>, Value)],
-) -> PyResult<Value> {
-    let sig = Sig {
-        ty: "str",
-        name: n,
-        pos,
-        kw,
+/// The receiver of a `str` method (the method tables are chosen by the receiver's type).
+fn str_of(this: &Value) -> &Rc<PyStr> {
+    let Value::Str(x) = this else { unreachable!("a str method called on {}", type_name(this)) };
+    x
+}
+
+/// `str.isdigit` and the like: whether `s` is not empty and all its characters are in the class.
+fn str_pred(s: &PyStr, sig: &Sig, f: &dyn Fn(char) -> bool) -> PyResult<Value> {
+    sig.none()?;
+    Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
+}
+
+/// The methods, sorted by name.
+pub const METHODS: &[Method] = &[
+    ("capitalize", capitalize),
+    ("casefold", casefold),
+    ("center", center),
+    ("count", count),
+    ("encode", encode),
+    ("endswith", startswith),
+    ("expandtabs", expandtabs),
+    ("find", find),
+    ("format", format),
+    ("format_map", format_map),
+    ("index", find),
+    ("isalnum", isalnum),
+    ("isalpha", isalpha),
+    ("isascii", isascii),
+    ("isdecimal", isdecimal),
+    ("isdigit", isdigit),
+    ("isidentifier", isidentifier),
+    ("islower", isupper),
+    ("isnumeric", isnumeric),
+    ("isprintable", isprintable),
+    ("isspace", isspace),
+    ("istitle", istitle),
+    ("isupper", isupper),
+    ("join", join),
+    ("ljust", center),
+    ("lower", lower),
+    ("lstrip", strip),
+    ("maketrans", maketrans),
+    ("partition", partition),
+    ("removeprefix", removeprefix),
+    ("removesuffix", removeprefix),
+    ("replace", replace),
+    ("rfind", find),
+    ("rindex", find),
+    ("rjust", center),
+    ("rpartition", partition),
+    ("rsplit", split),
+    ("rstrip", strip),
+    ("split", split),
+    ("splitlines", splitlines),
+    ("startswith", startswith),
+    ("strip", strip),
+    ("swapcase", swapcase),
+    ("title", title),
+    ("translate", translate),
+    ("upper", upper),
+    ("zfill", zfill),
+];
+
+fn upper(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    sig.none()?;
+    Ok(new_str(
+        s,
+        if s.is_ascii() {
+            s.to_ascii_uppercase()
+        } else {
+            s.to_uppercase()
+        },
+    ))
+}
+
+fn lower(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    sig.none()?;
+    Ok(new_str(
+        s,
+        if s.is_ascii() {
+            s.to_ascii_lowercase()
+        } else {
+            unicode::lower_str(s)
+        },
+    ))
+}
+
+fn casefold(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    sig.none()?;
+    Ok(new_str(s, unicode::casefold(s)))
+}
+
+fn title(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    sig.none()?;
+    Ok(new_str(s, unicode::title(s)))
+}
+
+fn capitalize(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    sig.none()?;
+    Ok(new_str(s, unicode::capitalize(s)))
+}
+
+fn swapcase(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    sig.none()?;
+    Ok(new_str(s, unicode::swapcase(s)))
+}
+
+fn strip(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let n = sig.name;
+    let pos = sig.pos;
+    sig.clinic(0, 1)?;
+    let chars = match pos.first() {
+        None | Some(Value::None) => None,
+        Some(Value::Str(c)) => Some(c.as_str()),
+        Some(_) => return type_error(format!("{n} arg must be None or str")),
     };
-    let str_pred = |sig: &Sig, f: &dyn Fn(char) -> bool| -> PyResult<Value> {
-        sig.none()?;
-        Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
-    };
-    match n {
-        "upper" => {
-            sig.none()?;
-            Ok(new_str(
-                s,
-                if s.is_ascii() {
-                    s.to_ascii_uppercase()
-                } else {
-                    s.to_uppercase()
-                },
-            ))
-        }
-        "lower" => {
-            sig.none()?;
-            Ok(new_str(
-                s,
-                if s.is_ascii() {
-                    s.to_ascii_lowercase()
-                } else {
-                    lower_str(s)
-                },
-            ))
-        }
-        "casefold" => {
-            sig.none()?;
-            Ok(new_str(s, casefold(s)))
-        }
-        "title" => {
-            sig.none()?;
-            Ok(new_str(s, title(s)))
-        }
-        "capitalize" => {
-            sig.none()?;
-            Ok(new_str(s, capitalize(s)))
-        }
-        "swapcase" => {
-            sig.none()?;
-            Ok(new_str(s, swapcase(s)))
-        }
-        "strip" | "lstrip" | "rstrip" => {
-            sig.clinic(0, 1)?;
-            let chars = match pos.first() {
-                None | Some(Value::None) => None,
-                Some(Value::Str(c)) => Some(c.as_str()),
-                Some(_) => return type_error(format!("{n} arg must be None or str")),
-            };
-            let (a, b) = strip_with(s, chars, n != "rstrip", n != "lstrip");
-            Ok(if a == 0 && b == s.len() {
-                Value::Str(s.clone())
+    let (a, b) = strip_with(s, chars, n != "rstrip", n != "lstrip");
+    Ok(if a == 0 && b == s.len() {
+        Value::Str(s.clone())
+    } else {
+        Value::str(&s[a..b])
+    })
+}
+
+fn split(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let n = sig.name;
+    let (sep, maxsplit) = split_args(sig)?;
+    let parts: Vec<&str> = match (&sep, n) {
+        (None, "split") => split_whitespace(s, maxsplit),
+        (None, _) => rsplit_whitespace(s, maxsplit),
+        (Some(sep), "split") => {
+            if maxsplit < 0 {
+                s.split(sep.as_str()).collect()
             } else {
-                Value::str(&s[a..b])
-            })
+                s.splitn(maxsplit.saturating_add(1) as usize, sep.as_str())
+                    .collect()
+            }
         }
-        "split" | "rsplit" => {
-            let (sep, maxsplit) = split_args(&sig)?;
-            let parts: Vec<&str> = match (&sep, n) {
-                (None, "split") => split_whitespace(s, maxsplit),
-                (None, _) => rsplit_whitespace(s, maxsplit),
-                (Some(sep), "split") => {
-                    if maxsplit < 0 {
-                        s.split(sep.as_str()).collect()
-                    } else {
-                        s.splitn(maxsplit.saturating_add(1) as usize, sep.as_str())
-                            .collect()
-                    }
-                }
-                (Some(sep), _) => {
-                    let mut v: Vec<&str> = if maxsplit < 0 {
-                        s.rsplit(sep.as_str()).collect()
-                    } else {
-                        s.rsplitn(maxsplit.saturating_add(1) as usize, sep.as_str())
-                            .collect()
-                    };
-                    v.reverse();
-                    v
-                }
+        (Some(sep), _) => {
+            let mut v: Vec<&str> = if maxsplit < 0 {
+                s.rsplit(sep.as_str()).collect()
+            } else {
+                s.rsplitn(maxsplit.saturating_add(1) as usize, sep.as_str())
+                    .collect()
             };
-            Ok(strs(parts))
+            v.reverse();
+            v
         }
-        "splitlines" => {
-            let a = sig.keywords(&["keepends"], 1)?;
-            let keep = match &a[0] {
-                None => false,
-                Some(v) => c_int_arg(v)? != 0,
-            };
-            let mut out = Vec::new();
-            let mut start = 0;
-            let mut it = s.char_indices().peekable();
-            while let Some((i, c)) = it.next() {
-                if is_linebreak(c) {
-                    let mut end = i + c.len_utf8();
-                    if c == '\r' {
-                        if let Some(&(_, '\n')) = it.peek() {
-                            it.next();
-                            end += 1;
-                        }
-                    }
-                    out.push(&s[start..if keep { end } else { i }]);
-                    start = end;
+    };
+    Ok(strs(parts))
+}
+
+fn splitlines(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let a = sig.keywords(&["keepends"], 1)?;
+    let keep = match &a[0] {
+        None => false,
+        Some(v) => c_int_arg(v)? != 0,
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if unicode::is_linebreak(c) {
+            let mut end = i + c.len_utf8();
+            if c == '\r' {
+                if let Some(&(_, '\n')) = it.peek() {
+                    it.next();
+                    end += 1;
                 }
             }
-            if start < s.len() {
-                out.push(&s[start..]);
-            }
-            Ok(strs(out))
+            out.push(&s[start..if keep { end } else { i }]);
+            start = end;
         }
-        "join" => {
-            let arg = sig.one()?;
-            let items = match arg {
-                Value::List(l) => l.snapshot(),
-                Value::Tuple(t) => t.items.to_vec(),
-                _ => match interp.collect(arg) {
-                    Ok(v) => v,
-                    Err(e) if e.is(&types().type_error) && !is_iterable(arg) => {
-                        return type_error("can only join an iterable")
-                    }
-                    Err(e) => return Err(e),
-                },
-            };
-            let mut out = String::new();
-            for (i, item) in items.iter().enumerate() {
-                let Value::Str(x) = item else {
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    Ok(strs(out))
+}
+
+fn join(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let arg = sig.one()?;
+    let items = match arg {
+        Value::List(l) => l.snapshot(),
+        Value::Tuple(t) => t.items.to_vec(),
+        _ => match interp.collect(arg) {
+            Ok(v) => v,
+            Err(e) if e.is(&types().type_error) && !is_iterable(arg) => {
+                return type_error("can only join an iterable")
+            }
+            Err(e) => return Err(e),
+        },
+    };
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        let Value::Str(x) = item else {
+            return type_error(format!(
+                "sequence item {i}: expected str instance, {} found",
+                type_name(item)
+            ));
+        };
+        if i > 0 {
+            out.push_str(s);
+        }
+        out.push_str(x);
+    }
+    if items.len() == 1 {
+        return Ok(items[0].clone());
+    }
+    Ok(Value::string(out))
+}
+
+fn replace(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let pos = sig.pos;
+    sig.clinic(2, 3)?;
+    let Value::Str(old) = &pos[0] else {
+        return type_error(format!(
+            "replace() argument 1 must be str, not {}",
+            type_name(&pos[0])
+        ));
+    };
+    let Value::Str(new) = &pos[1] else {
+        return type_error(format!(
+            "replace() argument 2 must be str, not {}",
+            type_name(&pos[1])
+        ));
+    };
+    let count = match pos.get(2) {
+        Some(v) => int_arg(v)?,
+        None => -1,
+    };
+    let out = if count < 0 {
+        s.replace(old.as_str(), new)
+    } else {
+        s.replacen(old.as_str(), new, count as usize)
+    };
+    Ok(new_str(s, out))
+}
+
+fn startswith(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let n = sig.name;
+    let pos = sig.pos;
+    sig.old(1, 3)?;
+    let start = str_slice_arg(pos.get(1))?;
+    let end = str_slice_arg(pos.get(2))?;
+    let at_end = n == "endswith";
+    match &pos[0] {
+        Value::Tuple(t) => {
+            for x in t.items.iter() {
+                let Value::Str(p) = x else {
                     return type_error(format!(
-                        "sequence item {i}: expected str instance, {} found",
-                        type_name(item)
+                        "tuple for {n} must only contain str, not {}",
+                        type_name(x)
                     ));
                 };
-                if i > 0 {
-                    out.push_str(s);
-                }
-                out.push_str(x);
-            }
-            if items.len() == 1 {
-                return Ok(items[0].clone());
-            }
-            Ok(Value::string(out))
-        }
-        "replace" => {
-            sig.clinic(2, 3)?;
-            let Value::Str(old) = &pos[0] else {
-                return type_error(format!(
-                    "replace() argument 1 must be str, not {}",
-                    type_name(&pos[0])
-                ));
-            };
-            let Value::Str(new) = &pos[1] else {
-                return type_error(format!(
-                    "replace() argument 2 must be str, not {}",
-                    type_name(&pos[1])
-                ));
-            };
-            let count = match pos.get(2) {
-                Some(v) => int_arg(v)?,
-                None => -1,
-            };
-            let out = if count < 0 {
-                s.replace(old.as_str(), new)
-            } else {
-                s.replacen(old.as_str(), new, count as usize)
-            };
-            Ok(new_str(s, out))
-        }
-        "startswith" | "endswith" => {
-            sig.old(1, 3)?;
-            let start = str_slice_arg(pos.get(1))?;
-            let end = str_slice_arg(pos.get(2))?;
-            let at_end = n == "endswith";
-            match &pos[0] {
-                Value::Tuple(t) => {
-                    for x in t.items.iter() {
-                        let Value::Str(p) = x else {
-                            return type_error(format!(
-                                "tuple for {n} must only contain str, not {}",
-                                type_name(x)
-                            ));
-                        };
-                        if tailmatch(s, p, start, end, at_end) {
-                            return Ok(Value::Bool(true));
-                        }
-                    }
-                    Ok(Value::Bool(false))
-                }
-                v => {
-                    let p = prefix_arg(n, v)?;
-                    Ok(Value::Bool(tailmatch(s, &p[0], start, end, at_end)))
+                if tailmatch(s, p, start, end, at_end) {
+                    return Ok(Value::Bool(true));
                 }
             }
+            Ok(Value::Bool(false))
         }
-        "find" | "rfind" | "index" | "rindex" => {
-            sig.old(1, 3)?;
-            let sub = str_arg(&pos[0])?;
-            let start = str_slice_arg(pos.get(1))?;
-            let end = str_slice_arg(pos.get(2))?;
-            let r = find_in(s, sub, start, end, n.starts_with('r'));
-            if r < 0 && n.ends_with("index") {
-                return value_error("substring not found");
-            }
-            Ok(Value::Int(r))
+        v => {
+            let p = prefix_arg(n, v)?;
+            Ok(Value::Bool(tailmatch(s, &p[0], start, end, at_end)))
         }
-        "count" => {
-            sig.old(1, 3)?;
-            let sub = str_arg(&pos[0])?;
-            let start = str_slice_arg(pos.get(1))?;
-            let end = str_slice_arg(pos.get(2))?;
-            Ok(Value::Int(count_in(s, sub, start, end)))
-        }
-        "format" => {
-            Ok(Value::string(format(interp, s, pos, Kwargs::Pairs(kw))?))
-        }
-        "format_map" => {
-            let mapping = sig.one()?;
-            Ok(Value::string(format(interp, s, &[], Kwargs::Mapping(mapping))?))
-        }
-        "isdigit" => str_pred(&sig, &is_digit),
-        "isdecimal" => str_pred(&sig, &is_decimal),
-        "isnumeric" => str_pred(&sig, &is_numeric),
-        "isalpha" => str_pred(&sig, &is_alpha),
-        "isalnum" => str_pred(&sig, &|c| is_alpha(c) || is_numeric(c)),
-        "isspace" => str_pred(&sig, &py_isspace),
-        "isascii" => {
-            sig.none()?;
-            Ok(Value::Bool(s.is_ascii()))
-        }
-        "isprintable" => {
-            sig.none()?;
-            Ok(Value::Bool(s.chars().all(is_printable)))
-        }
-        "isidentifier" => {
-            sig.none()?;
-            Ok(Value::Bool(is_identifier(s)))
-        }
-        "isupper" | "islower" => {
-            sig.none()?;
-            let upper = n == "isupper";
-            let mut cased = false;
-            for c in s.chars() {
-                let (bad, good) = if upper {
-                    (c.is_lowercase() || is_titlecase(c), c.is_uppercase())
-                } else {
-                    (c.is_uppercase() || is_titlecase(c), c.is_lowercase())
-                };
-                if bad {
-                    return Ok(Value::Bool(false));
-                }
-                cased |= good;
-            }
-            Ok(Value::Bool(cased))
-        }
-        "istitle" => {
-            sig.none()?;
-            let mut cased = false;
-            let mut prev_cased = false;
-            for c in s.chars() {
-                if c.is_uppercase() || is_titlecase(c) {
-                    if prev_cased {
-                        return Ok(Value::Bool(false));
-                    }
-                    prev_cased = true;
-                    cased = true;
-                } else if c.is_lowercase() {
-                    if !prev_cased {
-                        return Ok(Value::Bool(false));
-                    }
-                    prev_cased = true;
-                    cased = true;
-                } else {
-                    prev_cased = false;
-                }
-            }
-            Ok(Value::Bool(cased))
-        }
-        "center" | "ljust" | "rjust" => {
-            sig.clinic(1, 2)?;
-            let width = int_arg(&pos[0])?;
-            let fill = fill_char_arg(pos.get(1))?;
-            let len = s.char_len() as i64;
-            if width <= len {
-                return Ok(Value::Str(s.clone()));
-            }
-            let marg = width - len;
-            let (l, r) = match n {
-                "ljust" => (0, marg),
-                "rjust" => (marg, 0),
-                _ => {
-                    let l = marg / 2 + (marg & width & 1);
-                    (l, marg - l)
-                }
-            };
-            pad(s, l as usize, r as usize, fill)
-        }
-        "zfill" => {
-            let width = int_arg(sig.one()?)?;
-            let len = s.char_len() as i64;
-            if width <= len {
-                return Ok(Value::Str(s.clone()));
-            }
-            let fill = (width - len) as usize;
-            crate::runtime::support::limits::reserve(s.len() as u128 + fill as u128)?;
-            let mut out = String::with_capacity(s.len() + fill);
-            let rest = match s.chars().next() {
-                Some(c @ ('+' | '-')) => {
-                    out.push(c);
-                    &s[1..]
-                }
-                _ => &s[..],
-            };
-            out.extend(std::iter::repeat_n('0', fill));
-            out.push_str(rest);
-            Ok(Value::string(out))
-        }
-        "partition" | "rpartition" => {
-            let sep = str_arg(sig.one()?)?;
-            if sep.is_empty() {
-                return value_error("empty separator");
-            }
-            let found = if n == "partition" {
-                s.find(sep.as_str())
-            } else {
-                s.rfind(sep.as_str())
-            };
-            let e = || Value::str("");
-            Ok(Value::tuple(match found {
-                Some(i) => vec![
-                    Value::str(&s[..i]),
-                    Value::Str(sep.clone()),
-                    Value::str(&s[i + sep.len()..]),
-                ],
-                None if n == "partition" => vec![Value::Str(s.clone()), e(), e()],
-                None => vec![e(), e(), Value::Str(s.clone())],
-            }))
-        }
-        "removeprefix" | "removesuffix" => {
-            let a = sig.one()?;
-            let Value::Str(p) = a else {
-                return type_error(format!("{n}() argument must be str, not {}", type_name(a)));
-            };
-            let r = if n == "removeprefix" {
-                s.strip_prefix(p.as_str())
-            } else {
-                s.strip_suffix(p.as_str())
-            };
-            Ok(match r {
-                Some(rest) if !p.is_empty() => Value::str(rest),
-                _ => Value::Str(s.clone()),
-            })
-        }
-        "expandtabs" => {
-            let a = sig.keywords(&["tabsize"], 1)?;
-            let tabsize = match &a[0] {
-                None => 8,
-                Some(v) => c_int_arg(v)?,
-            };
-            let mut out = String::with_capacity(s.len());
-            let mut col: i64 = 0;
-            for c in s.chars() {
-                if c == '\t' {
-                    if tabsize > 0 {
-                        let incr = tabsize - col % tabsize;
-                        col += incr;
-                        crate::runtime::support::limits::reserve(out.len() as u128 + incr as u128)?;
-                        out.extend(std::iter::repeat_n(' ', incr as usize));
-                    }
-                } else {
-                    col += 1;
-                    out.push(c);
-                    if c == '\n' || c == '\r' {
-                        col = 0;
-                    }
-                }
-            }
-            Ok(new_str(s, out))
-        }
-        "translate" => {
-            let table = sig.one()?.clone();
-            let mut out = String::with_capacity(s.len());
-            for c in s.chars() {
-                let r = match crate::runtime::modules::builtins::getitem(interp, &table, &Value::Int(c as i64)) {
-                    Ok(v) => v,
-                    Err(e) if e.is(&types().lookup_error) => {
-                        out.push(c);
-                        continue;
-                    }
-                    Err(e) => return Err(e),
-                };
-                match &r {
-                    Value::None => {}
-                    Value::Str(x) => out.push_str(x),
-                    Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-                        let i = ops::index_of(&r)?;
-                        match u32::try_from(i)
-                            .ok()
-                            .filter(|i| *i < 0x110000)
-                            .and_then(char::from_u32)
-                        {
-                            Some(ch) => out.push(ch),
-                            None if (0..0x110000).contains(&i) => {
-                                return unsupported("lone surrogates in str")
-                            }
-                            None => {
-                                return value_error("character mapping must be in range(0x110000)")
-                            }
-                        }
-                    }
-                    _ => return type_error("character mapping must return integer, None or str"),
-                }
-            }
-            Ok(new_str(s, out))
-        }
-        "maketrans" => str_maketrans(interp, pos, kw),
-        "encode" => unsupported("bytes"),
-        _ => unsupported(&format!("str.{n}()")),
     }
+}
+
+fn find(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let n = sig.name;
+    let pos = sig.pos;
+    sig.old(1, 3)?;
+    let sub = str_arg(&pos[0])?;
+    let start = str_slice_arg(pos.get(1))?;
+    let end = str_slice_arg(pos.get(2))?;
+    let r = find_in(s, sub, start, end, n.starts_with('r'));
+    if r < 0 && n.ends_with("index") {
+        return value_error("substring not found");
+    }
+    Ok(Value::Int(r))
+}
+
+fn count(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let pos = sig.pos;
+    sig.old(1, 3)?;
+    let sub = str_arg(&pos[0])?;
+    let start = str_slice_arg(pos.get(1))?;
+    let end = str_slice_arg(pos.get(2))?;
+    Ok(Value::Int(count_in(s, sub, start, end)))
+}
+
+fn format(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let pos = sig.pos;
+    let kw = sig.kw;
+    Ok(Value::string(str_format::format(interp, s, pos, Kwargs::Pairs(kw))?))
+}
+
+fn format_map(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let mapping = sig.one()?;
+    Ok(Value::string(str_format::format(interp, s, &[], Kwargs::Mapping(mapping))?))
+}
+
+fn isdigit(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    str_pred(s, sig, &unicode::is_digit)
+}
+
+fn isdecimal(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    str_pred(s, sig, &unicode::is_decimal)
+}
+
+fn isnumeric(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    str_pred(s, sig, &unicode::is_numeric)
+}
+
+fn isalpha(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    str_pred(s, sig, &unicode::is_alpha)
+}
+
+fn isalnum(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    str_pred(s, sig, &|c| unicode::is_alpha(c) || unicode::is_numeric(c))
+}
+
+fn isspace(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    str_pred(s, sig, &unicode::py_isspace)
+}
+
+fn isascii(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    sig.none()?;
+    Ok(Value::Bool(s.is_ascii()))
+}
+
+fn isprintable(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    sig.none()?;
+    Ok(Value::Bool(s.chars().all(unicode::is_printable)))
+}
+
+fn isidentifier(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    sig.none()?;
+    Ok(Value::Bool(unicode::is_identifier(s)))
+}
+
+fn isupper(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let n = sig.name;
+    sig.none()?;
+    let upper = n == "isupper";
+    let mut cased = false;
+    for c in s.chars() {
+        let (bad, good) = if upper {
+            (c.is_lowercase() || unicode::is_titlecase(c), c.is_uppercase())
+        } else {
+            (c.is_uppercase() || unicode::is_titlecase(c), c.is_lowercase())
+        };
+        if bad {
+            return Ok(Value::Bool(false));
+        }
+        cased |= good;
+    }
+    Ok(Value::Bool(cased))
+}
+
+fn istitle(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    sig.none()?;
+    let mut cased = false;
+    let mut prev_cased = false;
+    for c in s.chars() {
+        if c.is_uppercase() || unicode::is_titlecase(c) {
+            if prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::Bool(cased))
+}
+
+fn center(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let n = sig.name;
+    let pos = sig.pos;
+    sig.clinic(1, 2)?;
+    let width = int_arg(&pos[0])?;
+    let fill = fill_char_arg(pos.get(1))?;
+    let len = s.char_len() as i64;
+    if width <= len {
+        return Ok(Value::Str(s.clone()));
+    }
+    let marg = width - len;
+    let (l, r) = match n {
+        "ljust" => (0, marg),
+        "rjust" => (marg, 0),
+        _ => {
+            let l = marg / 2 + (marg & width & 1);
+            (l, marg - l)
+        }
+    };
+    pad(s, l as usize, r as usize, fill)
+}
+
+fn zfill(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let width = int_arg(sig.one()?)?;
+    let len = s.char_len() as i64;
+    if width <= len {
+        return Ok(Value::Str(s.clone()));
+    }
+    let fill = (width - len) as usize;
+    crate::runtime::support::limits::reserve(s.len() as u128 + fill as u128)?;
+    let mut out = String::with_capacity(s.len() + fill);
+    let rest = match s.chars().next() {
+        Some(c @ ('+' | '-')) => {
+            out.push(c);
+            &s[1..]
+        }
+        _ => &s[..],
+    };
+    out.extend(std::iter::repeat_n('0', fill));
+    out.push_str(rest);
+    Ok(Value::string(out))
+}
+
+fn partition(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let n = sig.name;
+    let sep = str_arg(sig.one()?)?;
+    if sep.is_empty() {
+        return value_error("empty separator");
+    }
+    let found = if n == "partition" {
+        s.find(sep.as_str())
+    } else {
+        s.rfind(sep.as_str())
+    };
+    let e = || Value::str("");
+    Ok(Value::tuple(match found {
+        Some(i) => vec![
+            Value::str(&s[..i]),
+            Value::Str(sep.clone()),
+            Value::str(&s[i + sep.len()..]),
+        ],
+        None if n == "partition" => vec![Value::Str(s.clone()), e(), e()],
+        None => vec![e(), e(), Value::Str(s.clone())],
+    }))
+}
+
+fn removeprefix(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let n = sig.name;
+    let a = sig.one()?;
+    let Value::Str(p) = a else {
+        return type_error(format!("{n}() argument must be str, not {}", type_name(a)));
+    };
+    let r = if n == "removeprefix" {
+        s.strip_prefix(p.as_str())
+    } else {
+        s.strip_suffix(p.as_str())
+    };
+    Ok(match r {
+        Some(rest) if !p.is_empty() => Value::str(rest),
+        _ => Value::Str(s.clone()),
+    })
+}
+
+fn expandtabs(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let a = sig.keywords(&["tabsize"], 1)?;
+    let tabsize = match &a[0] {
+        None => 8,
+        Some(v) => c_int_arg(v)?,
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut col: i64 = 0;
+    for c in s.chars() {
+        if c == '\t' {
+            if tabsize > 0 {
+                let incr = tabsize - col % tabsize;
+                col += incr;
+                crate::runtime::support::limits::reserve(out.len() as u128 + incr as u128)?;
+                out.extend(std::iter::repeat_n(' ', incr as usize));
+            }
+        } else {
+            col += 1;
+            out.push(c);
+            if c == '\n' || c == '\r' {
+                col = 0;
+            }
+        }
+    }
+    Ok(new_str(s, out))
+}
+
+fn translate(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let s = str_of(this);
+    let table = sig.one()?.clone();
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let r = match crate::runtime::modules::builtins::getitem(interp, &table, &Value::Int(c as i64)) {
+            Ok(v) => v,
+            Err(e) if e.is(&types().lookup_error) => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match &r {
+            Value::None => {}
+            Value::Str(x) => out.push_str(x),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                let i = ops::index_of(&r)?;
+                match u32::try_from(i)
+                    .ok()
+                    .filter(|i| *i < 0x110000)
+                    .and_then(char::from_u32)
+                {
+                    Some(ch) => out.push(ch),
+                    None if (0..0x110000).contains(&i) => {
+                        return unsupported("lone surrogates in str")
+                    }
+                    None => {
+                        return value_error("character mapping must be in range(0x110000)")
+                    }
+                }
+            }
+            _ => return type_error("character mapping must return integer, None or str"),
+        }
+    }
+    Ok(new_str(s, out))
+}
+
+fn maketrans(interp: &mut Interp, _this: &Value, sig: &Sig) -> PyResult<Value> {
+    let pos = sig.pos;
+    let kw = sig.kw;
+    str_maketrans(interp, pos, kw)
+}
+
+fn encode(_interp: &mut Interp, _this: &Value, _sig: &Sig) -> PyResult<Value> {
+    unsupported("bytes")
 }
 
 pub(super) fn str_maketrans(

@@ -1,8 +1,6 @@
 //! `str.format` and `str.format_map`: CPython's `MarkupIterator` and field lookup.
 
-use crate::runtime::model::exceptions::{
-    index_error, key_error, value_error,
-};
+use crate::runtime::model::exceptions::{index_error, key_error, value_error};
 use crate::runtime::interp::Interp;
 use crate::runtime::model::value::*;
 use crate::runtime::support::format::unicode_decimal;

@@ -1,8 +1,6 @@
 //! `tuple` methods, and the `index` arguments `list` shares.
 
-use crate::runtime::model::exceptions::{
-    unsupported, value_error,
-};
+use crate::runtime::model::exceptions::value_error;
 use crate::runtime::interp::Interp;
 use crate::runtime::model::value::*;
 use crate::runtime::types::args::*;
@@ -23,41 +21,40 @@ pub(super) fn index_range(pos: &[Value], len: usize) -> PyResult<(usize, usize)>
     Ok((start, stop))
 }
 
-pub(super) fn seq_method(
-    interp: &mut Interp,
-    ty: &'static str,
-    items: &[Value],
-    n: &'static str,
-    pos: &[Value],
-    kw: &[(Rc<PyStr>, Value)],
-) -> PyResult<Value> {
-    let sig = Sig {
-        ty,
-        name: n,
-        pos,
-        kw,
-    };
-    match n {
-        "index" => {
-            sig.clinic(1, 3)?;
-            let (start, stop) = index_range(pos, items.len())?;
-            for (i, item) in items.iter().enumerate().take(stop).skip(start) {
-                if eq(interp, item, &pos[0])? {
-                    return Ok(Value::Int(i as i64));
-                }
-            }
-            value_error(format!("{ty}.index(x): x not in {ty}"))
+/// The receiver of a `tuple` method (the method tables are chosen by the receiver's type).
+fn tuple_of(this: &Value) -> &Rc<Tuple> {
+    let Value::Tuple(x) = this else { unreachable!("a tuple method called on {}", type_name(this)) };
+    x
+}
+
+/// The methods, sorted by name.
+pub const METHODS: &[Method] = &[
+    ("count", count),
+    ("index", index),
+];
+
+fn index(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let items = &tuple_of(this).items;
+    let ty = sig.ty;
+    let pos = sig.pos;
+    sig.clinic(1, 3)?;
+    let (start, stop) = index_range(pos, items.len())?;
+    for (i, item) in items.iter().enumerate().take(stop).skip(start) {
+        if eq(interp, item, &pos[0])? {
+            return Ok(Value::Int(i as i64));
         }
-        "count" => {
-            let x = sig.one()?;
-            let mut c = 0;
-            for item in items {
-                if eq(interp, item, x)? {
-                    c += 1;
-                }
-            }
-            Ok(Value::Int(c))
-        }
-        _ => unsupported(&format!("{ty}.{n}()")),
     }
+    value_error(format!("{ty}.index(x): x not in {ty}"))
+}
+
+fn count(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    let items = &tuple_of(this).items;
+    let x = sig.one()?;
+    let mut c = 0;
+    for item in items {
+        if eq(interp, item, x)? {
+            c += 1;
+        }
+    }
+    Ok(Value::Int(c))
 }
