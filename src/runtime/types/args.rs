@@ -9,7 +9,6 @@
 use crate::runtime::model::exceptions::{overflow_error, type_error};
 use crate::runtime::model::typeobj::type_name;
 use crate::runtime::model::value::*;
-use crate::runtime::types::*;
 use crate::runtime::types::ops;
 use std::rc::Rc;
 

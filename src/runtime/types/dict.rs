@@ -1,16 +1,18 @@
 //! `dict` methods, the dict views, and the merging behind `dict(...)`, `d.update` and `d |= x`.
 
+use crate::runtime::interp::Interp;
 use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::{key_error, type_error, value_error};
-use crate::runtime::interp::Interp;
 use crate::runtime::model::iter::DictPart;
 use crate::runtime::model::set::{hashed_items, set_key_eq};
-use crate::runtime::model::typeobj::{types, TypeKind, TypeObj};
+use crate::runtime::model::typeobj::{type_name, types, TypeKind, TypeObj};
 use crate::runtime::model::value::*;
 use crate::runtime::support::settable::SetTable;
 use crate::runtime::types::args::*;
-use crate::runtime::types::set::*;
-use crate::runtime::types::*;
+use crate::runtime::types::set::{
+    difference_update_table, intersect_table, keys_hashed, other_of, set_hash, table_from, update_table, wrap_set, Other,
+};
+use crate::runtime::types::{eq, Method};
 use crate::syntax::ast::CmpOp;
 use std::any::Any;
 use std::cell::RefCell;

@@ -1,9 +1,11 @@
 //! `float` methods.
 
+use crate::runtime::interp::Interp;
 use crate::runtime::model::exceptions::{overflow_error, unsupported, value_error};
+use crate::runtime::model::typeobj::type_name;
 use crate::runtime::model::value::*;
+use crate::runtime::types::Method;
 use crate::runtime::types::args::*;
-use crate::runtime::types::*;
 use num_bigint::BigInt;
 use num_traits::Zero;
 

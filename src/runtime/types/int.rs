@@ -1,9 +1,10 @@
 //! `int` (and `bool`) methods.
 
+use crate::runtime::interp::Interp;
 use crate::runtime::model::exceptions::unsupported;
 use crate::runtime::model::value::*;
+use crate::runtime::types::Method;
 use crate::runtime::types::args::*;
-use crate::runtime::types::*;
 use crate::runtime::types::ops;
 use num_traits::Signed;
 

@@ -1,13 +1,14 @@
 //! `list` methods and the sort behind `list.sort` and `sorted()`.
 
-use crate::runtime::model::exceptions::{index_error, value_error};
 use crate::runtime::interp::Interp;
+use crate::runtime::model::exceptions::{index_error, value_error};
+use crate::runtime::model::typeobj::type_name;
 use crate::runtime::model::value::*;
 use crate::runtime::support::timsort::timsort;
 use crate::runtime::types::args::*;
-use crate::runtime::types::tuple::*;
-use crate::runtime::types::*;
 use crate::runtime::types::ops;
+use crate::runtime::types::tuple::index_range;
+use crate::runtime::types::{eq, Method};
 use crate::syntax::ast::CmpOp;
 use std::rc::Rc;
 

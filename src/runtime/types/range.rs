@@ -1,11 +1,12 @@
 //! `range` methods.
 
-use crate::runtime::model::exceptions::value_error;
 use crate::runtime::interp::Interp;
+use crate::runtime::model::exceptions::value_error;
+use crate::runtime::model::typeobj::type_name;
 use crate::runtime::model::value::*;
 use crate::runtime::types::args::*;
-use crate::runtime::types::*;
 use crate::runtime::types::ops;
+use crate::runtime::types::{eq, Method};
 
 pub const METHODS: &[Method] = &[("count", count), ("index", index)];
 

@@ -1,13 +1,14 @@
 //! `set` and `frozenset` methods.
 
+use crate::runtime::interp::Interp;
 use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::key_error;
-use crate::runtime::interp::Interp;
 use crate::runtime::model::set::{hashed_items, set_key_eq, SetObj};
+use crate::runtime::model::typeobj::type_name;
 use crate::runtime::model::value::*;
 use crate::runtime::support::settable::SetTable;
+use crate::runtime::types::Method;
 use crate::runtime::types::args::*;
-use crate::runtime::types::*;
 use crate::runtime::types::ops;
 use std::rc::Rc;
 

@@ -1,16 +1,16 @@
 //! `str` methods and `str.maketrans`.
 
+use crate::runtime::interp::Interp;
 use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::{type_error, unsupported, value_error};
-use crate::runtime::interp::Interp;
 use crate::runtime::model::iter::is_iterable;
 use crate::runtime::model::typeobj::{type_name, types};
 use crate::runtime::model::value::*;
 use crate::runtime::support::unicode;
+use crate::runtime::types::Method;
 use crate::runtime::types::args::*;
-use crate::runtime::types::str_format::{self, Kwargs};
-use crate::runtime::types::*;
 use crate::runtime::types::ops;
+use crate::runtime::types::str_format::{self, Kwargs};
 use std::rc::Rc;
 
 /// Byte offset of character `ci` in `s` (the end when `ci` is past it).

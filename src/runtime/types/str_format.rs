@@ -4,7 +4,6 @@ use crate::runtime::model::exceptions::{index_error, key_error, value_error};
 use crate::runtime::interp::Interp;
 use crate::runtime::model::value::*;
 use crate::runtime::support::format::unicode_decimal;
-use crate::runtime::types::*;
 use std::rc::Rc;
 
 pub(super) enum Kwargs<'a> {

@@ -1,10 +1,11 @@
 //! `tuple` methods, and the `index` arguments `list` shares.
 
-use crate::runtime::model::exceptions::value_error;
 use crate::runtime::interp::Interp;
+use crate::runtime::model::exceptions::value_error;
+use crate::runtime::model::typeobj::type_name;
 use crate::runtime::model::value::*;
 use crate::runtime::types::args::*;
-use crate::runtime::types::*;
+use crate::runtime::types::{eq, Method};
 use std::rc::Rc;
 
 /// The `start`, `stop` arguments of `index`, resolved against `len` like a slice.
