@@ -140,9 +140,9 @@ pub const METHODS: &[Method] = &[
     ("copy", copy),
     ("difference", difference),
     ("difference_update", difference_update),
-    ("discard", remove),
+    ("discard", discard),
     ("intersection", intersection),
-    ("intersection_update", intersection),
+    ("intersection_update", intersection_update),
     ("isdisjoint", isdisjoint),
     ("issubset", issubset),
     ("issuperset", issuperset),
@@ -173,14 +173,21 @@ fn add(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+fn discard(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    discard_or_remove(this, sig, false)
+}
+
 fn remove(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    discard_or_remove(this, sig, true)
+}
+
+fn discard_or_remove(this: &Value, sig: &Sig, strict: bool) -> PyResult<Value> {
     let s = set_of(this);
     let eq = &mut set_key_eq;
-    let n = sig.name;
     let v = sig.one()?;
     let h = set_hash(v)?;
     let found = s.table.borrow_mut().discard(h, v, eq)?;
-    if !found && n == "remove" {
+    if !found && strict {
         return key_error(v.clone());
     }
     Ok(Value::None)
@@ -244,9 +251,16 @@ fn update(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
 }
 
 fn intersection(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    intersect(interp, this, sig, false)
+}
+
+fn intersection_update(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    intersect(interp, this, sig, true)
+}
+
+fn intersect(interp: &mut Interp, this: &Value, sig: &Sig, in_place: bool) -> PyResult<Value> {
     let s = set_of(this);
     let frozen = matches!(this, Value::FrozenSet(_));
-    let n = sig.name;
     let others = others_of(interp, sig)?;
     let mut t = s.table.borrow().copy();
     for o in &others {
@@ -255,7 +269,7 @@ fn intersection(interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value>
             _ => intersect_table(&t, o)?,
         };
     }
-    if n == "intersection" {
+    if !in_place {
         return Ok(wrap_set(frozen, t));
     }
     s.table.borrow_mut().assign_body(t);

@@ -267,39 +267,39 @@ pub const METHODS: &[Method] = &[
     ("center", center),
     ("count", count),
     ("encode", encode),
-    ("endswith", startswith),
+    ("endswith", endswith),
     ("expandtabs", expandtabs),
     ("find", find),
     ("format", format),
     ("format_map", format_map),
-    ("index", find),
+    ("index", index),
     ("isalnum", isalnum),
     ("isalpha", isalpha),
     ("isascii", isascii),
     ("isdecimal", isdecimal),
     ("isdigit", isdigit),
     ("isidentifier", isidentifier),
-    ("islower", isupper),
+    ("islower", islower),
     ("isnumeric", isnumeric),
     ("isprintable", isprintable),
     ("isspace", isspace),
     ("istitle", istitle),
     ("isupper", isupper),
     ("join", join),
-    ("ljust", center),
+    ("ljust", ljust),
     ("lower", lower),
-    ("lstrip", strip),
+    ("lstrip", lstrip),
     ("maketrans", maketrans),
     ("partition", partition),
     ("removeprefix", removeprefix),
-    ("removesuffix", removeprefix),
+    ("removesuffix", removesuffix),
     ("replace", replace),
-    ("rfind", find),
-    ("rindex", find),
-    ("rjust", center),
-    ("rpartition", partition),
-    ("rsplit", split),
-    ("rstrip", strip),
+    ("rfind", rfind),
+    ("rindex", rindex),
+    ("rjust", rjust),
+    ("rpartition", rpartition),
+    ("rsplit", rsplit),
+    ("rstrip", rstrip),
     ("split", split),
     ("splitlines", splitlines),
     ("startswith", startswith),
@@ -362,16 +362,27 @@ fn swapcase(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
 }
 
 fn strip(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    strip_ends(this, sig, true, true)
+}
+
+fn lstrip(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    strip_ends(this, sig, true, false)
+}
+
+fn rstrip(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    strip_ends(this, sig, false, true)
+}
+
+fn strip_ends(this: &Value, sig: &Sig, left: bool, right: bool) -> PyResult<Value> {
     let s = str_of(this);
-    let n = sig.name;
     let pos = sig.pos;
     sig.clinic(0, 1)?;
     let chars = match pos.first() {
         None | Some(Value::None) => None,
         Some(Value::Str(c)) => Some(c.as_str()),
-        Some(_) => return type_error(format!("{n} arg must be None or str")),
+        Some(_) => return type_error(format!("{} arg must be None or str", sig.name)),
     };
-    let (a, b) = strip_with(s, chars, n != "rstrip", n != "lstrip");
+    let (a, b) = strip_with(s, chars, left, right);
     Ok(if a == 0 && b == s.len() {
         Value::Str(s.clone())
     } else {
@@ -380,13 +391,20 @@ fn strip(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
 }
 
 fn split(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    split_from(this, sig, false)
+}
+
+fn rsplit(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    split_from(this, sig, true)
+}
+
+fn split_from(this: &Value, sig: &Sig, right: bool) -> PyResult<Value> {
     let s = str_of(this);
-    let n = sig.name;
     let (sep, maxsplit) = split_args(sig)?;
-    let parts: Vec<&str> = match (&sep, n) {
-        (None, "split") => split_whitespace(s, maxsplit),
+    let parts: Vec<&str> = match (&sep, right) {
+        (None, false) => split_whitespace(s, maxsplit),
         (None, _) => rsplit_whitespace(s, maxsplit),
-        (Some(sep), "split") => {
+        (Some(sep), false) => {
             if maxsplit < 0 {
                 s.split(sep.as_str()).collect()
             } else {
@@ -499,13 +517,20 @@ fn replace(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
 }
 
 fn startswith(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
-    let s = str_of(this);
+    starts_or_ends(this, sig, false)
+}
+
+fn endswith(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    starts_or_ends(this, sig, true)
+}
+
+fn starts_or_ends(this: &Value, sig: &Sig, at_end: bool) -> PyResult<Value> {
     let n = sig.name;
+    let s = str_of(this);
     let pos = sig.pos;
     sig.old(1, 3)?;
     let start = str_slice_arg(pos.get(1))?;
     let end = str_slice_arg(pos.get(2))?;
-    let at_end = n == "endswith";
     match &pos[0] {
         Value::Tuple(t) => {
             for x in t.items.iter() {
@@ -529,15 +554,30 @@ fn startswith(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> 
 }
 
 fn find(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    find_sub(this, sig, false, false)
+}
+
+fn rfind(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    find_sub(this, sig, true, false)
+}
+
+fn index(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    find_sub(this, sig, false, true)
+}
+
+fn rindex(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    find_sub(this, sig, true, true)
+}
+
+fn find_sub(this: &Value, sig: &Sig, right: bool, raise: bool) -> PyResult<Value> {
     let s = str_of(this);
-    let n = sig.name;
     let pos = sig.pos;
     sig.old(1, 3)?;
     let sub = str_arg(&pos[0])?;
     let start = str_slice_arg(pos.get(1))?;
     let end = str_slice_arg(pos.get(2))?;
-    let r = find_in(s, sub, start, end, n.starts_with('r'));
-    if r < 0 && n.ends_with("index") {
+    let r = find_in(s, sub, start, end, right);
+    if r < 0 && raise {
         return value_error("substring not found");
     }
     Ok(Value::Int(r))
@@ -615,10 +655,16 @@ fn isidentifier(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value
 }
 
 fn isupper(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    cased_as(this, sig, true)
+}
+
+fn islower(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    cased_as(this, sig, false)
+}
+
+fn cased_as(this: &Value, sig: &Sig, upper: bool) -> PyResult<Value> {
     let s = str_of(this);
-    let n = sig.name;
     sig.none()?;
-    let upper = n == "isupper";
     let mut cased = false;
     for c in s.chars() {
         let (bad, good) = if upper {
@@ -660,8 +706,22 @@ fn istitle(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
 }
 
 fn center(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    justify(this, sig, |marg, width| {
+        let l = marg / 2 + (marg & width & 1);
+        (l, marg - l)
+    })
+}
+
+fn ljust(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    justify(this, sig, |marg, _| (0, marg))
+}
+
+fn rjust(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    justify(this, sig, |marg, _| (marg, 0))
+}
+
+fn justify(this: &Value, sig: &Sig, margins: fn(i64, i64) -> (i64, i64)) -> PyResult<Value> {
     let s = str_of(this);
-    let n = sig.name;
     let pos = sig.pos;
     sig.clinic(1, 2)?;
     let width = int_arg(&pos[0])?;
@@ -671,14 +731,7 @@ fn center(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
         return Ok(Value::Str(s.clone()));
     }
     let marg = width - len;
-    let (l, r) = match n {
-        "ljust" => (0, marg),
-        "rjust" => (marg, 0),
-        _ => {
-            let l = marg / 2 + (marg & width & 1);
-            (l, marg - l)
-        }
-    };
+    let (l, r) = margins(marg, width);
     pad(s, l as usize, r as usize, fill)
 }
 
@@ -705,13 +758,20 @@ fn zfill(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
 }
 
 fn partition(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    partition_at(this, sig, false)
+}
+
+fn rpartition(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    partition_at(this, sig, true)
+}
+
+fn partition_at(this: &Value, sig: &Sig, right: bool) -> PyResult<Value> {
     let s = str_of(this);
-    let n = sig.name;
     let sep = str_arg(sig.one()?)?;
     if sep.is_empty() {
         return value_error("empty separator");
     }
-    let found = if n == "partition" {
+    let found = if !right {
         s.find(sep.as_str())
     } else {
         s.rfind(sep.as_str())
@@ -723,19 +783,27 @@ fn partition(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
             Value::Str(sep.clone()),
             Value::str(&s[i + sep.len()..]),
         ],
-        None if n == "partition" => vec![Value::Str(s.clone()), e(), e()],
+        None if !right => vec![Value::Str(s.clone()), e(), e()],
         None => vec![e(), e(), Value::Str(s.clone())],
     }))
 }
 
 fn removeprefix(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    remove_affix(this, sig, false)
+}
+
+fn removesuffix(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
+    remove_affix(this, sig, true)
+}
+
+fn remove_affix(this: &Value, sig: &Sig, suffix: bool) -> PyResult<Value> {
     let s = str_of(this);
     let n = sig.name;
     let a = sig.one()?;
     let Value::Str(p) = a else {
         return type_error(format!("{n}() argument must be str, not {}", type_name(a)));
     };
-    let r = if n == "removeprefix" {
+    let r = if !suffix {
         s.strip_prefix(p.as_str())
     } else {
         s.strip_suffix(p.as_str())
