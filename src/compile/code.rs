@@ -234,7 +234,7 @@ pub struct GlobalCache(pub std::cell::Cell<(u64, u64, u32, bool)>);
 /// The builtin method a call site found last, and for which kind of receiver: most sites
 /// always call the same method on the same type, and then skip the search by name.
 #[derive(Default)]
-pub struct MethodCache(pub std::cell::Cell<Option<(std::mem::Discriminant<Value>, &'static str)>>);
+pub struct MethodCache(pub std::cell::Cell<Option<(std::mem::Discriminant<Value>, &'static crate::runtime::types::Method)>>);
 
 pub enum Elt {
     One(Expr),

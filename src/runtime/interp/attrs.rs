@@ -123,8 +123,8 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
     if let Some(v) = found {
         return Ok(v);
     }
-    if let Some(&m) = crate::runtime::types::methods::method_names(obj).iter().find(|m| **m == n) {
-        return Ok(crate::runtime::types::methods::bound_method(obj, m));
+    if let Some(m) = crate::runtime::types::builtin_method(obj, n) {
+        return Ok(crate::runtime::types::bound_method(obj, m.0));
     }
     if let Some(own) = listed_names(obj) {
         if OBJECT_NAMES.contains(&n) || own.contains(&n) {
@@ -289,7 +289,7 @@ fn readonly<T>(obj: &Value, n: &str) -> PyResult<T> {
     if number_attr {
         return attribute_error(format!("attribute '{n}' of '{}' objects is not writable", type_name(obj)));
     }
-    let has_method = crate::runtime::types::methods::method_names(obj).contains(&n);
+    let has_method = crate::runtime::types::builtin_method(obj, n).is_some();
     if has_method {
         attribute_error(format!("'{}' object attribute '{}' is read-only", type_name(obj), n))
     } else {
@@ -365,7 +365,7 @@ pub fn dir_of(obj: &Value) -> Vec<String> {
     if listed_names(obj).is_some() {
         names.extend(names_of(OBJECT_NAMES));
     }
-    names.extend(crate::runtime::types::methods::method_names(obj).iter().map(|s| s.to_string()));
+    names.extend(crate::runtime::types::methods(obj).iter().map(|m| m.0.to_string()));
     names.sort();
     names.dedup();
     names

@@ -326,7 +326,7 @@ impl Interp {
         let builtin = match cache.0.get() {
             Some((k, n)) if k == key => Some(n),
             _ => {
-                let n = crate::runtime::types::methods::builtin_method_name(&o, name);
+                let n = crate::runtime::types::builtin_method(&o, name);
                 if let Some(n) = n {
                     // Natives and types share one discriminant across different method sets.
                     if !matches!(o, Value::Native(_) | Value::Type(_)) {
@@ -347,10 +347,7 @@ impl Interp {
             for a in &call.args {
                 args.push(self.eval_operand(f, positional(a))?);
             }
-            return match crate::runtime::types::methods::call_named_method(self, &o, n, &args, &[]) {
-                Some(r) => r,
-                None => self.call_method(&o, name, args.to_vec(), Vec::new()),
-            };
+            return crate::runtime::types::call_method(self, &o, n, &args, &[]);
         }
         let (pos, kw) = self.eval_args(f, &call.args, &|interp| method_str(interp, &o, name))?;
         self.call_method(&o, name, pos, kw)
@@ -364,7 +361,7 @@ impl Interp {
         pos: Vec<Value>,
         kw: Vec<(Rc<PyStr>, Value)>,
     ) -> PyResult<Value> {
-        if let Some(r) = crate::runtime::types::methods::call_builtin_method(self, obj, name, &pos, &kw) {
+        if let Some(r) = crate::runtime::types::call_builtin_method(self, obj, name, &pos, &kw) {
             return r;
         }
         let m = crate::runtime::interp::attrs::getattr(self, obj, name)?;

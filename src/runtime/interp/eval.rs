@@ -441,7 +441,7 @@ impl Interp {
                 Ok(a)
             }
             (Value::Dict(d), BinOp::BitOr) => {
-                crate::runtime::types::methods::dict_update_arg(self, d, b)?;
+                crate::runtime::types::dict::dict_update_arg(self, d, b)?;
                 Ok(a)
             }
             (Value::Str(format), BinOp::Mod) => crate::runtime::types::percent::format(self, format, b),
@@ -457,7 +457,7 @@ impl Interp {
         if user_class(a).is_some() || user_class(b).is_some() {
             return object::binary_op(self, op, a, b);
         }
-        crate::runtime::types::methods::view_binop(self, op, a, b).unwrap_or(Err(e))
+        crate::runtime::types::dict::view_binop(self, op, a, b).unwrap_or(Err(e))
     }
 
     /// `a op b` for any operands: the operations that need the interpreter (printf-style
@@ -538,7 +538,7 @@ impl Interp {
             }
             CmpOp::Eq | CmpOp::NotEq if holds_instances(a) || holds_instances(b) => Ok(self.eq(a, b)? == (op == CmpOp::Eq)),
             _ if matches!(a, Value::Native(_)) || matches!(b, Value::Native(_)) => {
-                match crate::runtime::types::methods::view_compare(self, op, a, b) {
+                match crate::runtime::types::dict::view_compare(self, op, a, b) {
                     Some(r) => r,
                     None => ops::compare_op(op, a, b),
                 }
@@ -569,7 +569,7 @@ impl Interp {
         } else if let Some(found) = ops::contains(container, item) {
             return found;
         }
-        if let Some(found) = crate::runtime::types::methods::view_contains(self, container, item) {
+        if let Some(found) = crate::runtime::types::dict::view_contains(self, container, item) {
             return found;
         }
         let it = match self.iter(container) {

@@ -149,7 +149,7 @@ pub fn make_iter(_interp: &mut Interp, v: &Value) -> PyResult<Value> {
         Value::Dict(d) => dict_iter(d, DictPart::Keys),
         Value::Set(s) | Value::FrozenSet(s) => wrap(IterState::Set { set: s.clone(), pos: 0, len: s.len() }),
         Value::Native(n) if n.is_iterator() => v.clone(),
-        Value::Native(n) => match crate::runtime::types::methods::view_iter(v) {
+        Value::Native(n) => match crate::runtime::types::dict::view_iter(v) {
             Some(it) => it,
             None => match n.iter_items() {
                 Some(items) => wrap(IterState::Seq { items: items.into(), i: 0, kind: "iterator" }),

@@ -402,7 +402,7 @@ fn bi_sorted(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     let mut items = interp.collect(&a.pos[0])?;
     let key = a.kwarg("key").filter(|k| !k.is_none()).cloned();
     let reverse = a.kwarg("reverse").is_some_and(ops::truthy);
-    crate::runtime::types::methods::sort_values(interp, &mut items, key.as_ref(), reverse)?;
+    crate::runtime::types::list::sort_values(interp, &mut items, key.as_ref(), reverse)?;
     Ok(Value::list(items))
 }
 
@@ -868,7 +868,7 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
         }
         TypeKind::Dict => {
             let d = crate::runtime::model::gc::new(Dict::new());
-            crate::runtime::types::methods::dict_update(interp, &d, "dict", pos, kw)?;
+            crate::runtime::types::dict::dict_update(interp, &d, "dict", pos, kw)?;
             Ok(Value::Dict(d))
         }
         TypeKind::Set | TypeKind::FrozenSet => {
@@ -1094,8 +1094,8 @@ fn construct_iterator(interp: &mut Interp, name: &str, a: &Args) -> PyResult<Val
 /// type (`str.upper`, `dict.fromkeys`).
 pub fn type_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     let ty = Value::Type(t.clone());
-    let &m = crate::runtime::types::methods::method_names(&ty).iter().find(|m| **m == name)?;
-    Some(crate::runtime::types::methods::bound_method(&ty, m))
+    let m = crate::runtime::types::builtin_method(&ty, name)?;
+    Some(crate::runtime::types::bound_method(&ty, m.0))
 }
 
 // ----- subscripts -----

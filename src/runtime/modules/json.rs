@@ -9,7 +9,7 @@ use crate::runtime::model::typeobj::{type_name, type_of, types, TypeKind, TypeOb
 use crate::runtime::model::value::*;
 use crate::runtime::model::{depth, gc};
 use crate::runtime::support::format::float_repr;
-use crate::runtime::types::methods::sort_values;
+use crate::runtime::types::list::sort_values;
 use num_bigint::BigInt;
 use std::rc::Rc;
 use super::{func, new_module};

@@ -272,7 +272,7 @@ fn builtin_init(interp: &mut Interp, obj: &Value, pos: &[Value], kw: &[(Rc<PyStr
             Ok(())
         }
         Some(Value::Dict(d)) => {
-            crate::runtime::types::methods::dict_update(interp, d, "dict", pos, kw)?;
+            crate::runtime::types::dict::dict_update(interp, d, "dict", pos, kw)?;
             Ok(())
         }
         Some(Value::Set(s)) => {
@@ -454,7 +454,7 @@ pub fn dir_names(v: &Value) -> Option<Vec<String>> {
     }
     out.extend(OBJECT_SLOTS.iter().map(|s| s.to_string()));
     if let Some(b) = base_value(v) {
-        out.extend(crate::runtime::types::methods::method_names(b).iter().map(|s| s.to_string()));
+        out.extend(crate::runtime::types::methods(b).iter().map(|(n, _)| n.to_string()));
     }
     out.push("__dict__".into());
     out.push("__module__".into());
@@ -505,8 +505,8 @@ pub fn builtin_type_attr(_interp: &mut Interp, t: &Rc<TypeObj>, obj: &Value, nam
     if instance {
         if let Some(b) = base_value(obj) {
             if type_of(b).kind == t.kind {
-                if let Some(&m) = crate::runtime::types::methods::method_names(b).iter().find(|m| **m == name) {
-                    return Ok(Some(crate::runtime::types::methods::bound_method(b, m)));
+                if let Some((m, _)) = crate::runtime::types::builtin_method(b, name) {
+                    return Ok(Some(crate::runtime::types::bound_method(b, m)));
                 }
             }
         }
