@@ -129,7 +129,7 @@ impl Explainer<'_> {
             Binding::GlobalImplicit => {
                 let nested = self.scope.parent.is_some_and(|p| self.table.get(p).is_function_like());
                 let where_ = if nested { format!("{fname} or around it") } else { fname.clone() };
-                if let Some(v) = self.session.globals.get_str(&sym.name) {
+                let (kind, mut why) = if let Some(v) = self.session.globals.get_str(&sym.name) {
                     let now = self.value(&v);
                     ("global", format!("not assigned in {where_}: the module's {} (now {now})", sym.name))
                 } else if self.session.interp.builtins.get_str(&sym.name).is_some() {
@@ -139,7 +139,14 @@ impl Explainer<'_> {
                         "global",
                         format!("not assigned in {where_}: looked up in the module when used, where it is not defined yet"),
                     )
+                };
+                if let Some(class) = self.class_binder(&sym.name) {
+                    why.push_str(&format!(
+                        "; {class}'s {} is a class attribute, which functions in the class body do not see by name",
+                        sym.name
+                    ));
                 }
+                (kind, why)
             }
         }
     }
@@ -228,6 +235,23 @@ impl Explainer<'_> {
 
     fn enclosing_binder(&self, name: &str) -> Option<String> {
         enclosing_binder(self.table, self.scope, name)
+    }
+
+    /// The class around this function whose body binds `name`: the learner may expect the
+    /// function to see it, as it would a function's variable.
+    fn class_binder(&self, name: &str) -> Option<&str> {
+        if !self.scope.is_function_like() {
+            return None;
+        }
+        let mut id = self.scope.parent;
+        while let Some(p) = id {
+            let s = self.table.get(p);
+            if s.kind == ScopeKind::Class && s.lookup(name).is_some_and(|sym| sym.first_bind.is_some()) {
+                return Some(&s.name);
+            }
+            id = s.parent;
+        }
+        None
     }
 
     /// The functions inside this one that use `name` from it, through any that only carry it.
