@@ -3,6 +3,7 @@
 
 use crate::runtime::model::typeobj::type_name;
 use crate::runtime::model::value::{Function, Value};
+use crate::scope::ScopeKind;
 use crate::session::Session;
 use std::rc::Rc;
 use super::path::{self, CellSource, Nested, Reached, Unanswered};
@@ -85,7 +86,11 @@ fn of_code(session: &mut Session, nested: &Nested, style: &Style) -> Vec<String>
     let mut out = Vec::new();
     for &id in &nested.scopes {
         let scope = table.get(id);
-        let parent = scope.parent.map_or("the module", |p| table.get(p).name.as_str());
+        let parent = match scope.parent.map(|p| table.get(p)) {
+            Some(p) if p.kind == ScopeKind::Class => format!("the body of class {}", p.name),
+            Some(p) => p.name.clone(),
+            None => "the module".to_string(),
+        };
         let heading = format!("{} {}", style.heading(&nested.path), style.dim(&format!("({})", scope.qualname)));
         let mine: Vec<(String, Rc<Function>)> = made.iter().filter(|(_, f)| f.code.scope_id == id).cloned().collect();
         if !mine.is_empty() {
@@ -94,12 +99,24 @@ fn of_code(session: &mut Session, nested: &Nested, style: &Style) -> Vec<String>
             continue;
         }
         let at = scope::line_ref(&nested.anchor.code.source, scope.span);
-        out.push(format!("{heading} is code in {parent}: no function made from it is reachable, so it holds no cells"));
+        // A class body runs once per class statement and is not kept as a function: only
+        // the functions defined in it can hold its cells afterwards.
+        let (what, held, runs, gets) = if scope.kind == ScopeKind::Class {
+            ("is a class body", "nothing holds cells for it once it has run", format!("{at} runs it each time {parent} runs"), "with these cells")
+        } else {
+            (
+                "is code",
+                "no function made from it is reachable, so it holds no cells",
+                format!("{at} makes one each time {parent} runs it"),
+                "which would get",
+            )
+        };
+        out.push(format!("{heading} {what} in {parent}: {held}"));
         if scope.freevars.is_empty() {
-            out.push(format!("  {at} makes one each time {parent} runs it; it closes over nothing, so it would have no cells"));
+            out.push(format!("  {runs}; it closes over nothing, so it would have no cells"));
             continue;
         }
-        out.push(format!("  {at} makes one each time {parent} runs it, which would get:"));
+        out.push(format!("  {runs}, {gets}:"));
         let width = scope.freevars.iter().map(|n| n.chars().count()).max().unwrap_or(0);
         for name in &scope.freevars {
             let from = match path::cell_source(table, id, name, &nested.anchor) {
