@@ -72,8 +72,15 @@ pub fn follow(session: &mut Session, parts: &[&str]) -> Result<Reached, Unanswer
                 } else {
                     format!("{anchor_path} ({})", anchor.code.qualname.as_str())
                 };
-                let scopes = find(&anchor.code.symbols, anchor.code.scope_id, &parts[i..], &described)
-                    .map_err(Unanswered::NotFound)?;
+                let scopes = find(&anchor.code.symbols, anchor.code.scope_id, &parts[i..], &described).map_err(|mut message| {
+                    // A decorated function is usually the decorator's wrapper: what the
+                    // learner wrote is inside the function it wraps.
+                    if anchor.dict().is_some_and(|d| matches!(d.get_str("__wrapped__"), Some(Value::Function(_)))) {
+                        let rest = parts[i..].join(".");
+                        message.push_str(&format!("; {anchor_path}.__wrapped__.{rest} looks inside the function it wraps"));
+                    }
+                    Unanswered::NotFound(message)
+                })?;
                 return Ok(Reached::Code(Nested { path: parts.join("."), anchor, anchor_path, scopes }));
             }
             Err(f) => return Err(f.into()),
