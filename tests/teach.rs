@@ -98,3 +98,34 @@ fn unbound_local_error_names_the_assignment_and_the_fix() {
     );
     assert!(!run(&["-i", "--plain"]).contains("hint:"), "--plain adds nothing to Python's output");
 }
+
+#[test]
+fn a_name_path_that_leads_nowhere_says_where_it_stopped() {
+    let session = "def outer():\n    x = 1\n    def mid():\n        def inner():\n            return x\n        return inner\n    return mid\n\n:scope outer.deep\n:cells outer.mid.nope\n:scope outer.x\n:scope nothere.inner\n\
+                   import functools\ndef deco(f):\n    @functools.wraps(f)\n    def wrapper(*a):\n        return f(*a)\n    return wrapper\n\n\
+                   @deco\ndef made():\n    def inner():\n        pass\n    return inner\n\n:scope made.inner\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cellar"))
+        .arg("-i")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), session.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().filter(|l| !l.starts_with("  ") && !l.starts_with("Traceback")).collect();
+    assert_eq!(
+        lines,
+        [
+            ":scope: nothing named deep is defined inside outer; defined in it: mid",
+            ":cells: nothing named nope is defined inside outer.mid; defined in it: inner",
+            ":scope: x is a variable of outer, not a function or class defined in it; defined in it: mid",
+            "NameError: name 'nothere' is not defined",
+            ":scope: nothing named inner is defined inside made (deco.<locals>.wrapper); no function or class is defined in it; made.__wrapped__.inner looks inside the function it wraps",
+        ],
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).lines().all(|l| l.starts_with("  new cell")), "only the watch writes to stdout: {}", String::from_utf8_lossy(&out.stdout));
+}

@@ -1,5 +1,6 @@
 //! The `:` commands of the teaching REPL.
 
+use crate::teach::path::Unanswered;
 use crate::teach::{cells, scope};
 use super::{report, Control, Ran, Repl};
 
@@ -8,7 +9,9 @@ use super::{report, Control, Ran, Repl};
 pub const COMMANDS: &[(&str, &str)] = &[
     (":cells", "every live cell: its id, variable, value and the functions that hold it"),
     (":cells EXPR", "the cells a function closes over, or those of every function in a list, tuple or dict   :cells funcs"),
+    (":cells F.INNER", "the cells a function defined inside F has, or would get when F makes it   :cells outer.inner"),
     (":scope EXPR", "why each name of a function is local, cell, free, global or builtin   :scope inc"),
+    (":scope F.INNER", "the same for a function or class defined inside F, before F has made it   :scope outer.inner"),
     (":env", "the session's variables and their values"),
     (":watch on|off", "show (or stop showing) what changed among the cells after each statement"),
     (":load FILE", "run a script in this session   :load examples/02_late_binding.py"),
@@ -29,18 +32,12 @@ pub fn run(repl: &mut Repl, text: &str) -> Control {
         (":cells", "") => cells::all(&mut repl.session, &style),
         (":cells", expr) => match cells::of(&mut repl.session, expr, &style) {
             Ok(lines) => lines,
-            Err(failure) => {
-                report(&mut repl.session, &failure, repl.err_color);
-                return Control::Continue;
-            }
+            Err(why) => return unanswered(repl, ":cells", why),
         },
         (":scope", "") => return usage(repl, ":scope EXPR", "a function, such as :scope inc"),
         (":scope", expr) => match scope::explain(&mut repl.session, expr, &style) {
             Ok(lines) => lines,
-            Err(failure) => {
-                report(&mut repl.session, &failure, repl.err_color);
-                return Control::Continue;
-            }
+            Err(why) => return unanswered(repl, ":scope", why),
         },
         (":env", "") => cells::env(&mut repl.session, &style),
         (":watch", "on" | "off") => {
@@ -72,6 +69,16 @@ pub fn run(repl: &mut Repl, text: &str) -> Control {
         }
     };
     repl.say(&lines);
+    Control::Continue
+}
+
+/// A failure is reported as Python reports it; a name path that leads nowhere says where it
+/// stopped.
+fn unanswered(repl: &mut Repl, command: &str, why: Unanswered) -> Control {
+    match why {
+        Unanswered::Failed(failure) => report(&mut repl.session, &failure, repl.err_color),
+        Unanswered::NotFound(message) => repl.session.interp.write_err(&format!("{command}: {message}\n")),
+    }
     Control::Continue
 }
 

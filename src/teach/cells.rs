@@ -3,10 +3,12 @@
 
 use crate::runtime::model::typeobj::type_name;
 use crate::runtime::model::value::{Function, Value};
-use crate::session::{Failure, Session};
+use crate::scope::ScopeKind;
+use crate::session::Session;
 use std::rc::Rc;
+use super::path::{self, CellSource, Nested, Reached, Unanswered};
 use super::watch::{cell_and_value, holders_text, items, Snapshot};
-use super::{short, short_sized, Style};
+use super::{scope, short, short_sized, walk, Style};
 
 /// `:cells`: every live cell, oldest first.
 pub fn all(session: &mut Session, style: &Style) -> Vec<String> {
@@ -18,10 +20,17 @@ pub fn all(session: &mut Session, style: &Style) -> Vec<String> {
 }
 
 /// `:cells EXPR`: the closure of each function in the value, with the cells that several of
-/// them share called out, since a shared cell is what late binding is.
-pub fn of(session: &mut Session, text: &str, style: &Style) -> Result<Vec<String>, Failure> {
-    let value = session.eval(text)?;
+/// them share called out, since a shared cell is what late binding is. A name path can go on
+/// into code defined inside a function (`:cells outer.inner`).
+pub fn of(session: &mut Session, text: &str, style: &Style) -> Result<Vec<String>, Unanswered> {
     let text = text.trim();
+    let value = match path::parse(text) {
+        Some(parts) => match path::follow(session, &parts)? {
+            Reached::Value(v) => v,
+            Reached::Code(nested) => return Ok(of_code(session, &nested, style)),
+        },
+        None => session.eval(text)?,
+    };
     let funcs = functions_in(session, text, &value);
     if funcs.is_empty() {
         if let Value::Cell(c) = &value {
@@ -37,8 +46,13 @@ pub fn of(session: &mut Session, text: &str, style: &Style) -> Result<Vec<String
             type_name(&value)
         )]);
     }
+    Ok(closures(session, &funcs, style))
+}
+
+/// The closures of the listed functions, and which cells they share.
+fn closures(session: &mut Session, funcs: &[(String, Rc<Function>)], style: &Style) -> Vec<String> {
     let mut out = Vec::new();
-    for (path, f) in &funcs {
+    for (path, f) in funcs {
         out.push(format!("{path} {}", style.dim(&format!("({})", f.qualname().as_str()))));
         let width = f.code.freevars.iter().map(|n| n.chars().count()).max().unwrap_or(0);
         for (name, cell) in f.code.freevars.iter().zip(f.closure.iter()) {
@@ -57,9 +71,72 @@ pub fn of(session: &mut Session, text: &str, style: &Style) -> Result<Vec<String
         }
     }
     if funcs.len() > 1 {
-        out.extend(sharing(&funcs, style));
+        out.extend(sharing(funcs, style));
     }
-    Ok(out)
+    out
+}
+
+/// `:cells outer.inner`: the functions made from that code if any is reachable; otherwise
+/// the cells such a function would get, and where each would come from, since none exists.
+fn of_code(session: &mut Session, nested: &Nested, style: &Style) -> Vec<String> {
+    let table = nested.table();
+    let made: Vec<(String, Rc<Function>)> = walk::functions(session, &|f| {
+        Rc::ptr_eq(&f.code.symbols, &nested.anchor.code.symbols) && nested.scopes.contains(&f.code.scope_id)
+    });
+    let mut out = Vec::new();
+    for &id in &nested.scopes {
+        let scope = table.get(id);
+        let parent = match scope.parent.map(|p| table.get(p)) {
+            Some(p) if p.kind == ScopeKind::Class => format!("the body of class {}", p.name),
+            Some(p) => p.name.clone(),
+            None => "the module".to_string(),
+        };
+        let heading = format!("{} {}", style.heading(&nested.path), style.dim(&format!("({})", scope.qualname)));
+        let mine: Vec<(String, Rc<Function>)> = made.iter().filter(|(_, f)| f.code.scope_id == id).cloned().collect();
+        if !mine.is_empty() {
+            out.push(format!("{heading} is code in {parent}; the functions made from it that are reachable now:"));
+            out.extend(closures(session, &mine, style));
+            continue;
+        }
+        let at = scope::line_ref(&nested.anchor.code.source, scope.span);
+        // A class body runs once per class statement and is not kept as a function: only
+        // the functions defined in it can hold its cells afterwards.
+        let (what, held, runs, gets) = if scope.kind == ScopeKind::Class {
+            ("is a class body", "nothing holds cells for it once it has run", format!("{at} runs it each time {parent} runs"), "with these cells")
+        } else {
+            (
+                "is code",
+                "no function made from it is reachable, so it holds no cells",
+                format!("{at} makes one each time {parent} runs it"),
+                "which would get",
+            )
+        };
+        out.push(format!("{heading} {what} in {parent}: {held}"));
+        if scope.freevars.is_empty() {
+            out.push(format!("  {runs}; it closes over nothing, so it would have no cells"));
+            continue;
+        }
+        out.push(format!("  {runs}, {gets}:"));
+        let width = scope.freevars.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+        for name in &scope.freevars {
+            let from = match path::cell_source(table, id, name, &nested.anchor) {
+                Some(CellSource::Anchor(cell)) => {
+                    let contents = match cell.get() {
+                        Some(v) => format!("= {}", style.value(&short_sized(&repr(session, &v), items(&v)))),
+                        None => "(empty)".to_string(),
+                    };
+                    format!("cell {} {contents}, from {}'s closure", style.id(cell.serial), nested.anchor_path)
+                }
+                Some(CellSource::EachCallOf(s)) => {
+                    let owner = &table.get(s).name;
+                    format!("a cell for {owner}'s {name}, a new one in each call of {owner}")
+                }
+                None => "a cell from an enclosing function".to_string(),
+            };
+            out.push(format!("  {name:<width$} → {from}"));
+        }
+    }
+    out
 }
 
 /// The functions in `value` with the path to each: the value itself, or the items of a

@@ -1,57 +1,81 @@
 //! `:scope EXPR`: a function's symbol table in words. For each name: where it lives (local,
 //! cell, free, global, builtin), the line that decided it, and for free variables the cell
-//! the function holds right now.
+//! the function holds right now. `:scope outer.inner` explains code defined inside a
+//! function the same way, from the symbol table alone, with where its cells would come from.
 
-use crate::compile::code::Code;
 use crate::compile::line_of;
 use crate::runtime::model::typeobj::{type_name, types};
 use crate::runtime::model::value::{Function, PyErr, Value};
 use crate::scope::{Binding, Scope, ScopeId, ScopeKind, Symbol, SymbolTable};
-use crate::session::{Failure, Session};
+use crate::session::Session;
 use crate::syntax::ast::Span;
 use std::rc::Rc;
+use super::path::{self, CellSource, Nested, Reached, Unanswered};
 use super::{short_sized, Style};
 
-pub fn explain(session: &mut Session, text: &str, style: &Style) -> Result<Vec<String>, Failure> {
+pub fn explain(session: &mut Session, text: &str, style: &Style) -> Result<Vec<String>, Unanswered> {
     let text = text.trim();
-    let value = session.eval(text)?;
-    let f = match &value {
-        Value::Function(f) => f.clone(),
-        Value::Method(m) => match &m.func {
-            Value::Function(f) => f.clone(),
-            _ => return Ok(vec![format!("{text} is a built-in method: it has no Python scope")]),
+    let value = match path::parse(text) {
+        Some(parts) => match path::follow(session, &parts)? {
+            Reached::Value(v) => v,
+            Reached::Code(nested) => return Ok(explain_nested(session, &nested, style)),
         },
-        other => {
-            let t = type_name(other);
-            return Ok(vec![format!("{text} is {} {t}, not a function: only functions have scopes", super::article(&t))]);
+        None => session.eval(text)?,
+    };
+    let Some(f) = path::function_of(&value) else {
+        if let Value::Method(_) = value {
+            return Ok(vec![format!("{text} is a built-in method: it has no Python scope")]);
         }
+        let t = type_name(&value);
+        return Ok(vec![format!("{text} is {} {t}, not a function: only functions have scopes", super::article(&t))]);
     };
     let code = &f.code;
-    let table = &code.symbols;
-    let scope = table.get(code.scope_id);
-    let mut out = vec![format!(
+    let heading = format!(
         "{} {}",
         style.heading(text),
-        style.dim(&format!(
-            "({}, defined at line {} of {})",
-            f.qualname().as_str(),
-            code.first_line,
-            code.file
-        ))
-    )];
-    if scope.symbols.is_empty() {
-        out.push("  it uses no names at all".to_string());
-        return Ok(out);
+        style.dim(&format!("({}, defined at line {} of {})", f.qualname().as_str(), code.first_line, code.file))
+    );
+    let explainer = Explainer {
+        session,
+        table: &code.symbols,
+        id: code.scope_id,
+        scope: code.symbols.get(code.scope_id),
+        source: &code.source,
+        cells: Cells::Closure(&f),
+        style,
+    };
+    Ok(explainer.lines(heading))
+}
+
+/// `:scope outer.inner`: code inside a live function, explained from its symbol table alone,
+/// since no function may have been made from it yet.
+fn explain_nested(session: &mut Session, nested: &Nested, style: &Style) -> Vec<String> {
+    let table = nested.table();
+    let code = &nested.anchor.code;
+    let mut out = Vec::new();
+    for &id in &nested.scopes {
+        let scope = table.get(id);
+        let what = if scope.kind == ScopeKind::Class { "a class body, " } else { "" };
+        let line = line_of(&code.source, scope.span.start);
+        let heading = format!(
+            "{} {}",
+            style.heading(&nested.path),
+            style.dim(&format!("({}, {what}defined at line {line} of {})", scope.qualname, code.file))
+        );
+        let cells = Cells::Code { anchor: &nested.anchor, path: &nested.anchor_path };
+        let explainer = Explainer { session: &mut *session, table, id, scope, source: &code.source, cells, style };
+        out.extend(explainer.lines(heading));
     }
-    let mut explainer = Explainer { session, f: &f, code, table, scope, style };
-    let width = scope.symbols.iter().map(|s| s.name.chars().count()).max().unwrap_or(0);
-    for sym in &scope.symbols {
-        let (kind, why) = explainer.symbol(sym);
-        // Padded outside the colour codes, which take no columns on the screen.
-        let pad = KIND_WIDTH - kind.len();
-        out.push(format!("  {:<width$}  {}{:pad$}  {why}", sym.name, style.value(kind), ""));
-    }
-    Ok(out)
+    out
+}
+
+/// Where the cells of a scope's free variables are to be found.
+enum Cells<'a> {
+    /// The scope is this live function's: its closure holds them.
+    Closure(&'a Function),
+    /// The scope exists only as code, defined inside `anchor`, a live function reached by
+    /// `path`.
+    Code { anchor: &'a Function, path: &'a str },
 }
 
 /// The longest kind, `builtin`.
@@ -59,14 +83,32 @@ const KIND_WIDTH: usize = 7;
 
 struct Explainer<'a> {
     session: &'a mut Session,
-    f: &'a Rc<Function>,
-    code: &'a Code,
     table: &'a SymbolTable,
+    id: ScopeId,
     scope: &'a Scope,
+    source: &'a str,
+    cells: Cells<'a>,
     style: &'a Style,
 }
 
 impl Explainer<'_> {
+    fn lines(mut self, heading: String) -> Vec<String> {
+        let mut out = vec![heading];
+        if self.scope.symbols.is_empty() {
+            out.push("  it uses no names at all".to_string());
+            return out;
+        }
+        let scope = self.scope;
+        let width = scope.symbols.iter().map(|s| s.name.chars().count()).max().unwrap_or(0);
+        for sym in &scope.symbols {
+            let (kind, why) = self.symbol(sym);
+            // Padded outside the colour codes, which take no columns on the screen.
+            let pad = KIND_WIDTH - kind.len();
+            out.push(format!("  {:<width$}  {}{:pad$}  {why}", sym.name, self.style.value(kind), ""));
+        }
+        out
+    }
+
     fn symbol(&mut self, sym: &Symbol) -> (&'static str, String) {
         let scope = self.scope;
         let fname = &scope.name;
@@ -92,7 +134,7 @@ impl Explainer<'_> {
             Binding::GlobalImplicit => {
                 let nested = self.scope.parent.is_some_and(|p| self.table.get(p).is_function_like());
                 let where_ = if nested { format!("{fname} or around it") } else { fname.clone() };
-                if let Some(v) = self.session.globals.get_str(&sym.name) {
+                let (kind, mut why) = if let Some(v) = self.session.globals.get_str(&sym.name) {
                     let now = self.value(&v);
                     ("global", format!("not assigned in {where_}: the module's {} (now {now})", sym.name))
                 } else if self.session.interp.builtins.get_str(&sym.name).is_some() {
@@ -102,7 +144,14 @@ impl Explainer<'_> {
                         "global",
                         format!("not assigned in {where_}: looked up in the module when used, where it is not defined yet"),
                     )
+                };
+                if let Some(class) = self.class_binder(&sym.name) {
+                    why.push_str(&format!(
+                        "; {class}'s {} is a class attribute, which functions in the class body do not see by name",
+                        sym.name
+                    ));
                 }
+                (kind, why)
             }
         }
     }
@@ -133,24 +182,41 @@ impl Explainer<'_> {
     }
 
     fn free(&mut self, sym: &Symbol) -> String {
-        let owner = self.enclosing_binder(&sym.name).unwrap_or_else(|| "an enclosing function".to_string());
+        let name = &sym.name;
+        let owner = self.enclosing_binder(name).unwrap_or_else(|| "an enclosing function".to_string());
         let mut why = if sym.is_declared_nonlocal() {
             let at = sym.directive.map(|s| format!(" at line {}", self.line(s))).unwrap_or_default();
             format!("declared nonlocal{at}: {owner}'s variable")
         } else if sym.implicit {
-            let users = self.inner_users(&sym.name);
-            format!("not used here, but {} needs {owner}'s variable, so it passes through", users.join(", "))
+            // CPython lists such a name in the middle function's co_freevars too: the
+            // inner function's cell can only come to it through the middle one.
+            let here = &self.scope.name;
+            let users = self.inner_users(name);
+            format!("not used in {here} itself: {here} carries {owner}'s {name} only so that {} can use it", users.join(", "))
         } else {
             let at = sym.first_use.map(|s| format!(", read at {}", self.line_ref(s))).unwrap_or_default();
             format!("not assigned here{at}: {owner}'s variable")
         };
-        if let Some(i) = self.code.freevars.iter().position(|n| n.as_str() == sym.name) {
-            if let Some(cell) = self.f.closure.get(i) {
-                let now = match cell.get() {
-                    Some(v) => format!("now {}", self.value(&v)),
-                    None => "empty".to_string(),
-                };
-                why.push_str(&format!(", held in cell {} ({now})", self.style.id(cell.serial)));
+        let source = match self.cells {
+            Cells::Closure(f) => f.code.freevars.iter().position(|n| n.as_str() == name).and_then(|i| f.closure.get(i).cloned()).map(|c| (c, None)),
+            Cells::Code { anchor, path } => match path::cell_source(self.table, self.id, name, anchor) {
+                Some(CellSource::Anchor(cell)) => Some((cell, Some(path))),
+                Some(CellSource::EachCallOf(s)) => {
+                    why.push_str(&format!(", in the cell that each call of {} makes for it", self.table.get(s).name));
+                    None
+                }
+                None => None,
+            },
+        };
+        if let Some((cell, holder)) = source {
+            let now = match cell.get() {
+                Some(v) => format!("now {}", self.value(&v)),
+                None => "empty".to_string(),
+            };
+            let id = self.style.id(cell.serial);
+            match holder {
+                Some(holder) => why.push_str(&format!(", from {holder}'s closure: cell {id} ({now})")),
+                None => why.push_str(&format!(", held in cell {id} ({now})")),
             }
         }
         why
@@ -165,27 +231,37 @@ impl Explainer<'_> {
     }
 
     fn line_ref(&self, span: Span) -> String {
-        line_ref(&self.code.source, span)
+        line_ref(self.source, span)
     }
 
     fn line(&self, span: Span) -> u32 {
-        line_of(&self.code.source, span.start)
+        line_of(self.source, span.start)
     }
 
     fn enclosing_binder(&self, name: &str) -> Option<String> {
         enclosing_binder(self.table, self.scope, name)
     }
 
-    /// The functions directly inside this one that take `name` from it.
+    /// The class around this function whose body binds `name`: the learner may expect the
+    /// function to see it, as it would a function's variable.
+    fn class_binder(&self, name: &str) -> Option<&str> {
+        if !self.scope.is_function_like() {
+            return None;
+        }
+        let mut id = self.scope.parent;
+        while let Some(p) = id {
+            let s = self.table.get(p);
+            if s.kind == ScopeKind::Class && s.lookup(name).is_some_and(|sym| sym.first_bind.is_some()) {
+                return Some(&s.name);
+            }
+            id = s.parent;
+        }
+        None
+    }
+
+    /// The functions inside this one that use `name` from it, through any that only carry it.
     fn inner_users(&self, name: &str) -> Vec<String> {
-        let users: Vec<String> = self
-            .scope
-            .children
-            .iter()
-            .map(|&c| self.table.get(c))
-            .filter(|c| c.lookup(name).is_some_and(|s| s.binding == Binding::Free))
-            .map(|c| c.name.clone())
-            .collect();
+        let users = path::users(self.table, self.id, name);
         if users.is_empty() {
             vec!["an inner function".to_string()]
         } else {
@@ -200,7 +276,7 @@ impl Explainer<'_> {
 }
 
 /// `line 4 (`count += 1`)`.
-fn line_ref(source: &str, span: Span) -> String {
+pub(super) fn line_ref(source: &str, span: Span) -> String {
     let line = line_of(source, span.start);
     let text = source.lines().nth(line as usize - 1).unwrap_or("").trim();
     format!("line {line} (`{text}`)")
@@ -252,52 +328,4 @@ pub fn unbound_local_hint(err: &PyErr) -> Option<String> {
         None => format!("`global {name}` in {func} would make it the module's variable"),
     };
     Some(format!("hint: {name} is local to {func} because {because}; {fix}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::compile::Mode;
-
-    /// The text as the terminal shows it: colour codes take no columns.
-    fn visible(line: &str) -> String {
-        let mut out = String::new();
-        let mut chars = line.chars();
-        while let Some(c) = chars.next() {
-            if c == '\x1b' {
-                chars.by_ref().find(|&c| c == 'm');
-            } else {
-                out.push(c);
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn columns_line_up_in_colour() {
-        let mut session = Session::new(Box::new(std::io::sink()));
-        let source = "total = 0\ndef outer(n):\n    count = 0\n    def inc(step):\n        nonlocal count\n        global total\n        count += step\n        return len(str(count + n + total))\n    return inc\ninc = outer(1)\n";
-        if session.run(source, "<test>", Mode::Exec).is_err() {
-            panic!("the program failed");
-        }
-        let Ok(lines) = explain(&mut session, "inc", &Style { color: true }) else { panic!(":scope inc failed") };
-        assert!(lines[1].contains('\x1b'), "not coloured: {lines:?}");
-        let rows: Vec<String> = lines[1..].iter().map(|l| visible(l)).collect();
-        let columns: Vec<(usize, usize)> = rows.iter().map(|r| columns(r)).collect();
-        assert!(columns.windows(2).all(|w| w[0] == w[1]), "columns differ: {columns:?} in\n{}", rows.join("\n"));
-        let (kind, why) = columns[0];
-        let kinds: Vec<&str> = rows.iter().map(|r| r[kind..why].trim_end()).collect();
-        for kind in ["local", "free", "global", "builtin"] {
-            assert!(kinds.contains(&kind), "no {kind:?} in\n{}", rows.join("\n"));
-        }
-    }
-
-    /// Where the kind column and the explanation column start on a row of `:scope`.
-    fn columns(row: &str) -> (usize, usize) {
-        let after_name = 2 + row[2..].find(' ').unwrap_or(0);
-        let kind = after_name + row[after_name..].find(|c| c != ' ').unwrap_or(0);
-        let after_kind = kind + row[kind..].find(' ').unwrap_or(0);
-        let why = after_kind + row[after_kind..].find(|c| c != ' ').unwrap_or(0);
-        (kind, why)
-    }
 }

@@ -25,6 +25,8 @@ pub struct Holder {
 pub struct Reach {
     /// Cell serial → its holders, in the order the walk met them.
     pub holders: hashbrown::HashMap<u64, Vec<Holder>>,
+    /// The functions the walk was asked to look for, with the path to each.
+    pub functions: Vec<(String, Rc<Function>)>,
 }
 
 impl Reach {
@@ -35,6 +37,17 @@ impl Reach {
 
 /// Walks everything reachable from the session's names.
 pub fn walk(session: &mut Session) -> Reach {
+    let roots = roots(session);
+    walk_from(&mut session.interp, roots, &|_| false)
+}
+
+/// The reachable functions that `wanted` picks, each by its shortest path.
+pub fn functions(session: &mut Session, wanted: &dyn Fn(&Function) -> bool) -> Vec<(String, Rc<Function>)> {
+    let roots = roots(session);
+    walk_from(&mut session.interp, roots, wanted).functions
+}
+
+fn roots(session: &Session) -> Vec<(String, Value)> {
     let mut roots: Vec<(String, Value)> = Vec::new();
     for (k, v) in session.globals.items() {
         if let Value::Str(name) = &k {
@@ -44,7 +57,7 @@ pub fn walk(session: &mut Session) -> Reach {
     if let Some(v) = session.interp.builtins.get_str("_") {
         roots.push(("_".to_string(), v));
     }
-    walk_from(&mut session.interp, roots)
+    roots
 }
 
 /// One step of a path, kept unformatted: only the paths of objects that hold cells are ever
@@ -100,8 +113,8 @@ impl Paths {
     }
 }
 
-/// Walks from the given named values (`:cells EXPR` names its own roots).
-pub fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>) -> Reach {
+/// Walks from the given named values, collecting the functions that `wanted` picks.
+fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&Function) -> bool) -> Reach {
     let mut reach = Reach::default();
     let mut seen: hashbrown::HashSet<usize> = hashbrown::HashSet::new();
     let mut paths = Paths { nodes: Vec::new() };
@@ -122,6 +135,9 @@ pub fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>) -> Reach {
         match &v {
             Value::Function(f) => {
                 let addr = Rc::as_ptr(f) as usize;
+                if wanted(f) {
+                    reach.functions.push((paths.render(interp, node), f.clone()));
+                }
                 if !f.closure.is_empty() {
                     let path = paths.render(interp, node);
                     for cell in f.closure.iter() {
