@@ -71,9 +71,15 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
             "__base__" => Some(t.base.clone().map_or(Value::None, Value::Type)),
             "__bases__" => Some(Value::tuple(t.base.iter().cloned().map(Value::Type).collect())),
             "__mro__" => Some(Value::tuple(t.mro().into_iter().map(Value::Type).collect())),
-            _ => crate::runtime::modules::builtins::type_attr(t, n)
+            _ => match crate::runtime::modules::builtins::type_attr(t, n)
                 .or_else(|| crate::runtime::modules::collections::class_attr(t, n))
-                .or_else(|| crate::runtime::modules::itertools::type_attr(t, n)),
+                .or_else(|| crate::runtime::modules::itertools::type_attr(t, n))
+            {
+                Some(v) => Some(v),
+                // `object.__setattr__`, `dict.__setitem__`: the special methods as functions.
+                None if t.module.is_none() => object::builtin_type_attr(interp, t, obj, n)?,
+                None => None,
+            },
         },
         Value::Exception(e) => match n {
             "args" => Some(Value::Tuple(e.args.borrow().clone())),
