@@ -63,3 +63,16 @@ class Seq:
             raise IndexError(i)
         return i * i
 print(list(Seq(4)), 9 in Seq(4), list(reversed(Seq(3))), len(Seq(2)), bool(Seq(0)))
+
+class Late:
+    pass
+obj = Late()
+obj.x = 1
+print(obj.x)
+Late.x = property(lambda self: "from a property added later")
+Late.__setattr__ = lambda self, name, value: print("intercepted", name, value)
+obj.y = 2
+print(obj.x, vars(obj))
+del Late.__setattr__
+obj.y = 3
+print(vars(obj))

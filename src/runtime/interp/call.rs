@@ -145,6 +145,19 @@ impl Interp {
             Expr::Global(n, span, cache) => self.eval_global(f, n, *span, cache)?,
             other => self.eval(f, other)?,
         };
+        if let Value::Instance(inst) = &func {
+            // `counter()` on an object: its class's `__call__` with the object in front.
+            if let Some(Value::Function(method)) = inst.class.lookup_name(&self.names.call) {
+                if call.simple && method.code.plain && call.args.len() < STACK_LOCALS && call.args.len() + 1 == method.code.sig.argcount {
+                    let mut slots = [const { None }; STACK_LOCALS];
+                    for (slot, a) in slots[1..].iter_mut().zip(&call.args) {
+                        *slot = Some(self.eval_operand(f, positional(a))?);
+                    }
+                    slots[0] = Some(func.clone());
+                    return self.run_plain(&method, &mut slots).map_err(|e| e.at(call.span));
+                }
+            }
+        }
         if let Value::Function(function) = &func {
             if call.simple {
                 if function.code.plain && call.args.len() == function.code.sig.argcount {
@@ -315,6 +328,15 @@ impl Interp {
             // with the instance in front, without making a bound method.
             if let Some(func @ Value::Function(_)) = inst.class.lookup_name(name) {
                 if inst.dict.get_name(name).is_none() {
+                    let Value::Function(function) = &func else { unreachable!() };
+                    if call.simple && function.code.plain && call.args.len() < STACK_LOCALS && call.args.len() + 1 == function.code.sig.argcount {
+                        let mut slots = [const { None }; STACK_LOCALS];
+                        for (slot, a) in slots[1..].iter_mut().zip(&call.args) {
+                            *slot = Some(self.eval_operand(f, positional(a))?);
+                        }
+                        slots[0] = Some(o);
+                        return self.run_plain(function, &mut slots);
+                    }
                     let mut pos = vec![o.clone()];
                     let (more, kw) = self.eval_args(f, &call.args, &|interp| function_str(interp, &func))?;
                     pos.extend(more);

@@ -64,6 +64,24 @@ pub struct ClassData {
     /// The namespace the body filled, which is the class's `__dict__`.
     pub dict: Rc<Dict>,
     pub gc: GcHeader,
+    /// Whether attribute access on the instances may go straight to their `__dict__` (no
+    /// class along the MRO has a property or its own `__setattr__`, `__delattr__` or
+    /// `__getattr__`), and the `class_epoch` that answer holds for.
+    pub plain_attributes: std::cell::Cell<(u64, bool)>,
+}
+
+thread_local! {
+    static CLASS_EPOCH: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// Changes whenever an attribute of any class is set or deleted, which is when answers
+/// cached about classes (`ClassData::plain_attributes`) may no longer hold.
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.with(std::cell::Cell::get)
+}
+
+pub fn class_changed() {
+    CLASS_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
 impl TypeObj {

@@ -22,13 +22,23 @@ use std::rc::Rc;
 pub struct Names {
     pub annotations: Rc<PyStr>,
     pub underscore: Rc<PyStr>,
+    /// The special methods asked for on every call of an object or store to an attribute.
+    pub call: Rc<PyStr>,
+    pub setattr: Rc<PyStr>,
+    pub delattr: Rc<PyStr>,
+    pub getattr: Rc<PyStr>,
 }
 
 impl Names {
     pub fn new() -> Names {
+        let name = |s: &str| Rc::new(PyStr::new(s));
         Names {
-            annotations: Rc::new(PyStr::new("__annotations__")),
-            underscore: Rc::new(PyStr::new("_")),
+            annotations: name("__annotations__"),
+            underscore: name("_"),
+            call: name("__call__"),
+            setattr: name("__setattr__"),
+            delattr: name("__delattr__"),
+            getattr: name("__getattr__"),
         }
     }
 }

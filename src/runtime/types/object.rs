@@ -105,7 +105,15 @@ pub fn new_class(
             ns.set_str(n, Value::native(descriptors::ClassMethod(f)));
         }
     }
-    let data = ClassData { qualname, module, bases: base_types, mro_tail, dict: ns.clone(), gc: Default::default() };
+    let data = ClassData {
+        qualname,
+        module,
+        bases: base_types,
+        mro_tail,
+        dict: ns.clone(),
+        gc: Default::default(),
+        plain_attributes: Default::default(),
+    };
     let cls = TypeObj::new_class(name, kind, data);
     set_names(interp, &cls, &ns)?;
     init_subclass(interp, &cls, kw)?;
@@ -302,12 +310,43 @@ pub fn bind(interp: &mut Interp, attr: Value, instance: Option<&Value>, owner: &
 
 /// `obj.name` for an instance of a class written in Python (CPython's
 /// `PyObject_GenericGetAttr`, then `__getattr__`); `None` when there is no such attribute.
+/// Whether the instances of `cls` keep their attributes in their `__dict__` with nothing in
+/// the class to intercept a read or a store: then `obj.x` needs no search of the class
+/// first, and `obj.x = v` is a store into the dict. Cached until any class changes.
+fn plain_attributes(cls: &TypeObj) -> bool {
+    let Some(data) = &cls.class else { return false };
+    let epoch = crate::runtime::model::typeobj::class_epoch();
+    let (seen, plain) = data.plain_attributes.get();
+    if seen == epoch {
+        return plain;
+    }
+    let intercepts = |t: &TypeObj| {
+        t.class.as_ref().is_some_and(|c| {
+            c.dict.items().iter().any(|(k, v)| {
+                descriptors::is_data_descriptor(v)
+                    || matches!(k, Value::Str(s) if matches!(s.as_str(), "__setattr__" | "__delattr__" | "__getattr__"))
+            })
+        })
+    };
+    let plain = !intercepts(cls) && !data.mro_tail.iter().any(|t| intercepts(t));
+    data.plain_attributes.set((epoch, plain));
+    plain
+}
+
 pub fn instance_getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<Option<Value>> {
-    let Some(cls) = user_class(obj).cloned() else { return Ok(None) };
+    let Some(cls) = user_class(obj) else { return Ok(None) };
+    if let Value::Instance(i) = obj {
+        if plain_attributes(cls) {
+            if let Some(v) = i.dict.get_name(name) {
+                return Ok(Some(v));
+            }
+        }
+    }
     let n = name.as_str();
-    let found = cls.lookup(n);
-    if let Some((_, attr)) = &found {
+    let found = cls.lookup_name(name);
+    if let Some(attr) = &found {
         if descriptors::is_data_descriptor(attr) {
+            let cls = cls.clone();
             return bind(interp, attr.clone(), Some(obj), &cls).map(Some);
         }
     }
@@ -319,9 +358,14 @@ pub fn instance_getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> P
     if let Some(v) = own {
         return Ok(Some(v));
     }
-    if let Some((_, attr)) = found {
+    if let Some(attr) = found {
+        if let Value::Function(_) = attr {
+            return Ok(Some(Value::Method(Rc::new(BoundMethod { receiver: obj.clone(), func: attr }))));
+        }
+        let cls = cls.clone();
         return bind(interp, attr, Some(obj), &cls).map(Some);
     }
+    let cls = cls.clone();
     if let Value::Instance(i) = obj {
         if n == "__dict__" {
             return Ok(Some(Value::Dict(i.dict.clone())));
@@ -334,7 +378,7 @@ pub fn instance_getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> P
             }
         }
     }
-    if let Some((_, hook)) = cls.lookup("__getattr__") {
+    if let Some(hook) = cls.lookup_name(&interp.names.getattr) {
         let hook = bind(interp, hook, Some(obj), &cls)?;
         return interp.call(&hook, vec![Value::Str(name.clone())], vec![]).map(Some);
     }
@@ -380,9 +424,15 @@ fn mro_method(_interp: &mut Interp, b: &Builtin, _args: Args) -> PyResult<Value>
 /// written in Python: its `__setattr__`/`__delattr__` if it defines one, else
 /// `object.__setattr__`.
 pub fn instance_setattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Option<Value>) -> PyResult<()> {
-    let cls = user_class(obj).cloned().expect("an instance of a class written in Python");
-    let hook = if value.is_some() { "__setattr__" } else { "__delattr__" };
-    if let Some((_, f)) = cls.lookup(hook) {
+    let cls = user_class(obj).expect("an instance of a class written in Python");
+    if let Value::Instance(i) = obj {
+        if value.is_some() && plain_attributes(cls) {
+            i.dict.set_name(name, value.expect("checked"));
+            return Ok(());
+        }
+    }
+    let hook = if value.is_some() { &interp.names.setattr } else { &interp.names.delattr };
+    if let Some(f) = cls.lookup_name(hook) {
         let mut args = vec![obj.clone(), Value::Str(name.clone())];
         args.extend(value);
         interp.call(&f, args, vec![])?;
@@ -395,7 +445,7 @@ pub fn instance_setattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, valu
 /// of the class decides, otherwise the instance's `__dict__`.
 pub fn generic_setattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Option<Value>) -> PyResult<()> {
     let cls = type_of(obj);
-    if let Some((_, attr)) = cls.lookup(name.as_str()) {
+    if let Some(attr @ Value::Native(_)) = cls.lookup_name(name) {
         if let Some(r) = descriptors::set(interp, &attr, obj, value.clone()) {
             return r;
         }
@@ -420,6 +470,7 @@ pub fn generic_setattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value
 /// `Cls.name = value` and `del Cls.name`.
 pub fn class_setattr(cls: &Rc<TypeObj>, name: &Rc<PyStr>, value: Option<Value>) -> PyResult<bool> {
     let Some(data) = &cls.class else { return Ok(false) };
+    crate::runtime::model::typeobj::class_changed();
     match value {
         Some(v) => data.dict.set_name(name, v),
         None => {
@@ -1134,7 +1185,7 @@ pub fn contains(interp: &mut Interp, obj: &Value, item: &Value) -> Option<PyResu
 
 /// `obj(*pos, **kw)` for an instance: its class's `__call__`.
 pub fn call_instance(interp: &mut Interp, obj: &Value, pos: Vec<Value>, kw: Vec<(Rc<PyStr>, Value)>) -> PyResult<Value> {
-    let Some(f) = special(obj, "__call__") else {
+    let Some(f) = user_class(obj).and_then(|c| c.lookup_name(&interp.names.call)) else {
         return type_error(format!("'{}' object is not callable", type_name(obj)));
     };
     match f {
