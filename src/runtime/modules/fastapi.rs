@@ -8,6 +8,7 @@
 use crate::runtime::interp::Interp;
 use crate::runtime::model::coroutine::{self, Coroutine};
 use crate::runtime::model::depth;
+use crate::runtime::model::exception_slots::{self, ExceptionSlots};
 use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::{key_error, type_error, unsupported, value_error, ExceptionObj};
 use crate::runtime::model::gc::{self, Busy, GcHeader, Visitor};
@@ -27,7 +28,11 @@ thread_local! {
     static RESPONSE_TYPE: Rc<TypeObj> = TypeObj::native_class("httpx", "Response");
     static HEADERS_TYPE: Rc<TypeObj> = TypeObj::native_class("httpx", "Headers");
     // FastAPI's HTTPException subclasses Starlette's; both show in `__mro__`.
-    static STARLETTE_HTTP_EXCEPTION: Rc<TypeObj> = exception_type("starlette.exceptions", "HTTPException", types().exception.clone());
+    static STARLETTE_HTTP_EXCEPTION: Rc<TypeObj> = {
+        let t = exception_type("starlette.exceptions", "HTTPException", types().exception.clone());
+        exception_slots::register(&t, &HTTP_EXCEPTION_SLOTS);
+        t
+    };
     static HTTP_EXCEPTION: Rc<TypeObj> = exception_type("fastapi.exceptions", "HTTPException", starlette_http_exception());
 }
 
@@ -150,20 +155,12 @@ fn reason_phrase(status: i64) -> &'static str {
 
 // ----- HTTPException -----
 
-/// `HTTPException(status_code, detail=None, headers=None)`, called through
-/// `builtins::call_type`: `None` when `t` is not HTTPException.
-pub fn new_http_exception(
-    t: &Rc<TypeObj>,
-    pos: &[Value],
-    kw: &[(Rc<PyStr>, Value)],
-) -> Option<PyResult<Value>> {
-    if !t.is_subtype(&starlette_http_exception()) {
-        return None;
-    }
-    Some(bind_http_exception(t, pos, kw))
-}
+/// Starlette's `HTTPException.__init__`, `__repr__` and `__str__`, which FastAPI's subclass
+/// inherits (its own `__init__` takes the same arguments).
+static HTTP_EXCEPTION_SLOTS: ExceptionSlots = ExceptionSlots { new: new_http_exception, repr: http_exception_repr, str: http_exception_str };
 
-fn bind_http_exception(t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<PyStr>, Value)]) -> PyResult<Value> {
+/// `HTTPException(status_code, detail=None, headers=None)`.
+fn new_http_exception(t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<PyStr>, Value)]) -> PyResult<Value> {
     const PARAMS: [&str; 3] = ["status_code", "detail", "headers"];
     if pos.len() > PARAMS.len() {
         return type_error(format!(
@@ -207,22 +204,16 @@ fn is_http_exception(e: &ExceptionObj) -> bool {
     e.is_instance(&starlette_http_exception())
 }
 
-/// Starlette's `HTTPException.__repr__`; `None` for other exceptions.
-pub fn exception_repr(interp: &mut Interp, e: &ExceptionObj) -> Option<PyResult<String>> {
-    if !is_http_exception(e) {
-        return None;
-    }
+/// Starlette's `HTTPException.__repr__`: `HTTPException(status_code=429, detail='...')`.
+fn http_exception_repr(interp: &mut Interp, e: &ExceptionObj) -> PyResult<String> {
     let (status, detail) = (e.attr("status_code").unwrap_or(Value::None), e.attr("detail").unwrap_or(Value::None));
-    Some((|| Ok(format!("{}(status_code={}, detail={})", e.typ.name, interp.repr(&status)?, interp.repr(&detail)?)))())
+    Ok(format!("{}(status_code={}, detail={})", e.typ.name, interp.repr(&status)?, interp.repr(&detail)?))
 }
 
 /// Starlette's `HTTPException.__str__`: `429: Rate limit exceeded`.
-pub fn exception_str(interp: &mut Interp, e: &ExceptionObj) -> Option<PyResult<String>> {
-    if !is_http_exception(e) {
-        return None;
-    }
+fn http_exception_str(interp: &mut Interp, e: &ExceptionObj) -> PyResult<String> {
     let (status, detail) = (e.attr("status_code").unwrap_or(Value::None), e.attr("detail").unwrap_or(Value::None));
-    Some((|| Ok(format!("{}: {}", interp.str(&status)?, interp.str(&detail)?)))())
+    Ok(format!("{}: {}", interp.str(&status)?, interp.str(&detail)?))
 }
 
 // ----- Depends -----
