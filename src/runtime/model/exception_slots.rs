@@ -11,12 +11,16 @@ use crate::runtime::model::value::{PyResult, PyStr, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// `Cls(*pos, **kw)`, for the registered class or a subclass of it.
+pub type NewFn = fn(cls: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<PyStr>, Value)]) -> PyResult<Value>;
+/// `repr(e)` or `str(e)`.
+pub type TextFn = fn(&mut Interp, &ExceptionObj) -> PyResult<String>;
+
 /// What a registered exception class does instead of what every exception does.
 pub struct ExceptionSlots {
-    /// `Cls(*pos, **kw)`, for the class (or a subclass) `t`.
-    pub new: fn(t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<PyStr>, Value)]) -> PyResult<Value>,
-    pub repr: fn(&mut Interp, &ExceptionObj) -> PyResult<String>,
-    pub str: fn(&mut Interp, &ExceptionObj) -> PyResult<String>,
+    pub new: NewFn,
+    pub repr: TextFn,
+    pub str: TextFn,
 }
 
 thread_local! {
