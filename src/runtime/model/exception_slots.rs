@@ -1,8 +1,9 @@
 //! Exception classes that a module defines with behaviour of their own (in CPython, a class
 //! written in Python with its own `__init__`, `__repr__` and `__str__`, such as Starlette's
-//! `HTTPException`). The module registers the class with its functions; constructing,
-//! `repr()` and `str()` of an exception ask here first, for the class and its subclasses,
-//! so that the core needs no knowledge of any module.
+//! `HTTPException`). The module registers the class with its functions, and the core asks
+//! here when it makes, shows or prints an exception of that class or of a subclass (a class
+//! written in Python is still made by its own `__init__`), so that the core needs no
+//! knowledge of any module.
 
 use crate::runtime::interp::Interp;
 use crate::runtime::model::exceptions::ExceptionObj;
