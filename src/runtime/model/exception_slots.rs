@@ -1,8 +1,8 @@
 //! Exception classes that a module defines with behaviour of their own (in CPython, a class
 //! written in Python with its own `__init__`, `__repr__` and `__str__`, such as Starlette's
 //! `HTTPException`). The module registers the class with its functions, and the core asks
-//! here when it makes, shows or prints an exception of that class or of a subclass (a class
-//! written in Python is still made by its own `__init__`), so that the core needs no
+//! here when it makes, shows or prints an exception of that class or of a subclass (a
+//! subclass written in Python is made as any class is), so that the core needs no
 //! knowledge of any module.
 
 use crate::runtime::interp::Interp;
