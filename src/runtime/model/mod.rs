@@ -4,6 +4,7 @@
 pub mod coroutine;
 pub mod depth;
 pub mod dict;
+pub mod exception_slots;
 pub mod exceptions;
 pub mod gc;
 pub mod iter;

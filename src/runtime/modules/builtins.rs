@@ -813,8 +813,8 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
     let name = t.name.as_str();
     match t.kind {
         TypeKind::Exception => {
-            if let Some(made) = crate::runtime::modules::fastapi::new_http_exception(t, pos, kw) {
-                return made;
+            if let Some(slots) = crate::runtime::model::exception_slots::of(t) {
+                return (slots.new)(t, pos, kw);
             }
             if !kw.is_empty() {
                 return type_error(format!("{}() takes no keyword arguments", t.name));

@@ -240,8 +240,8 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
         Value::Type(t) => format!("<class '{}'>", crate::runtime::types::object::class_path(t)),
         Value::Instance(_) => crate::runtime::types::object::repr(interp, v)?,
         Value::Exception(e) => {
-            if let Some(r) = crate::runtime::modules::fastapi::exception_repr(interp, e) {
-                return r;
+            if let Some(slots) = crate::runtime::model::exception_slots::of(&e.typ) {
+                return (slots.repr)(interp, e);
             }
             if e.typ.is_class() && crate::runtime::types::object::special(v, "__repr__").is_some() {
                 return crate::runtime::types::object::repr(interp, v);
@@ -279,8 +279,8 @@ pub fn str(interp: &mut Interp, v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_string()),
         Value::Exception(e) => {
-            if let Some(r) = crate::runtime::modules::fastapi::exception_str(interp, e) {
-                return r;
+            if let Some(slots) = crate::runtime::model::exception_slots::of(&e.typ) {
+                return (slots.str)(interp, e);
             }
             let args = e.args.borrow().clone();
             match args.items.len() {
