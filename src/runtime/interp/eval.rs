@@ -562,9 +562,9 @@ impl Interp {
                 }
             }
             return Ok(false);
-        } else if let (Value::Dict(d), true) = (container, super::keys::needs_interp(item)) {
+        } else if let Value::Dict(d) = container {
             return Ok(self.dict_get(d, item)?.is_some());
-        } else if let (Value::Set(s) | Value::FrozenSet(s), true) = (container, super::keys::needs_interp(item)) {
+        } else if let Value::Set(s) | Value::FrozenSet(s) = container {
             return self.set_contains(s, item);
         } else if let Some(found) = ops::contains(container, item) {
             return found;

@@ -9,6 +9,7 @@ use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::*;
 use crate::runtime::model::typeobj::{type_name, types};
 use crate::runtime::model::value::*;
+use crate::runtime::types::object;
 use crate::syntax::ast::BinOp;
 use std::rc::Rc;
 
@@ -494,6 +495,24 @@ impl Interp {
         match target {
             Target::Attr(obj, name) => {
                 let o = self.eval(f, obj)?;
+                if let Value::Instance(inst) = &o {
+                    // `self.count += 1` on an instance whose class intercepts nothing: the
+                    // attribute is read and written back at one position of its `__dict__`.
+                    if object::plain_attributes(&inst.class) {
+                        if let (layout, Some(pos)) = inst.dict.locate_name(name) {
+                            let cur = inst.dict.value_at(layout, pos).unwrap_or(Value::None);
+                            let rhs = self.eval(f, value)?;
+                            let v = self.inplace_op(op, cur, &rhs)?;
+                            if !object::plain_attributes(&inst.class) {
+                                return crate::runtime::interp::attrs::setattr(self, &o, name, v);
+                            }
+                            if let Err(v) = inst.dict.replace_at(layout, pos, v) {
+                                inst.dict.set_name(name, v);
+                            }
+                            return Ok(());
+                        }
+                    }
+                }
                 let cur = crate::runtime::interp::attrs::getattr(self, &o, name)?;
                 let rhs = self.eval(f, value)?;
                 let v = self.inplace_op(op, cur, &rhs)?;

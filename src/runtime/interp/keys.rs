@@ -11,8 +11,9 @@ use crate::runtime::model::value::*;
 use crate::runtime::types::object;
 use std::rc::Rc;
 
-/// Whether hashing or comparing `key` runs Python code.
-pub fn needs_interp(key: &Value) -> bool {
+/// Whether hashing or comparing `key` runs Python code. Asked only once the tables' own
+/// hashing has refused the key, so the keys of every memo cache never pay for it.
+fn needs_interp(key: &Value) -> bool {
     match key {
         Value::Tuple(t) => t.items.iter().any(needs_interp),
         _ => object::user_class(key).is_some_and(|c| c.lookup("__hash__").is_some() || c.lookup("__eq__").is_some()),
@@ -46,8 +47,9 @@ impl Interp {
     }
 
     pub fn dict_get(&mut self, d: &Rc<Dict>, key: &Value) -> PyResult<Option<Value>> {
-        if !needs_interp(key) {
-            return d.get(key);
+        match d.get(key) {
+            Err(_) if needs_interp(key) => {}
+            found => return found,
         }
         let h = self.hash(key)?;
         let found = self.equal_key(d.keys_with_hash(h), key)?;
@@ -55,8 +57,13 @@ impl Interp {
     }
 
     pub fn dict_set(&mut self, d: &Dict, key: Value, value: Value) -> PyResult<()> {
-        if !needs_interp(&key) {
-            return d.set(key, value);
+        match crate::runtime::types::ops::hash_key(&key) {
+            Ok(h) => {
+                d.set_hashed(h, key, value);
+                return Ok(());
+            }
+            Err(_) if needs_interp(&key) => {}
+            Err(e) => return Err(e),
         }
         let h = self.hash(&key)?;
         let stored = self.equal_key(d.keys_with_hash(h), &key)?;
@@ -65,8 +72,9 @@ impl Interp {
     }
 
     pub fn dict_remove(&mut self, d: &Rc<Dict>, key: &Value) -> PyResult<Option<Value>> {
-        if !needs_interp(key) {
-            return d.remove(key);
+        match d.remove(key) {
+            Err(_) if needs_interp(key) => {}
+            removed => return removed,
         }
         let h = self.hash(key)?;
         let found = self.equal_key(d.keys_with_hash(h), key)?;
@@ -74,16 +82,19 @@ impl Interp {
     }
 
     pub fn set_contains(&mut self, s: &SetObj, item: &Value) -> PyResult<bool> {
-        if !needs_interp(item) {
-            return s.contains(item);
+        match s.contains(item) {
+            Err(_) if needs_interp(item) => {}
+            found => return found,
         }
         let h = self.hash(item)?;
         Ok(self.equal_key(s.items_with_hash(h), item)?.is_some())
     }
 
     pub fn set_add(&mut self, s: &SetObj, item: Value) -> PyResult<()> {
-        if !needs_interp(&item) {
-            return s.add(item);
+        match crate::runtime::types::ops::hash_key(&item) {
+            Ok(h) => return s.add_hashed(h, item),
+            Err(_) if needs_interp(&item) => {}
+            Err(e) => return Err(e),
         }
         let h = self.hash(&item)?;
         if self.equal_key(s.items_with_hash(h), &item)?.is_none() {

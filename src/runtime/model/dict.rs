@@ -216,9 +216,13 @@ impl Dict {
     }
     pub fn set(&self, key: Value, value: Value) -> PyResult<()> {
         let h = hash_key(&key)?;
-        let old = self.table.borrow_mut().insert(h, key, value);
-        drop(old);
+        self.set_hashed(h, key, value);
         Ok(())
+    }
+    /// `set` with the key's hash already computed.
+    pub fn set_hashed(&self, hash: i64, key: Value, value: Value) {
+        let old = self.table.borrow_mut().insert(hash, key, value);
+        drop(old);
     }
     pub fn remove(&self, key: &Value) -> PyResult<Option<Value>> {
         let h = hash_key(key)?;

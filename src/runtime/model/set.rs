@@ -56,6 +56,11 @@ impl SetObj {
         self.table.borrow_mut().insert(hash, item, &mut |_, _| Ok::<bool, PyErr>(false))?;
         Ok(())
     }
+    /// `add` with the item's hash already computed.
+    pub fn add_hashed(&self, hash: i64, item: Value) -> PyResult<()> {
+        self.table.borrow_mut().insert(hash, item, &mut eq)?;
+        Ok(())
+    }
     pub fn add(&self, item: Value) -> PyResult<()> {
         let h = hash_key(&item)?;
         self.table.borrow_mut().insert(h, item, &mut eq)?;

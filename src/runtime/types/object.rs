@@ -313,7 +313,7 @@ pub fn bind(interp: &mut Interp, attr: Value, instance: Option<&Value>, owner: &
 /// Whether the instances of `cls` keep their attributes in their `__dict__` with nothing in
 /// the class to intercept a read or a store: then `obj.x` needs no search of the class
 /// first, and `obj.x = v` is a store into the dict. Cached until any class changes.
-fn plain_attributes(cls: &TypeObj) -> bool {
+pub fn plain_attributes(cls: &TypeObj) -> bool {
     let Some(data) = &cls.class else { return false };
     let epoch = crate::runtime::model::typeobj::class_epoch();
     let (seen, plain) = data.plain_attributes.get();
