@@ -202,7 +202,7 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
             }
             Value::Instance(inst) => {
                 for (k, item) in inst.dict.items() {
-                    if let Value::Str(k) = k {
+                    if let (Value::Str(k), true) = (k, has_children(&item)) {
                         queue.push_back((paths.add(node, Step::Attr(k.to_string())), item));
                     }
                 }
@@ -266,6 +266,9 @@ fn class_parts(t: &Rc<TypeObj>, instance: Option<&Rc<Dict>>, node: usize, paths:
     let mut type_node = None;
     for (k, item) in class.dict.items() {
         let Value::Str(name) = k else { continue };
+        if !has_children(&item) {
+            continue;
+        }
         let item = match &item {
             Value::Native(n) => match (n.as_any().downcast_ref::<ClassMethod>(), n.as_any().downcast_ref::<StaticMethod>()) {
                 (Some(ClassMethod(f)), _) | (_, Some(StaticMethod(f))) => f.clone(),
