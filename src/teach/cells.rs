@@ -190,14 +190,13 @@ fn functions_in(session: &mut Session, text: &str, value: &Value) -> Vec<(String
 /// the class and its bases define, the first definition along the MRO winning as it does in
 /// an attribute lookup. A classmethod or staticmethod stands for the function it wraps.
 fn attribute_functions(text: &str, own: Option<&Rc<Dict>>, class: &Rc<TypeObj>) -> Vec<(String, Value)> {
-    let mut names: Vec<String> = Vec::new();
+    let mut names: hashbrown::HashSet<String> = hashbrown::HashSet::new();
     let mut out = Vec::new();
     let mut add = |k: Value, v: Value| {
         let Value::Str(k) = k else { return };
-        if names.iter().any(|n| n.as_str() == k.as_str()) {
+        if !names.insert(k.to_string()) {
             return;
         }
-        names.push(k.to_string());
         let v = match &v {
             Value::Native(n) => match (n.as_any().downcast_ref::<ClassMethod>(), n.as_any().downcast_ref::<StaticMethod>()) {
                 (Some(ClassMethod(f)), _) | (_, Some(StaticMethod(f))) => f.clone(),
