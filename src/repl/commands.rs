@@ -8,9 +8,9 @@ use super::{report, Control, Ran, Repl};
 /// the names.
 pub const COMMANDS: &[(&str, &str)] = &[
     (":cells", "every live cell: its id, variable, value and the functions that hold it"),
-    (":cells EXPR", "the cells a function closes over, or those of every function in a list, tuple or dict   :cells funcs"),
+    (":cells EXPR", "the cells a function closes over, or those of every function in a list, tuple or dict, or of an object's or class's methods   :cells funcs"),
     (":cells F.INNER", "the cells a function defined inside F has, or would get when F makes it   :cells outer.inner"),
-    (":scope EXPR", "why each name of a function is local, cell, free, global or builtin   :scope inc"),
+    (":scope EXPR", "why each name of a function (or a class's body) is local, cell, free, global or builtin   :scope inc"),
     (":scope F.INNER", "the same for a function or class defined inside F, before F has made it   :scope outer.inner"),
     (":env", "the session's variables and their values"),
     (":watch on|off", "show (or stop showing) what changed among the cells after each statement"),

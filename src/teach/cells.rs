@@ -1,8 +1,10 @@
 //! `:cells` (every live cell), `:cells EXPR` (the closures of the functions a value holds)
 //! and `:env` (the session's variables).
 
-use crate::runtime::model::typeobj::type_name;
+use crate::runtime::model::typeobj::{type_name, TypeObj};
+use crate::runtime::model::dict::Dict;
 use crate::runtime::model::value::{Function, Value};
+use crate::runtime::types::descriptors::{ClassMethod, StaticMethod};
 use crate::scope::ScopeKind;
 use crate::session::Session;
 use std::rc::Rc;
@@ -100,9 +102,16 @@ fn of_code(session: &mut Session, nested: &Nested, style: &Style) -> Vec<String>
         }
         let at = scope::line_ref(&nested.anchor.code.source, scope.span);
         // A class body runs once per class statement and is not kept as a function: only
-        // the functions defined in it can hold its cells afterwards.
+        // the functions defined in it can hold its cells afterwards, and the one cell it
+        // makes itself, `__class__`, is for them.
+        let class_cell = scope.kind == ScopeKind::Class && scope.needs_class_cell;
         let (what, held, runs, gets) = if scope.kind == ScopeKind::Class {
-            ("is a class body", "nothing holds cells for it once it has run", format!("{at} runs it each time {parent} runs"), "with these cells")
+            let held = if class_cell {
+                "once it has run, only its methods hold a cell it made, __class__"
+            } else {
+                "nothing holds cells for it once it has run"
+            };
+            ("is a class body", held, format!("{at} runs it each time {parent} runs"), "with these cells")
         } else {
             (
                 "is code",
@@ -112,8 +121,17 @@ fn of_code(session: &mut Session, nested: &Nested, style: &Style) -> Vec<String>
             )
         };
         out.push(format!("{heading} {what} in {parent}: {held}"));
+        let class_cell_line = class_cell.then(|| {
+            let users = path::users(table, id, "__class__");
+            format!(
+                "  each run makes a new __class__ cell for {}, fills it with the class once it is made, and super() reads it there",
+                users.join(", ")
+            )
+        });
         if scope.freevars.is_empty() {
-            out.push(format!("  {runs}; it closes over nothing, so it would have no cells"));
+            let nothing = if class_cell { "" } else { ", so it would have no cells" };
+            out.push(format!("  {runs}; it closes over nothing{nothing}"));
+            out.extend(class_cell_line);
             continue;
         }
         out.push(format!("  {runs}, {gets}:"));
@@ -127,6 +145,9 @@ fn of_code(session: &mut Session, nested: &Nested, style: &Style) -> Vec<String>
                     };
                     format!("cell {} {contents}, from {}'s closure", style.id(cell.serial), nested.anchor_path)
                 }
+                Some(CellSource::EachCallOf(s)) if table.get(s).kind == ScopeKind::Class => {
+                    format!("the cell class {}'s statement makes and fills with the class, a new one each time it runs", table.get(s).name)
+                }
                 Some(CellSource::EachCallOf(s)) => {
                     let owner = &table.get(s).name;
                     format!("a cell for {owner}'s {name}, a new one in each call of {owner}")
@@ -135,14 +156,17 @@ fn of_code(session: &mut Session, nested: &Nested, style: &Style) -> Vec<String>
             };
             out.push(format!("  {name:<width$} → {from}"));
         }
+        out.extend(class_cell_line);
     }
     out
 }
 
-/// The functions in `value` with the path to each: the value itself, or the items of a
-/// list, tuple or dict.
+/// The functions in `value` with the path to each: the value itself, the items of a list,
+/// tuple or dict, or the functions an instance or class offers as attributes.
 fn functions_in(session: &mut Session, text: &str, value: &Value) -> Vec<(String, Rc<Function>)> {
     let items: Vec<(String, Value)> = match value {
+        Value::Instance(i) => attribute_functions(text, Some(&i.dict), &i.class),
+        Value::Type(t) if t.class.is_some() => attribute_functions(text, None, t),
         Value::Function(f) => return vec![(text.to_string(), f.clone())],
         Value::Method(m) => match &m.func {
             Value::Function(f) => return vec![(text.to_string(), f.clone())],
@@ -160,6 +184,42 @@ fn functions_in(session: &mut Session, text: &str, value: &Value) -> Vec<(String
             _ => None,
         })
         .collect()
+}
+
+/// What `text.name` reaches for each name: the instance's own attributes (`own`), then what
+/// the class and its bases define, the first definition along the MRO winning as it does in
+/// an attribute lookup. A classmethod or staticmethod stands for the function it wraps.
+fn attribute_functions(text: &str, own: Option<&Rc<Dict>>, class: &Rc<TypeObj>) -> Vec<(String, Value)> {
+    let mut names: hashbrown::HashSet<String> = hashbrown::HashSet::new();
+    let mut out = Vec::new();
+    let mut add = |k: Value, v: Value| {
+        let Value::Str(k) = k else { return };
+        if !names.insert(k.to_string()) {
+            return;
+        }
+        let v = match &v {
+            Value::Native(n) => match (n.as_any().downcast_ref::<ClassMethod>(), n.as_any().downcast_ref::<StaticMethod>()) {
+                (Some(ClassMethod(f)), _) | (_, Some(StaticMethod(f))) => f.clone(),
+                _ => v,
+            },
+            _ => v,
+        };
+        out.push((format!("{text}.{}", k.as_str()), v));
+    };
+    if let Some(d) = own {
+        for (k, v) in d.items() {
+            add(k, v);
+        }
+    }
+    let tail = class.class.as_ref().map_or(&[][..], |c| &c.mro_tail[..]);
+    for t in std::iter::once(class).chain(tail) {
+        if let Some(c) = &t.class {
+            for (k, v) in c.dict.items() {
+                add(k, v);
+            }
+        }
+    }
+    out
 }
 
 /// Which cells are shared among the listed functions, or that none is.
@@ -184,7 +244,9 @@ fn sharing(funcs: &[(String, Rc<Function>)], style: &Style) -> Vec<String> {
     shared
         .iter()
         .map(|(cell, users)| {
-            let who = if users.len() == funcs.len() {
+            let who = if users.len() == funcs.len() && users.len() == 2 {
+                "both functions".to_string()
+            } else if users.len() == funcs.len() {
                 format!("all {} functions", users.len())
             } else {
                 users.join(", ")

@@ -131,7 +131,7 @@ pub fn print_lines(session: &mut Session, lines: &[String]) {
 
 /// `a` or `an` before a type name.
 fn article(noun: &str) -> &'static str {
-    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
         "an"
     } else {
         "a"

@@ -152,7 +152,8 @@ fn not_found(table: &SymbolTable, scopes: &[ScopeId], path: &str, part: &str) ->
 
 /// Where a free variable of code inside the anchor would get its cell.
 pub enum CellSource {
-    /// Each call of this enclosing scope makes a new cell for the variable.
+    /// Each call of this enclosing scope makes a new cell for the variable (for a class
+    /// body, each run of its class statement makes the `__class__` cell).
     EachCallOf(ScopeId),
     /// A live cell that the anchor holds in its closure: every function made from the code
     /// inside it gets this very cell.
@@ -161,11 +162,15 @@ pub enum CellSource {
 
 /// The source of the cell for `name`, free in `scope`: the nearest enclosing function that
 /// keeps it in a cell of its own, unless the search reaches `anchor`, whose closure already
-/// holds it. Class bodies are passed over, as they never enclose the functions in them.
+/// holds it. Class bodies are passed over, as they never enclose the functions in them, but
+/// for the one cell a class statement makes: `__class__`.
 pub fn cell_source(table: &SymbolTable, scope: ScopeId, name: &str, anchor: &Function) -> Option<CellSource> {
     let mut id = table.get(scope).parent;
     while let Some(s) = id {
         let enclosing = table.get(s);
+        if enclosing.kind == ScopeKind::Class && name == "__class__" && enclosing.needs_class_cell {
+            return Some(CellSource::EachCallOf(s));
+        }
         if enclosing.kind != ScopeKind::Class {
             if enclosing.binding(name) == Binding::Cell {
                 return Some(CellSource::EachCallOf(s));
@@ -227,6 +232,14 @@ mod tests {
         assert_eq!(qualnames(found), ["outer.<locals>.mid.<locals>.inner"]);
         let outer = find(&t, SymbolTable::MODULE, &["outer"], "<module>").unwrap()[0];
         assert_eq!(users(&t, outer, "x"), ["mid.inner"]);
+    }
+
+    #[test]
+    fn a_method_that_calls_super_uses_the_class_cell() {
+        let t = table("def make():\n    class Child:\n        def hello(self):\n            return super().hello()\n    return Child\n");
+        let child = find(&t, SymbolTable::MODULE, &["make", "Child"], "<module>").unwrap()[0];
+        assert!(t.get(child).needs_class_cell);
+        assert_eq!(users(&t, child, "__class__"), ["hello"]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! function the same way, from the symbol table alone, with where its cells would come from.
 
 use crate::compile::line_of;
-use crate::runtime::model::typeobj::{type_name, types};
+use crate::runtime::model::typeobj::{type_name, types, TypeObj};
 use crate::runtime::model::value::{Function, PyErr, Value};
 use crate::scope::{Binding, Scope, ScopeId, ScopeKind, Symbol, SymbolTable};
 use crate::session::Session;
@@ -15,16 +15,37 @@ use super::{short_sized, Style};
 
 pub fn explain(session: &mut Session, text: &str, style: &Style) -> Result<Vec<String>, Unanswered> {
     let text = text.trim();
-    let value = match path::parse(text) {
-        Some(parts) => match path::follow(session, &parts)? {
+    let parts = path::parse(text);
+    let value = match &parts {
+        Some(parts) => match path::follow(session, parts)? {
             Reached::Value(v) => v,
             Reached::Code(nested) => return Ok(explain_nested(session, &nested, style)),
         },
         None => session.eval(text)?,
     };
+    // `Box.area` or `box.area`: the live class the method was read from, whose class
+    // attributes the explanation can show.
+    let class = match &parts {
+        Some(parts) => match session.eval(&parts[..parts.len() - 1].join(".")) {
+            Ok(Value::Type(t)) if t.class.is_some() => Some(t),
+            Ok(Value::Instance(i)) => Some(i.class.clone()),
+            _ => None,
+        },
+        None => None,
+    };
     let Some(f) = path::function_of(&value) else {
         if let Value::Method(_) = value {
             return Ok(vec![format!("{text} is a built-in method: it has no Python scope")]);
+        }
+        if let Value::Type(t) = &value {
+            if let Some(lines) = explain_class(session, text, t, style) {
+                return Ok(lines);
+            }
+            if t.class.is_some() {
+                return Ok(vec![format!(
+                    "{text} is a class with no function defined in its body: the body ran once and is not kept, so nothing leads back to its scope"
+                )]);
+            }
         }
         let t = type_name(&value);
         return Ok(vec![format!("{text} is {} {t}, not a function: only functions have scopes", super::article(&t))]);
@@ -42,6 +63,7 @@ pub fn explain(session: &mut Session, text: &str, style: &Style) -> Result<Vec<S
         scope: code.symbols.get(code.scope_id),
         source: &code.source,
         cells: Cells::Closure(&f),
+        class,
         style,
     };
     Ok(explainer.lines(heading))
@@ -63,10 +85,34 @@ fn explain_nested(session: &mut Session, nested: &Nested, style: &Style) -> Vec<
             style.dim(&format!("({}, {what}defined at line {line} of {})", scope.qualname, code.file))
         );
         let cells = Cells::Code { anchor: &nested.anchor, path: &nested.anchor_path };
-        let explainer = Explainer { session: &mut *session, table, id, scope, source: &code.source, cells, style };
+        let explainer = Explainer { session: &mut *session, table, id, scope, source: &code.source, cells, class: None, style };
         out.extend(explainer.lines(heading));
     }
     out
+}
+
+/// `:scope Box`: the body of a live class. It ran once, when the class statement made the
+/// class, and is not kept; its scope is found in the symbol table that a function defined in
+/// it carries. A class with no such function has nothing to find it by.
+fn explain_class(session: &mut Session, text: &str, t: &Rc<TypeObj>, style: &Style) -> Option<Vec<String>> {
+    let class = t.class.as_ref()?;
+    let (method, id) = class.dict.items().into_iter().find_map(|(_, v)| {
+        let Value::Function(f) = v else { return None };
+        let parent = f.code.symbols.get(f.code.scope_id).parent?;
+        let body = f.code.symbols.get(parent);
+        (body.kind == ScopeKind::Class && body.qualname == class.qualname.as_str()).then_some((f, parent))
+    })?;
+    let code = &method.code;
+    let scope = code.symbols.get(id);
+    let line = line_of(&code.source, scope.span.start);
+    let heading = format!(
+        "{} {}",
+        style.heading(text),
+        style.dim(&format!("({}, a class body, run once by the class statement at line {line} of {})", scope.qualname, code.file))
+    );
+    let cells = Cells::Code { anchor: &method, path: text };
+    let explainer = Explainer { session, table: &code.symbols, id, scope, source: &code.source, cells, class: Some(t.clone()), style };
+    Some(explainer.lines(heading))
 }
 
 /// Where the cells of a scope's free variables are to be found.
@@ -88,6 +134,8 @@ struct Explainer<'a> {
     scope: &'a Scope,
     source: &'a str,
     cells: Cells<'a>,
+    /// The live class the function was reached through, if any.
+    class: Option<Rc<TypeObj>>,
     style: &'a Style,
 }
 
@@ -99,12 +147,30 @@ impl Explainer<'_> {
             return out;
         }
         let scope = self.scope;
-        let width = scope.symbols.iter().map(|s| s.name.chars().count()).max().unwrap_or(0);
-        for sym in &scope.symbols {
+        let mut rows: Vec<(&str, &'static str, String)> = scope.symbols.iter().map(|sym| {
             let (kind, why) = self.symbol(sym);
+            (sym.name.as_str(), kind, why)
+        }).collect();
+        // The cell a class statement makes is no name of its body, so the symbol table
+        // lists it nowhere: it is said here, since it is what `super()` reads.
+        if scope.kind == ScopeKind::Class && scope.needs_class_cell {
+            let users = self.inner_users("__class__");
+            rows.push((
+                "__class__",
+                "cell",
+                format!(
+                    "not a name in the body: the class statement makes this cell for {}, which {} super() or __class__, and puts the class {} in it once it is made",
+                    users.join(", "),
+                    if users.len() == 1 { "uses" } else { "use" },
+                    scope.name
+                ),
+            ));
+        }
+        let width = rows.iter().map(|(name, _, _)| name.chars().count()).max().unwrap_or(0);
+        for (name, kind, why) in rows {
             // Padded outside the colour codes, which take no columns on the screen.
             let pad = KIND_WIDTH - kind.len();
-            out.push(format!("  {:<width$}  {}{:pad$}  {why}", sym.name, self.style.value(kind), ""));
+            out.push(format!("  {:<width$}  {}{:pad$}  {why}", name, self.style.value(kind), ""));
         }
         out
     }
@@ -132,25 +198,36 @@ impl Explainer<'_> {
                 ("global", format!("declared global{at}: the module's variable"))
             }
             Binding::GlobalImplicit => {
+                let name = &sym.name;
+                let (kind, module) = if let Some(v) = self.session.globals.get_str(name) {
+                    ("global", format!("the module's {name} (now {})", self.value(&v)))
+                } else if self.session.interp.builtins.get_str(name).is_some() {
+                    ("builtin", "one of Python's builtins".to_string())
+                } else {
+                    ("global", "looked up in the module when used, where it is not defined yet".to_string())
+                };
+                if let Some(class) = self.class_binder(name) {
+                    // The learner's likely reading: the class body encloses the method as a
+                    // function would. It does not, and the class attribute is reached only
+                    // through the class or an instance.
+                    let now = self.class_attribute(&class, name).map(|v| format!(" (now {})", self.value(&v))).unwrap_or_default();
+                    let through_self = match self.scope.params.first() {
+                        Some(p) if p == "self" => format!(" or self.{name}"),
+                        _ => String::new(),
+                    };
+                    return (
+                        kind,
+                        format!(
+                            "{name} is a class attribute of {class}{now}, but a class body does not enclose the functions in it, so {name} here is {module}; {class}.{name}{through_self} reads the class attribute"
+                        ),
+                    );
+                }
                 let nested = self.scope.parent.is_some_and(|p| self.table.get(p).is_function_like());
                 let where_ = if nested { format!("{fname} or around it") } else { fname.clone() };
-                let (kind, mut why) = if let Some(v) = self.session.globals.get_str(&sym.name) {
-                    let now = self.value(&v);
-                    ("global", format!("not assigned in {where_}: the module's {} (now {now})", sym.name))
-                } else if self.session.interp.builtins.get_str(&sym.name).is_some() {
-                    ("builtin", format!("not assigned in {where_}, nor in the module: one of Python's builtins"))
-                } else {
-                    (
-                        "global",
-                        format!("not assigned in {where_}: looked up in the module when used, where it is not defined yet"),
-                    )
+                let why = match kind {
+                    "builtin" => format!("not assigned in {where_}, nor in the module: {module}"),
+                    _ => format!("not assigned in {where_}: {module}"),
                 };
-                if let Some(class) = self.class_binder(&sym.name) {
-                    why.push_str(&format!(
-                        "; {class}'s {} is a class attribute, which functions in the class body do not see by name",
-                        sym.name
-                    ));
-                }
                 (kind, why)
             }
         }
@@ -161,6 +238,11 @@ impl Explainer<'_> {
             return "a parameter".to_string();
         }
         let mut why = self.bound_because(sym);
+        if self.scope.kind == ScopeKind::Class {
+            // What the body binds is kept in the class's namespace, not in a frame.
+            why.push_str(&format!("; it becomes the class attribute {}.{}", self.scope.name, sym.name));
+            return why;
+        }
         // The hint is for the classic mistake: a name read before (or by) the assignment
         // that makes it local.
         let read_first = match (sym.first_use, sym.first_bind) {
@@ -184,7 +266,23 @@ impl Explainer<'_> {
     fn free(&mut self, sym: &Symbol) -> String {
         let name = &sym.name;
         let owner = self.enclosing_binder(name).unwrap_or_else(|| "an enclosing function".to_string());
-        let mut why = if sym.is_declared_nonlocal() {
+        let class = (name == "__class__").then(|| self.enclosing_class()).flatten();
+        let mut why = if let Some(class) = class {
+            let here = &self.scope.name;
+            if sym.implicit {
+                let users = self.inner_users(name);
+                format!("not used in {here} itself: {here} carries the __class__ cell of {class} only so that {} can use it", users.join(", "))
+            } else {
+                // The resolver records `super` as a use of `__class__`: zero-argument
+                // `super()` finds its class through this cell.
+                let reader = match sym.first_use {
+                    Some(s) if self.source.get(s.start as usize..s.end as usize) == Some("super") => format!("which super() reads at {}", self.line_ref(s)),
+                    Some(s) => format!("read at {}", self.line_ref(s)),
+                    None => "which super() reads".to_string(),
+                };
+                format!("not assigned here: the implicit cell the class statement fills with {class} once it is made, {reader}")
+            }
+        } else if sym.is_declared_nonlocal() {
             let at = sym.directive.map(|s| format!(" at line {}", self.line(s))).unwrap_or_default();
             format!("declared nonlocal{at}: {owner}'s variable")
         } else if sym.implicit {
@@ -202,7 +300,12 @@ impl Explainer<'_> {
             Cells::Code { anchor, path } => match path::cell_source(self.table, self.id, name, anchor) {
                 Some(CellSource::Anchor(cell)) => Some((cell, Some(path))),
                 Some(CellSource::EachCallOf(s)) => {
-                    why.push_str(&format!(", in the cell that each call of {} makes for it", self.table.get(s).name));
+                    let maker = self.table.get(s);
+                    if maker.kind == ScopeKind::Class {
+                        why.push_str(", in the cell that each run of its class statement makes");
+                    } else {
+                        why.push_str(&format!(", in the cell that each call of {} makes for it", maker.name));
+                    }
                     None
                 }
                 None => None,
@@ -244,7 +347,7 @@ impl Explainer<'_> {
 
     /// The class around this function whose body binds `name`: the learner may expect the
     /// function to see it, as it would a function's variable.
-    fn class_binder(&self, name: &str) -> Option<&str> {
+    fn class_binder(&self, name: &str) -> Option<String> {
         if !self.scope.is_function_like() {
             return None;
         }
@@ -252,11 +355,34 @@ impl Explainer<'_> {
         while let Some(p) = id {
             let s = self.table.get(p);
             if s.kind == ScopeKind::Class && s.lookup(name).is_some_and(|sym| sym.first_bind.is_some()) {
-                return Some(&s.name);
+                return Some(s.name.clone());
             }
             id = s.parent;
         }
         None
+    }
+
+    /// The class whose statement makes the `__class__` cell this scope uses: the nearest
+    /// class body around it.
+    fn enclosing_class(&self) -> Option<String> {
+        let mut id = self.scope.parent;
+        while let Some(p) = id {
+            let s = self.table.get(p);
+            if s.kind == ScopeKind::Class {
+                return Some(s.name.clone());
+            }
+            id = s.parent;
+        }
+        None
+    }
+
+    /// The value of the class attribute `name` of the class called `class`, when the
+    /// function was reached through that class (or a subclass, or an instance).
+    fn class_attribute(&self, class: &str, name: &str) -> Option<Value> {
+        let live = self.class.as_ref()?;
+        let mut mro = std::iter::once(live).chain(live.class.as_ref()?.mro_tail.iter());
+        let owner = mro.find(|t| t.name == class)?;
+        owner.class.as_ref()?.dict.get_str(name)
     }
 
     /// The functions inside this one that use `name` from it, through any that only carry it.

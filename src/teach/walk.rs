@@ -1,12 +1,16 @@
 //! Who holds each cell, named the way a learner would type it.
 //!
-//! A breadth-first walk from the session's globals (then `_`) through containers, functions
-//! and cells. Every object is visited once, so the walk costs what is live, never what the
+//! A breadth-first walk from the session's globals (then `_`) through containers, functions,
+//! cells, instances (their `__dict__`, and the methods of their class), class namespaces and
+//! bound methods. Every object is visited once, so the walk costs what is live, never what the
 //! session did before; and the first path found to an object is its shortest one (`double`
 //! before `_`, `funcs[3]` before `funcs[3].__closure__[0].cell_contents`).
 
 use crate::runtime::interp::Interp;
+use crate::runtime::model::typeobj::TypeObj;
+use crate::runtime::model::dict::Dict;
 use crate::runtime::model::value::{CellObj, Function, Value};
+use crate::runtime::types::descriptors::{ClassMethod, Property, StaticMethod};
 use crate::session::Session;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -73,6 +77,8 @@ enum Step {
     Contents,
     SetItem,
     Inside,
+    /// `type(c)`: the class of an instance, for what the instance's own attribute hides.
+    TypeOf,
 }
 
 struct Paths {
@@ -107,6 +113,7 @@ impl Paths {
                 Step::Contents => out.push_str(".cell_contents"),
                 Step::SetItem => out = format!("an item of {out}"),
                 Step::Inside => out = format!("inside {out}"),
+                Step::TypeOf => out = format!("type({out})"),
             }
         }
         out
@@ -187,8 +194,34 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
                 }
             }
             Value::Method(m) => {
-                queue.push_back((paths.add(node, Step::Attr("__func__".into())), m.func.clone()));
+                // Calling the method calls its function: a learner names the holder
+                // `acct.deposit`, not `acct.deposit.__func__`.
+                let func = if matches!(m.func, Value::Function(_)) { node } else { paths.add(node, Step::Attr("__func__".into())) };
+                queue.push_back((func, m.func.clone()));
                 queue.push_back((paths.add(node, Step::Attr("__self__".into())), m.receiver.clone()));
+            }
+            Value::Instance(inst) => {
+                for (k, item) in inst.dict.items() {
+                    if let (Value::Str(k), true) = (k, has_children(&item)) {
+                        queue.push_back((paths.add(node, Step::Attr(k.to_string())), item));
+                    }
+                }
+                // A `list` subclass is indexed as the list it also is (`stack[0]`).
+                if let Some(base) = &inst.base {
+                    queue.push_back((node, base.clone()));
+                }
+                // The methods are named through the instance (`c.bump`) when the class has no
+                // name of its own that the walk reached first; one instance does it for all.
+                if seen.insert(Rc::as_ptr(&inst.class) as usize) {
+                    class_parts(&inst.class, Some(&inst.dict), node, &mut paths, &mut queue);
+                }
+            }
+            Value::Type(t) => class_parts(t, None, node, &mut paths, &mut queue),
+            Value::Native(n) if n.as_any().is::<Property>() => {
+                let p = n.as_any().downcast_ref::<Property>().expect("checked above");
+                for (name, f) in [("fget", &p.fget), ("fset", &p.fset), ("fdel", &p.fdel)] {
+                    queue.push_back((paths.add(node, Step::Attr(name.into())), f.clone()));
+                }
             }
             Value::Native(n) => {
                 // Sequence-like natives (deque) are indexed as their items are;
@@ -218,7 +251,49 @@ fn has_children(v: &Value) -> bool {
             | Value::FrozenSet(_)
             | Value::Method(_)
             | Value::Native(_)
-    )
+            | Value::Instance(_)
+    ) || matches!(v, Value::Type(t) if t.class.is_some())
+}
+
+/// The attributes of a class's namespace as a learner reaches them: `Cls.name`, or through an
+/// instance (`instance` is its `__dict__`) `c.name`, or `type(c).name` where the instance's
+/// own attribute hides the class's, or where reading through the instance would run a
+/// property. A classmethod or staticmethod is named by what it wraps: `Cls.make()` calls it.
+/// Base classes are followed by `__bases__`: a learner names a base by its own name, which
+/// the walk has usually reached first.
+fn class_parts(t: &Rc<TypeObj>, instance: Option<&Rc<Dict>>, node: usize, paths: &mut Paths, queue: &mut VecDeque<(usize, Value)>) {
+    let Some(class) = &t.class else { return };
+    let mut type_node = None;
+    for (k, item) in class.dict.items() {
+        let Value::Str(name) = k else { continue };
+        if !has_children(&item) {
+            continue;
+        }
+        let item = match &item {
+            Value::Native(n) => match (n.as_any().downcast_ref::<ClassMethod>(), n.as_any().downcast_ref::<StaticMethod>()) {
+                (Some(ClassMethod(f)), _) | (_, Some(StaticMethod(f))) => f.clone(),
+                _ => item,
+            },
+            _ => item,
+        };
+        let hidden = instance.is_some_and(|d| d.get_str(&name).is_some())
+            || matches!(&item, Value::Native(n) if n.as_any().is::<Property>());
+        let parent = match instance {
+            Some(_) if hidden => *type_node.get_or_insert_with(|| paths.add(node, Step::TypeOf)),
+            _ => node,
+        };
+        queue.push_back((paths.add(parent, Step::Attr(name.to_string())), item));
+    }
+    let parent = match instance {
+        Some(_) => *type_node.get_or_insert_with(|| paths.add(node, Step::TypeOf)),
+        None => node,
+    };
+    for (i, base) in class.bases.iter().enumerate() {
+        if base.class.is_some() {
+            let bases = paths.add(parent, Step::Attr("__bases__".into()));
+            queue.push_back((paths.add(bases, Step::Index(i)), Value::Type(base.clone())));
+        }
+    }
 }
 
 /// What else a function keeps alive: its defaults and the attributes set on it
