@@ -215,7 +215,7 @@ impl ConditionalEventHandler for Keys {
                 state.rewrite = Some(" ".to_string());
                 Some(Cmd::Complete)
             }
-            (KeyCode::Char(c), Modifiers::NONE) if !state.typed && !(c.is_alphanumeric() || c == '_') => {
+            (KeyCode::Char(c), Modifiers::NONE) if !(state.typed || c.is_alphanumeric() || c == '_') => {
                 let indent = closing_indent(&state.pending, before)?;
                 state.rewrite = Some(format!("{indent}{}{c}", before.trim_start()));
                 Some(Cmd::Complete)

@@ -425,9 +425,9 @@ fn mro_method(_interp: &mut Interp, b: &Builtin, _args: Args) -> PyResult<Value>
 /// `object.__setattr__`.
 pub fn instance_setattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Option<Value>) -> PyResult<()> {
     let cls = user_class(obj).expect("an instance of a class written in Python");
-    if let Value::Instance(i) = obj {
-        if value.is_some() && plain_attributes(cls) {
-            i.dict.set_name(name, value.expect("checked"));
+    if let (Value::Instance(i), Some(v)) = (obj, &value) {
+        if plain_attributes(cls) {
+            i.dict.set_name(name, v.clone());
             return Ok(());
         }
     }
