@@ -145,7 +145,7 @@ pub enum Target {
     Global(Rc<PyStr>, GlobalCache),
     /// A name bound in a class body: a key of the namespace that becomes the class's `__dict__`.
     Name(Rc<PyStr>),
-    Attr(Box<Expr>, Rc<PyStr>),
+    Attr(Box<Expr>, Rc<PyStr>, AttrCache),
     Subscript(Box<Expr>, Box<Expr>),
     /// `a, *b, c = ...`: `star` is the index of the starred target.
     Unpack { items: Vec<Target>, star: Option<usize>, span: Span },
@@ -194,7 +194,7 @@ pub enum Expr {
     Call(Box<Call>),
     /// `obj.name(args)`: calls the method without making a bound method first.
     CallMethod(Box<Expr>, Rc<PyStr>, Box<Call>, MethodCache),
-    Attr(Box<Expr>, Rc<PyStr>, Span),
+    Attr(Box<Expr>, Rc<PyStr>, Span, AttrCache),
     Subscript(Box<Expr>, Box<Expr>, Span),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
     Tuple(Vec<Elt>),
@@ -230,6 +230,12 @@ pub enum FrameQuery {
 /// it was in the builtins). Valid while neither dict has gained or lost a key.
 #[derive(Default)]
 pub struct GlobalCache(pub std::cell::Cell<(u64, u64, u32, bool)>);
+
+/// Where an instance attribute was found last: its position in the `__dict__` and the
+/// layout of that dict. While the same instance comes back with the same keys (`self.count`
+/// in a loop), the attribute is read or written there without a search.
+#[derive(Default)]
+pub struct AttrCache(pub std::cell::Cell<(u64, u32)>);
 
 /// The builtin method a call site found last, and for which kind of receiver: most sites
 /// always call the same method on the same type, and then skip the search by name.

@@ -554,7 +554,9 @@ impl<'a> Compiler<'a> {
     fn target(&mut self, u: &mut Unit, t: &ast::Expr) -> Result<Target, SyntaxError> {
         Ok(match &t.kind {
             E::Name(n) => self.store(u, n),
-            E::Attribute { value, attr } => Target::Attr(Box::new(self.expr(u, value)?), self.names.get(&attr.name)),
+            E::Attribute { value, attr } => {
+                Target::Attr(Box::new(self.expr(u, value)?), self.names.get(&attr.name), AttrCache::default())
+            }
             E::Subscript { value, index } => {
                 Target::Subscript(Box::new(self.expr(u, value)?), Box::new(self.expr(u, index)?))
             }
@@ -651,7 +653,9 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            E::Attribute { value, attr } => Expr::Attr(self.boxed(u, value)?, self.names.get(&attr.name), span),
+            E::Attribute { value, attr } => {
+                Expr::Attr(self.boxed(u, value)?, self.names.get(&attr.name), span, AttrCache::default())
+            }
             E::Subscript { value, index } => Expr::Subscript(self.boxed(u, value)?, self.boxed(u, index)?, span),
             E::Slice { lower, upper, step } => {
                 let mut part = |p: &Option<Box<ast::Expr>>| -> Result<Option<Box<Expr>>, SyntaxError> {

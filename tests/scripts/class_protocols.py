@@ -76,3 +76,33 @@ print(obj.x, vars(obj))
 del Late.__setattr__
 obj.y = 3
 print(vars(obj))
+
+class Pt:
+    def __init__(self, x):
+        self.x = x
+pts = [Pt(1), Pt(2)]
+total = 0
+for i in range(6):
+    p = pts[i % 2]
+    total += p.x
+    p.x += 1
+print(total, [p.x for p in pts])
+q = Pt(5)
+for i in range(3):
+    print(q.x, vars(q))
+    if i == 0:
+        del q.x
+        q.y = 1
+        q.x = 9
+
+class Flip:
+    pass
+fl = Flip()
+fl.v = "from the dict"
+seen = []
+for i in range(3):
+    seen.append(fl.v)
+    fl.v = "stored " + str(i)
+    if i == 0:
+        Flip.v = property(lambda self: "from a property", lambda self, value: seen.append("setter " + value))
+print(seen, vars(fl))

@@ -92,8 +92,13 @@ impl Interp {
                 let o = self.eval_operand(f, obj)?;
                 self.eval_method_call(f, o, name, call, cache).map_err(|e| e.at(call.span))
             }
-            Expr::Attr(obj, name, span) => {
+            Expr::Attr(obj, name, span, cache) => {
                 let o = self.eval_operand(f, obj)?;
+                if let Value::Instance(inst) = &o {
+                    if let Some(v) = cached_attr(inst, name, cache) {
+                        return Ok(v);
+                    }
+                }
                 crate::runtime::interp::attrs::getattr(self, &o, name).map_err(|e| e.at(*span))
             }
             Expr::Subscript(obj, index, span) => {
@@ -619,4 +624,25 @@ fn holds_instances(v: &Value) -> bool {
         Value::Tuple(t) => t.items.iter().any(|x| user_class(x).is_some()),
         _ => false,
     }
+}
+
+/// `obj.name` for an instance whose class intercepts nothing, from its `__dict__`: at the
+/// position the site found last while the dict keeps its layout, else by a search that
+/// remembers where. `None` sends the read through the full attribute lookup.
+#[inline]
+pub(super) fn cached_attr(inst: &Instance, name: &Rc<PyStr>, cache: &AttrCache) -> Option<Value> {
+    let (layout, pos) = cache.0.get();
+    if let Some(v) = inst.dict.value_at(layout, pos as usize) {
+        if object::plain_attributes(&inst.class) {
+            return Some(v);
+        }
+        return None;
+    }
+    if !object::plain_attributes(&inst.class) {
+        return None;
+    }
+    let (layout, pos) = inst.dict.locate_name(name);
+    let pos = pos?;
+    cache.0.set((layout, pos as u32));
+    inst.dict.value_at(layout, pos)
 }

@@ -377,8 +377,24 @@ impl Interp {
             Target::Cell(s) => f.cells[*s as usize].set(Some(v)),
             Target::Global(n, cache) => store_global(f.globals, n, cache, v),
             Target::Name(n) => f.namespace.unwrap_or(f.globals).set_name(n, v),
-            Target::Attr(obj, name) => {
+            Target::Attr(obj, name, cache) => {
                 let o = self.eval(f, obj)?;
+                if let Value::Instance(inst) = &o {
+                    // `self.x = v` over an attribute the site stored before: in place.
+                    let (layout, pos) = cache.0.get();
+                    if object::plain_attributes(&inst.class) {
+                        match inst.dict.replace_at(layout, pos as usize, v) {
+                            Ok(()) => return Ok(()),
+                            Err(v) => {
+                                inst.dict.set_name(name, v);
+                                if let (layout, Some(pos)) = inst.dict.locate_name(name) {
+                                    cache.0.set((layout, pos as u32));
+                                }
+                                return Ok(());
+                            }
+                        }
+                    }
+                }
                 crate::runtime::interp::attrs::setattr(self, &o, name, v)?;
             }
             Target::Subscript(obj, index) => {
@@ -473,7 +489,7 @@ impl Interp {
                     return name_error_for(n.as_str());
                 }
             }
-            Target::Attr(obj, name) => {
+            Target::Attr(obj, name, _) => {
                 let o = self.eval(f, obj)?;
                 crate::runtime::interp::attrs::delattr(self, &o, name)?;
             }
@@ -493,14 +509,15 @@ impl Interp {
 
     fn aug_assign(&mut self, f: &mut Frame, target: &Target, op: BinOp, value: &Expr) -> PyResult<()> {
         match target {
-            Target::Attr(obj, name) => {
+            Target::Attr(obj, name, cache) => {
                 let o = self.eval(f, obj)?;
                 if let Value::Instance(inst) = &o {
                     // `self.count += 1` on an instance whose class intercepts nothing: the
                     // attribute is read and written back at one position of its `__dict__`.
-                    if object::plain_attributes(&inst.class) {
-                        if let (layout, Some(pos)) = inst.dict.locate_name(name) {
-                            let cur = inst.dict.value_at(layout, pos).unwrap_or(Value::None);
+                    if let Some(cur) = super::eval::cached_attr(inst, name, cache) {
+                        let (layout, pos) = cache.0.get();
+                        let pos = pos as usize;
+                        {
                             let rhs = self.eval(f, value)?;
                             let v = self.inplace_op(op, cur, &rhs)?;
                             if !object::plain_attributes(&inst.class) {

@@ -257,7 +257,7 @@ impl Names {
         match t {
             Target::Local(_) | Target::Cell(_) => {}
             Target::Global(n, _) | Target::Name(n) => self.add(n),
-            Target::Attr(obj, n) => {
+            Target::Attr(obj, n, _) => {
                 self.expr(obj);
                 self.add(n);
             }
@@ -277,7 +277,7 @@ impl Names {
     fn load_target(&mut self, t: &Target) {
         match t {
             Target::Global(n, _) => self.add(n),
-            Target::Attr(obj, n) => {
+            Target::Attr(obj, n, _) => {
                 self.expr(obj);
                 self.add(n);
             }
@@ -349,7 +349,7 @@ impl Names {
                 self.add(n);
                 self.args(&c.args);
             }
-            Expr::Attr(obj, n, _) => {
+            Expr::Attr(obj, n, _, _) => {
                 self.expr(obj);
                 self.add(n);
             }
