@@ -66,7 +66,7 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "time" => Ok(time::module(interp)),
         "timeit" => timeit::module(interp),
         "collections" => Ok(collections::module(interp)),
-        "functools" => Ok(functools::module(interp)),
+        "functools" => functools::module(interp),
         "inspect" => Ok(inspect::module(interp)),
         "json" => Ok(json::module(interp)),
         "logging" => Ok(logging::module(interp)),
