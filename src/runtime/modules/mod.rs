@@ -67,7 +67,7 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "timeit" => timeit::module(interp),
         "collections" => Ok(collections::module(interp)),
         "functools" => functools::module(interp),
-        "inspect" => Ok(inspect::module(interp)),
+        "inspect" => inspect::module(interp),
         "json" => Ok(json::module(interp)),
         "logging" => Ok(logging::module(interp)),
         "math" => Ok(math::module(interp)),
