@@ -152,6 +152,24 @@ impl Interp {
         }
     }
 
+    /// Runs the Python source of a built-in module's pure-Python part in the module's
+    /// `globals`, leaving the running program's statement and globals as they were: the
+    /// import happens in the middle of one of its statements.
+    pub fn run_embedded(&mut self, file: &str, source: &str, globals: &Rc<Dict>) -> PyResult<()> {
+        let file: Rc<str> = file.into();
+        let source: Rc<str> = source.into();
+        let module = crate::syntax::parse_module(&source).expect("embedded module parses");
+        let table = Rc::new(crate::scope::resolve(&module).expect("embedded module resolves"));
+        let code = crate::compile::compile_module(&module, &table, file, source, crate::compile::Mode::Exec)
+            .expect("embedded module compiles");
+        drop(module);
+        let saved = self.statement.take();
+        let mut frame = Frame { code: &code, globals, locals: &mut [], cells: &[], namespace: None };
+        let r = self.exec_block(&mut frame, &code.body);
+        self.statement = saved;
+        r.map(|_| ())
+    }
+
     /// Writes what is buffered for stdout, and the warnings that were due before it.
     pub fn flush(&mut self) {
         self.warn_unawaited();

@@ -452,7 +452,7 @@ pub struct FunctionExtra {
 }
 
 thread_local! {
-    /// Every function is defined in `__main__`: the only module that runs Python code.
+    /// The module of a function whose globals have no `__name__`.
     static MAIN_MODULE: Value = Value::str("__main__");
 }
 
@@ -478,7 +478,10 @@ impl Function {
         self.get(|e| e.doc.clone()).or_else(|| self.code.docstring.clone()).unwrap_or(Value::None)
     }
     pub fn module(&self) -> Value {
-        self.get(|e| e.module.clone()).unwrap_or_else(|| MAIN_MODULE.with(Value::clone))
+        // The module that defined it: `__main__`, or a built-in module's Python part.
+        self.get(|e| e.module.clone())
+            .or_else(|| self.globals.get_str("__name__"))
+            .unwrap_or_else(|| MAIN_MODULE.with(Value::clone))
     }
     pub fn kwdefaults(&self) -> Option<Rc<Dict>> {
         self.get(|e| e.kwdefaults.clone())

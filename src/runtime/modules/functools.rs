@@ -1,4 +1,5 @@
-//! `functools`: `reduce`, `partial`, `update_wrapper`/`wraps`, `lru_cache`/`cache`.
+//! `functools`: `reduce`, `partial`, `update_wrapper`/`wraps`, `lru_cache`/`cache` in Rust;
+//! `total_ordering`, `cmp_to_key` and `singledispatch` in Python (`functools.py`).
 
 use crate::runtime::interp::Interp;
 use crate::runtime::interp::attrs;
@@ -21,8 +22,8 @@ fn str_tuple(items: &[&str]) -> Value {
     Value::tuple(items.iter().map(|s| Value::str(s)).collect())
 }
 
-pub fn module(_interp: &mut Interp) -> Value {
-    new_module(
+pub fn module(interp: &mut Interp) -> PyResult<Value> {
+    let module = new_module(
         "functools",
         vec![
             ("WRAPPER_ASSIGNMENTS", str_tuple(&WRAPPER_ASSIGNMENTS)),
@@ -34,7 +35,11 @@ pub fn module(_interp: &mut Interp) -> Value {
             ("lru_cache", func("lru_cache", lru_cache)),
             ("cache", func("cache", cache)),
         ],
-    )
+    );
+    if let Value::Module(m) = &module {
+        interp.run_embedded("<functools>", include_str!("functools.py"), &m.dict)?;
+    }
+    Ok(module)
 }
 
 fn is_type_error(e: &PyErr) -> bool {

@@ -19,8 +19,31 @@ thread_local! {
         tuple_class("inspect", "ClosureVars", &["nonlocals", "globals", "builtins", "unbound"]);
 }
 
-pub fn module(_interp: &mut Interp) -> Value {
-    new_module("inspect", vec![("getclosurevars", func("getclosurevars", getclosurevars))])
+pub fn module(interp: &mut Interp) -> PyResult<Value> {
+    let module = new_module(
+        "inspect",
+        vec![("getclosurevars", func("getclosurevars", getclosurevars)), ("_code_shape", func("_code_shape", code_shape))],
+    );
+    if let Value::Module(m) = &module {
+        interp.run_embedded("<inspect>", include_str!("inspect.py"), &m.dict)?;
+    }
+    Ok(module)
+}
+
+/// `_code_shape(code)`: `(posonly, argcount, kwonly, has *args, has **kwargs)`, what
+/// `signature` (in `inspect.py`) needs of a code object.
+fn code_shape(_interp: &mut Interp, _b: &Builtin, args: Args) -> PyResult<Value> {
+    let Some(Value::Code(c)) = args.pos.first() else {
+        return type_error("_code_shape() takes a code object");
+    };
+    let s = &c.sig;
+    Ok(Value::tuple(vec![
+        Value::Int(s.posonly as i64),
+        Value::Int(s.argcount as i64),
+        Value::Int(s.kwonly as i64),
+        Value::Bool(s.varargs),
+        Value::Bool(s.varkw),
+    ]))
 }
 
 fn getclosurevars(interp: &mut Interp, _b: &Builtin, args: Args) -> PyResult<Value> {
