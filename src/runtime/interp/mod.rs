@@ -152,6 +152,18 @@ impl Interp {
         }
     }
 
+    /// Runs the code of a module cellar writes in Python (`modules/lib`) in its `globals`,
+    /// during an import: the importer's globals and current statement are left as they were.
+    pub fn run_library(&mut self, code: &Code, globals: &Rc<Dict>) -> PyResult<()> {
+        let main = self.main_globals.replace(globals.clone());
+        let statement = self.statement.take();
+        let mut frame = Frame { code, globals, locals: &mut [], cells: &[], namespace: None };
+        let r = self.exec_block(&mut frame, &code.body);
+        self.main_globals = main;
+        self.statement = statement;
+        r.map(|_| ())
+    }
+
     /// Writes what is buffered for stdout, and the warnings that were due before it.
     pub fn flush(&mut self) {
         self.warn_unawaited();

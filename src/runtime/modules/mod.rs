@@ -65,7 +65,7 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "sys" => Ok(sys::module(interp)),
         "time" => Ok(time::module(interp)),
         "timeit" => timeit::module(interp),
-        "collections" => Ok(collections::module(interp)),
+        "collections" => collections::module(interp),
         "functools" => Ok(functools::module(interp)),
         "inspect" => Ok(inspect::module(interp)),
         "json" => Ok(json::module(interp)),
@@ -173,6 +173,21 @@ pub fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
         dict.set_str(k, v);
     }
     Value::Module(Rc::new(ModuleObj { name: name.to_string(), dict }))
+}
+
+/// Runs the Python source of a module cellar writes in Python (`lib/*.py`, embedded in the
+/// binary) in the namespace of `module`, as CPython runs its own `.py` modules on import.
+pub fn run_library(interp: &mut Interp, module: &Value, file: &str, source: &'static str) -> PyResult<()> {
+    let Value::Module(m) = module else { unreachable!("run_library is given a module") };
+    let source: Rc<str> = source.into();
+    let failed = || panic!("the embedded module {file} compiles");
+    let Ok(parsed) = crate::syntax::parse_module_here(&source) else { failed() };
+    let Ok(table) = crate::scope::resolve(&parsed) else { failed() };
+    let file: Rc<str> = format!("<cellar>/{file}").into();
+    let Ok(code) = crate::compile::compile_module(&parsed, &Rc::new(table), file, source, crate::compile::Mode::Exec) else {
+        failed()
+    };
+    interp.run_library(&code, &m.dict)
 }
 
 /// A module-level builtin function.
