@@ -1,5 +1,5 @@
 //! The built-in modules: `sys`, `time`, `timeit`, `collections`, `functools`, `inspect`,
-//! `itertools`, `json`, `logging`, `math`, `operator`, `random`, `string`, `textwrap` and the teaching model
+//! `itertools`, `json`, `logging`, `math`, `operator`, `random`, `string`, `textwrap`, `types` and the teaching model
 //! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
 //! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
@@ -74,6 +74,7 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "random" => Ok(random::module(interp)),
         "string" => Ok(string::module(interp)),
         "textwrap" => Ok(textwrap::module(interp)),
+        "types" => library(interp, "types", include_str!("lib/types.py")),
         "itertools" => Ok(itertools::module(interp)),
         "operator" => Ok(operator::module(interp)),
         "fastapi" => Ok(fastapi::module(interp)),
@@ -121,7 +122,7 @@ fn create_known(name: &str) -> bool {
     matches!(
         name,
         "sys" | "time" | "timeit" | "collections" | "functools" | "inspect" | "itertools" | "json" | "logging" | "math"
-            | "operator" | "random" | "string" | "textwrap" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+            | "operator" | "random" | "string" | "textwrap" | "types" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
     )
 }
 
@@ -173,6 +174,13 @@ pub fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
         dict.set_str(k, v);
     }
     Value::Module(Rc::new(ModuleObj { name: name.to_string(), dict }))
+}
+
+/// A module written wholly in Python (`lib/NAME.py`).
+fn library(interp: &mut Interp, name: &str, source: &'static str) -> PyResult<Value> {
+    let m = new_module(name, Vec::new());
+    run_library(interp, &m, &format!("{name}.py"), source)?;
+    Ok(m)
 }
 
 /// Runs the Python source of a module cellar writes in Python (`lib/*.py`, embedded in the
