@@ -144,6 +144,14 @@ def _count(item):
 
 
 class OrderedDict(dict):
+    # cellar's dict.fromkeys makes a plain dict even when called on a subclass.
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        self = cls()
+        for key in iterable:
+            self[key] = value
+        return self
+
     def popitem(self, last=True):
         if not self:
             raise KeyError("dictionary is empty")
@@ -158,7 +166,8 @@ class OrderedDict(dict):
             rest = list(self.items())
             self.clear()
             self[key] = value
-            dict.update(self, rest)
+            for k, v in rest:
+                self[k] = v
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
