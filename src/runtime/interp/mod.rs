@@ -152,21 +152,15 @@ impl Interp {
         }
     }
 
-    /// Runs the Python source of a built-in module's pure-Python part in the module's
-    /// `globals`, leaving the running program's statement and globals as they were: the
-    /// import happens in the middle of one of its statements.
-    pub fn run_embedded(&mut self, file: &str, source: &str, globals: &Rc<Dict>) -> PyResult<()> {
-        let file: Rc<str> = file.into();
-        let source: Rc<str> = source.into();
-        let module = crate::syntax::parse_module(&source).expect("embedded module parses");
-        let table = Rc::new(crate::scope::resolve(&module).expect("embedded module resolves"));
-        let code = crate::compile::compile_module(&module, &table, file, source, crate::compile::Mode::Exec)
-            .expect("embedded module compiles");
-        drop(module);
-        let saved = self.statement.take();
-        let mut frame = Frame { code: &code, globals, locals: &mut [], cells: &[], namespace: None };
+    /// Runs the code of a module cellar writes in Python (`modules/lib`) in its `globals`,
+    /// during an import: the importer's globals and current statement are left as they were.
+    pub fn run_library(&mut self, code: &Code, globals: &Rc<Dict>) -> PyResult<()> {
+        let main = self.main_globals.replace(globals.clone());
+        let statement = self.statement.take();
+        let mut frame = Frame { code, globals, locals: &mut [], cells: &[], namespace: None };
         let r = self.exec_block(&mut frame, &code.body);
-        self.statement = saved;
+        self.main_globals = main;
+        self.statement = statement;
         r.map(|_| ())
     }
 

@@ -953,11 +953,78 @@ pub fn call_type(interp: &mut Interp, t: &Rc<TypeObj>, pos: &[Value], kw: &[(Rc<
             Some(r) => r,
             None => type_error(format!("cannot create '{}' instances", t.name)),
         },
+        TypeKind::Cell => {
+            super::check_pos("cell", &a, 0, 1)?;
+            let cell = Rc::new(CellObj::new(Rc::new(PyStr::new("cell")), pos.first().cloned()));
+            Ok(Value::Cell(cell))
+        }
+        TypeKind::Function => new_function(pos, kw),
+        TypeKind::Method => {
+            no_kwargs("method", &a)?;
+            match pos {
+                [func, _] if !is_callable(func) => type_error("first argument must be callable"),
+                [_, Value::None] => type_error("instance must not be None"),
+                [func, receiver] => {
+                    Ok(Value::Method(Rc::new(BoundMethod { receiver: receiver.clone(), func: func.clone() })))
+                }
+                _ => type_error(format!("method expected 2 arguments, got {}", pos.len())),
+            }
+        }
         _ => {
             let _ = ty;
             type_error(format!("cannot create '{}' instances", t.name))
         }
     }
+}
+
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`: a function
+/// made from another's code, with CPython's checks that the closure fits the code.
+fn new_function(pos: &[Value], kw: &[(Rc<PyStr>, Value)]) -> PyResult<Value> {
+    let args = Args { pos, kw };
+    let bound = super::bind_python("function", &args, &["code", "globals", "name", "argdefs", "closure"], 2, false)?;
+    let arg = |i: usize| bound[i].clone().unwrap_or(Value::None);
+    let Value::Code(code) = arg(0) else {
+        return type_error(format!("function() argument 'code' must be code, not {}", type_name(&arg(0))));
+    };
+    let Value::Dict(globals) = arg(1) else {
+        return type_error(format!("function() argument 'globals' must be dict, not {}", type_name(&arg(1))));
+    };
+    let defaults = match arg(3) {
+        Value::None => None,
+        Value::Tuple(t) => Some(t),
+        _ => return type_error("arg 4 (defaults) must be None or tuple"),
+    };
+    let closure: Vec<Rc<CellObj>> = match arg(4) {
+        Value::None => Vec::new(),
+        Value::Tuple(t) => {
+            let mut cells = Vec::with_capacity(t.items.len());
+            for item in t.items.iter() {
+                let Value::Cell(c) = item else {
+                    return type_error(format!("arg 5 (closure) expected cell, found {}", type_name(item)));
+                };
+                cells.push(c.clone());
+            }
+            cells
+        }
+        _ => return type_error("arg 5 (closure) must be None or tuple"),
+    };
+    if closure.len() != code.freevars.len() {
+        return value_error(format!(
+            "{} requires closure of length {}, not {}",
+            code.name.as_str(),
+            code.freevars.len(),
+            closure.len()
+        ));
+    }
+    let func = Function::new(code, globals, defaults, closure.into_boxed_slice());
+    match arg(2) {
+        Value::None => {}
+        Value::Str(name) => func.extra_mut().name = Some(name),
+        other => return type_error(format!("arg 3 (name) must be None or string, not {}", type_name(&other))),
+    }
+    let func = Rc::new(func);
+    crate::runtime::model::gc::track_function(&func);
+    Ok(Value::Function(func))
 }
 
 /// `object()`: an instance with nothing but identity.

@@ -1,5 +1,6 @@
 //! `collections`: `deque` and `namedtuple` (whose instances also serve `functools.CacheInfo`
-//! and `inspect.ClosureVars`).
+//! and `inspect.ClosureVars`); `defaultdict`, `Counter`, `OrderedDict` and `ChainMap` are
+//! Python, in `lib/collections.py`.
 
 use crate::runtime::interp::Interp;
 use crate::runtime::model::dict::Dict;
@@ -14,11 +15,15 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 use super::{check_pos, func, method, new_module, receiver};
 
-pub fn module(_interp: &mut Interp) -> Value {
-    new_module(
+/// The native `deque` and `namedtuple`, then `lib/collections.py` (`defaultdict`, `Counter`,
+/// `OrderedDict`, `ChainMap`) run in the same namespace.
+pub fn module(interp: &mut Interp) -> PyResult<Value> {
+    let m = new_module(
         "collections",
         vec![("deque", Value::Type(deque_type())), ("namedtuple", func("namedtuple", namedtuple))],
-    )
+    );
+    super::run_library(interp, &m, "collections.py", include_str!("lib/collections.py"))?;
+    Ok(m)
 }
 
 // ----- deque -----

@@ -36,9 +36,7 @@ pub fn module(interp: &mut Interp) -> PyResult<Value> {
             ("cache", func("cache", cache)),
         ],
     );
-    if let Value::Module(m) = &module {
-        interp.run_embedded("<functools>", include_str!("functools.py"), &m.dict)?;
-    }
+    super::run_library(interp, &module, "functools.py", include_str!("lib/functools.py"))?;
     Ok(module)
 }
 

@@ -24,9 +24,7 @@ pub fn module(interp: &mut Interp) -> PyResult<Value> {
         "inspect",
         vec![("getclosurevars", func("getclosurevars", getclosurevars)), ("_code_shape", func("_code_shape", code_shape))],
     );
-    if let Value::Module(m) = &module {
-        interp.run_embedded("<inspect>", include_str!("inspect.py"), &m.dict)?;
-    }
+    super::run_library(interp, &module, "inspect.py", include_str!("lib/inspect.py"))?;
     Ok(module)
 }
 

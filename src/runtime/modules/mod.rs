@@ -1,5 +1,5 @@
 //! The built-in modules: `sys`, `time`, `timeit`, `collections`, `functools`, `inspect`,
-//! `itertools`, `json`, `logging`, `math`, `operator`, `random`, `string`, `textwrap` and the teaching model
+//! `itertools`, `json`, `logging`, `math`, `operator`, `random`, `string`, `textwrap`, `types` and the teaching model
 //! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
 //! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
@@ -65,7 +65,7 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "sys" => Ok(sys::module(interp)),
         "time" => Ok(time::module(interp)),
         "timeit" => timeit::module(interp),
-        "collections" => Ok(collections::module(interp)),
+        "collections" => collections::module(interp),
         "functools" => functools::module(interp),
         "inspect" => inspect::module(interp),
         "json" => Ok(json::module(interp)),
@@ -74,6 +74,7 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "random" => Ok(random::module(interp)),
         "string" => Ok(string::module(interp)),
         "textwrap" => Ok(textwrap::module(interp)),
+        "types" => library(interp, "types", include_str!("lib/types.py")),
         "itertools" => Ok(itertools::module(interp)),
         "operator" => Ok(operator::module(interp)),
         "fastapi" => Ok(fastapi::module(interp)),
@@ -121,7 +122,7 @@ fn create_known(name: &str) -> bool {
     matches!(
         name,
         "sys" | "time" | "timeit" | "collections" | "functools" | "inspect" | "itertools" | "json" | "logging" | "math"
-            | "operator" | "random" | "string" | "textwrap" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+            | "operator" | "random" | "string" | "textwrap" | "types" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
     )
 }
 
@@ -173,6 +174,28 @@ pub fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
         dict.set_str(k, v);
     }
     Value::Module(Rc::new(ModuleObj { name: name.to_string(), dict }))
+}
+
+/// A module written wholly in Python (`lib/NAME.py`).
+fn library(interp: &mut Interp, name: &str, source: &'static str) -> PyResult<Value> {
+    let m = new_module(name, Vec::new());
+    run_library(interp, &m, &format!("{name}.py"), source)?;
+    Ok(m)
+}
+
+/// Runs the Python source of a module cellar writes in Python (`lib/*.py`, embedded in the
+/// binary) in the namespace of `module`, as CPython runs its own `.py` modules on import.
+pub fn run_library(interp: &mut Interp, module: &Value, file: &str, source: &'static str) -> PyResult<()> {
+    let Value::Module(m) = module else { unreachable!("run_library is given a module") };
+    let source: Rc<str> = source.into();
+    let failed = || panic!("the embedded module {file} compiles");
+    let Ok(parsed) = crate::syntax::parse_module_here(&source) else { failed() };
+    let Ok(table) = crate::scope::resolve(&parsed) else { failed() };
+    let file: Rc<str> = format!("<cellar>/{file}").into();
+    let Ok(code) = crate::compile::compile_module(&parsed, &Rc::new(table), file, source, crate::compile::Mode::Exec) else {
+        failed()
+    };
+    interp.run_library(&code, &m.dict)
 }
 
 /// A module-level builtin function.
