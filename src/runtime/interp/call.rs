@@ -148,13 +148,8 @@ impl Interp {
         if let Value::Instance(inst) = &func {
             // `counter()` on an object: its class's `__call__` with the object in front.
             if let Some(Value::Function(method)) = inst.class.lookup_name(&self.names.call) {
-                if call.simple && method.code.plain && call.args.len() < STACK_LOCALS && call.args.len() + 1 == method.code.sig.argcount {
-                    let mut slots = [const { None }; STACK_LOCALS];
-                    for (slot, a) in slots[1..].iter_mut().zip(&call.args) {
-                        *slot = Some(self.eval_operand(f, positional(a))?);
-                    }
-                    slots[0] = Some(func.clone());
-                    return self.run_plain(&method, &mut slots).map_err(|e| e.at(call.span));
+                if fits_with_receiver(&method, call) {
+                    return self.call_with_receiver(f, &method, func.clone(), &call.args).map_err(|e| e.at(call.span));
                 }
             }
         }
@@ -233,6 +228,17 @@ impl Interp {
         for (slot, a) in slots.iter_mut().zip(args) {
             *slot = Some(self.eval_operand(f, positional(a))?);
         }
+        self.run_plain(func, &mut slots)
+    }
+
+    /// `call_plain` for a method or `__call__`: the receiver in the first slot, the call's
+    /// arguments after it (`fits_with_receiver` has checked that they fill the parameters).
+    fn call_with_receiver(&mut self, f: &mut Frame, func: &Rc<Function>, receiver: Value, args: &[Arg]) -> PyResult<Value> {
+        let mut slots = [const { None }; STACK_LOCALS];
+        for (slot, a) in slots[1..].iter_mut().zip(args) {
+            *slot = Some(self.eval_operand(f, positional(a))?);
+        }
+        slots[0] = Some(receiver);
         self.run_plain(func, &mut slots)
     }
 
@@ -329,13 +335,8 @@ impl Interp {
             if let Some(func @ Value::Function(_)) = inst.class.lookup_name(name) {
                 if inst.dict.get_name(name).is_none() {
                     let Value::Function(function) = &func else { unreachable!() };
-                    if call.simple && function.code.plain && call.args.len() < STACK_LOCALS && call.args.len() + 1 == function.code.sig.argcount {
-                        let mut slots = [const { None }; STACK_LOCALS];
-                        for (slot, a) in slots[1..].iter_mut().zip(&call.args) {
-                            *slot = Some(self.eval_operand(f, positional(a))?);
-                        }
-                        slots[0] = Some(o);
-                        return self.run_plain(function, &mut slots);
+                    if fits_with_receiver(function, call) {
+                        return self.call_with_receiver(f, function, o, &call.args);
                     }
                     let mut pos = vec![o.clone()];
                     let (more, kw) = self.eval_args(f, &call.args, &|interp| function_str(interp, &func))?;
@@ -447,6 +448,11 @@ fn positional(a: &Arg) -> &Expr {
         Arg::Pos(e) => e,
         _ => unreachable!("simple calls have positional arguments only"),
     }
+}
+
+/// Whether a call's arguments, after a receiver, fill every parameter of a `plain` function.
+fn fits_with_receiver(func: &Function, call: &Call) -> bool {
+    call.simple && func.code.plain && call.args.len() < STACK_LOCALS && call.args.len() + 1 == func.code.sig.argcount
 }
 
 /// Runs `run` with `n` empty local slots, on the stack when they fit.

@@ -482,6 +482,23 @@ impl Interp {
         }
     }
 
+    /// `item in items`, one pass, asking the interpreter's equality (a class's `__eq__`, on
+    /// either side) only of the elements that need it.
+    fn any_equal(&mut self, items: &[Value], item: &Value) -> PyResult<bool> {
+        let item_is_user = user_class(item).is_some();
+        for x in items {
+            let equal = if item_is_user || user_class(x).is_some() || holds_instances(x) {
+                self.eq(x, item)?
+            } else {
+                x.is(item) || ops::eq(x, item)?
+            };
+            if equal {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     /// Equality as containers test it (CPython's `PyObject_RichCompareBool`): identity
     /// first, then `==`, with the special methods of classes written in Python anywhere in
     /// a list or tuple.
@@ -560,13 +577,10 @@ impl Interp {
             if let Some(found) = object::contains(self, container, item) {
                 return found;
             }
-        } else if matches!(container, Value::List(_) | Value::Tuple(_)) && (user_class(item).is_some() || holds_instances(container)) {
-            for x in self.collect(container)? {
-                if self.eq(&x, item)? {
-                    return Ok(true);
-                }
-            }
-            return Ok(false);
+        } else if let Value::List(l) = container {
+            return self.any_equal(&l.snapshot(), item);
+        } else if let Value::Tuple(t) = container {
+            return self.any_equal(&t.items, item);
         } else if let Value::Dict(d) = container {
             return Ok(self.dict_get(d, item)?.is_some());
         } else if let Value::Set(s) | Value::FrozenSet(s) = container {

@@ -753,21 +753,23 @@ pub fn special(v: &Value, name: &str) -> Option<Value> {
 /// Calls `v.name(*args)` where `v`'s class defines `name`; `None` when it does not.
 pub fn call_special(interp: &mut Interp, v: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
     let f = special(v, name)?;
-    Some(call_unbound(interp, &f, v, args))
+    Some(call_unbound(interp, &f, v, args, vec![]))
 }
 
-fn call_unbound(interp: &mut Interp, f: &Value, v: &Value, args: Vec<Value>) -> PyResult<Value> {
+/// Calls `f`, an attribute of `v`'s class, as a method of `v`: a plain function with `v` in
+/// front, anything else bound as attribute lookup would bind it.
+fn call_unbound(interp: &mut Interp, f: &Value, v: &Value, args: Vec<Value>, kw: Vec<(Rc<PyStr>, Value)>) -> PyResult<Value> {
     match f {
         Value::Function(_) => {
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(v.clone());
             all.extend(args);
-            interp.call(f, all, vec![])
+            interp.call(f, all, kw)
         }
         _ => {
             let cls = type_of(v);
             let bound = bind(interp, f.clone(), Some(v), &cls)?;
-            interp.call(&bound, args, vec![])
+            interp.call(&bound, args, kw)
         }
     }
 }
@@ -853,7 +855,7 @@ pub fn len(interp: &mut Interp, v: &Value) -> PyResult<usize> {
 pub fn hash_of(interp: &mut Interp, v: &Value) -> PyResult<i64> {
     match special(v, "__hash__") {
         Some(Value::None) => type_error(format!("unhashable type: '{}'", type_name(v))),
-        Some(f) => match call_unbound(interp, &f, v, vec![])? {
+        Some(f) => match call_unbound(interp, &f, v, vec![], vec![])? {
             Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
             Value::Bool(b) => Ok(b as i64),
             Value::BigInt(b) => Ok(hash::hash_bigint(&b)),
@@ -1188,17 +1190,5 @@ pub fn call_instance(interp: &mut Interp, obj: &Value, pos: Vec<Value>, kw: Vec<
     let Some(f) = user_class(obj).and_then(|c| c.lookup_name(&interp.names.call)) else {
         return type_error(format!("'{}' object is not callable", type_name(obj)));
     };
-    match f {
-        Value::Function(_) => {
-            let mut all = Vec::with_capacity(pos.len() + 1);
-            all.push(obj.clone());
-            all.extend(pos);
-            interp.call(&f, all, kw)
-        }
-        _ => {
-            let cls = type_of(obj);
-            let bound = bind(interp, f, Some(obj), &cls)?;
-            interp.call(&bound, pos, kw)
-        }
-    }
+    call_unbound(interp, &f, obj, pos, kw)
 }
