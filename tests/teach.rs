@@ -12,7 +12,8 @@ use common::{normalise, root};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-/// The lessons whose `--watch` output is pinned: the seed chapter's, and closures and classes.
+/// The lessons whose `--watch` output is pinned: the seed chapter's, closures and classes, and
+/// generators.
 const WATCHED: &[&str] = &[
     "01_how_closures_work",
     "02_late_binding",
@@ -21,6 +22,7 @@ const WATCHED: &[&str] = &[
     "05_memoize",
     "06_common_mistakes",
     "08_closures_and_classes",
+    "09_generators_and_closures",
 ];
 
 fn files(folder: &str, ext: &str) -> Vec<PathBuf> {

@@ -120,6 +120,8 @@ pub enum StmtKind {
     While(Expr, Vec<Stmt>, Vec<Stmt>),
     For { target: Target, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
     Try { body: Vec<Stmt>, handlers: Vec<Handler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
+    /// `with a as x, b: body`: each manager wraps the items after it and the body.
+    With(Vec<WithItem>, Vec<Stmt>),
     Raise(Option<Expr>, Option<Expr>),
     Assert(Expr, Option<Expr>),
     /// `import a.b as c`: the module to load, and where to store it.
@@ -128,6 +130,12 @@ pub enum StmtKind {
     /// The whole body of a comprehension's code.
     Comp(Box<CompBody>),
     Unsupported(&'static str),
+}
+
+pub struct WithItem {
+    pub context: Expr,
+    pub target: Option<Target>,
+    pub span: Span,
 }
 
 pub struct Handler {
@@ -210,6 +218,9 @@ pub enum Expr {
     Walrus(Box<Target>, Box<Expr>),
     FString(Vec<FPart>),
     Await(Box<Expr>, Span),
+    /// `yield` and `yield value`: only in a generator's frame.
+    Yield(Option<Box<Expr>>, Span),
+    YieldFrom(Box<Expr>, Span),
     /// `locals()`, `dir()`, `vars()` or `super()` with no arguments: they describe the
     /// calling frame, so the interpreter answers them when the name still means the builtin.
     FrameQuery(FrameQuery, Box<Call>),

@@ -366,7 +366,16 @@ impl<'a> Compiler<'a> {
                     StmtKind::For { target, iter, body: b, orelse: self.block(u, orelse)? }
                 }
             }
-            S::With { .. } => StmtKind::Unsupported("the with statement"),
+            S::With { is_async: true, .. } => StmtKind::Unsupported("async with"),
+            S::With { items, body, .. } => {
+                let mut compiled = Vec::with_capacity(items.len());
+                for item in items {
+                    let context = self.expr(u, &item.context)?;
+                    let target = item.target.as_ref().map(|t| self.target(u, t)).transpose()?;
+                    compiled.push(WithItem { context, target, span: item.context.span });
+                }
+                StmtKind::With(compiled, self.block(u, body)?)
+            }
             S::Try { body, handlers, orelse, finalbody } => {
                 let body = self.block(u, body)?;
                 let mut hs = Vec::new();
@@ -715,10 +724,14 @@ impl<'a> Compiler<'a> {
                 Expr::Await(self.boxed(u, inner)?, span)
             }
             E::Yield(_) | E::YieldFrom(_) => {
-                if self.table.get(u.scope).kind == ScopeKind::Module {
+                if matches!(self.table.get(u.scope).kind, ScopeKind::Module | ScopeKind::Class) {
                     return Err(SyntaxError::new("'yield' outside function", span));
                 }
-                Expr::Unsupported("generators (yield)", span)
+                match &e.kind {
+                    E::Yield(v) => Expr::Yield(v.as_ref().map(|v| self.boxed(u, v)).transpose()?, span),
+                    E::YieldFrom(v) => Expr::YieldFrom(self.boxed(u, v)?, span),
+                    _ => unreachable!("matched above"),
+                }
             }
         })
     }

@@ -3,6 +3,7 @@
 
 use crate::runtime::model::typeobj::{type_name, TypeObj};
 use crate::runtime::model::dict::Dict;
+use crate::runtime::model::generator::Generator;
 use crate::runtime::model::value::{Function, Value};
 use crate::runtime::types::descriptors::{ClassMethod, StaticMethod};
 use crate::scope::ScopeKind;
@@ -33,6 +34,11 @@ pub fn of(session: &mut Session, text: &str, style: &Style) -> Result<Vec<String
         },
         None => session.eval(text)?,
     };
+    if let Value::Native(n) = &value {
+        if let Some(g) = n.as_any().downcast_ref::<Generator>() {
+            return Ok(generator_frame(session, text, g, style));
+        }
+    }
     let funcs = functions_in(session, text, &value);
     if funcs.is_empty() {
         if let Value::Cell(c) = &value {
@@ -49,6 +55,36 @@ pub fn of(session: &mut Session, text: &str, style: &Style) -> Result<Vec<String
         )]);
     }
     Ok(closures(session, &funcs, style))
+}
+
+/// `:cells gen`: a generator's frame, which lives between `next()` calls: its variables, and
+/// the cells among them that closures share.
+fn generator_frame(session: &mut Session, text: &str, g: &Generator, style: &Style) -> Vec<String> {
+    let code = &g.frame.code;
+    let mut out = vec![format!("{text} {}", style.dim(&format!("(generator {}, {})", g.qualname.borrow().as_str(), g.where_text())))];
+    if g.is_closed() || g.is_running() {
+        out.push("  its frame is gone: it holds no variables".to_string());
+        return out;
+    }
+    let cell_names: Vec<_> = code.cellvars.iter().chain(&code.freevars).collect();
+    let width = code.varnames.iter().chain(cell_names.iter().copied()).map(|n| n.chars().count()).max().unwrap_or(0);
+    for (name, v) in code.varnames.iter().zip(g.frame.locals_now()) {
+        if let Some(v) = v {
+            let text = style.value(&short_sized(&repr(session, &v), items(&v)));
+            out.push(format!("  {:<width$} = {text}", name.as_str()));
+        }
+    }
+    for (name, cell) in cell_names.into_iter().zip(&g.frame.cells) {
+        let contents = match cell.get() {
+            Some(v) => format!("= {}", style.value(&short_sized(&repr(session, &v), items(&v)))),
+            None => "(empty)".to_string(),
+        };
+        out.push(format!("  {:<width$} → cell {} {contents}", name.as_str(), style.id(cell.serial)));
+    }
+    if g.frame.cells.is_empty() {
+        out.push("  no cells: no closure shares its variables".to_string());
+    }
+    out
 }
 
 /// The closures of the listed functions, and which cells they share.

@@ -9,6 +9,7 @@
 use crate::runtime::interp::Interp;
 use crate::runtime::model::typeobj::TypeObj;
 use crate::runtime::model::dict::Dict;
+use crate::runtime::model::generator::Generator;
 use crate::runtime::model::value::{CellObj, Function, Value};
 use crate::runtime::types::descriptors::{ClassMethod, Property, StaticMethod};
 use crate::session::Session;
@@ -79,6 +80,8 @@ enum Step {
     Inside,
     /// `type(c)`: the class of an instance, for what the instance's own attribute hides.
     TypeOf,
+    /// `.gi_frame.f_locals['name']`: a variable of a suspended generator's frame.
+    Local(String),
 }
 
 struct Paths {
@@ -114,6 +117,7 @@ impl Paths {
                 Step::SetItem => out = format!("an item of {out}"),
                 Step::Inside => out = format!("inside {out}"),
                 Step::TypeOf => out = format!("type({out})"),
+                Step::Local(name) => out.push_str(&format!(".gi_frame.f_locals['{name}']")),
             }
         }
         out
@@ -217,6 +221,31 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
                 }
             }
             Value::Type(t) => class_parts(t, None, node, &mut paths, &mut queue),
+            Value::Native(n) if n.as_any().is::<Generator>() => {
+                // A generator's frame holds its cells as a function's closure does, for as
+                // long as the generator can resume.
+                let g = n.as_any().downcast_ref::<Generator>().expect("checked above");
+                if g.is_closed() || g.is_running() {
+                    continue;
+                }
+                let label = format!("{} ({})", paths.render(interp, node), g.where_text());
+                let addr = Rc::as_ptr(n) as usize;
+                let code = &g.frame.code;
+                let names = code.cellvars.iter().chain(&code.freevars);
+                for (name, cell) in names.zip(&g.frame.cells) {
+                    reach.holders.entry(cell.serial).or_default().push(Holder { path: label.clone(), function: Some(addr) });
+                    if seen.insert(Rc::as_ptr(cell) as usize) {
+                        if let Some(c) = cell.get() {
+                            queue.push_back((paths.add(node, Step::Local(name.to_string())), c));
+                        }
+                    }
+                }
+                for (name, v) in code.varnames.iter().zip(g.frame.locals_now()) {
+                    if let Some(v) = v.filter(has_children) {
+                        queue.push_back((paths.add(node, Step::Local(name.to_string())), v));
+                    }
+                }
+            }
             Value::Native(n) if n.as_any().is::<Property>() => {
                 let p = n.as_any().downcast_ref::<Property>().expect("checked above");
                 for (name, f) in [("fget", &p.fget), ("fset", &p.fset), ("fdel", &p.fdel)] {

@@ -58,6 +58,7 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
             "co_filename" => Some(Value::str(&c.file)),
             "co_firstlineno" => Some(Value::Int(c.first_line as i64)),
             "co_names" => Some(names_tuple(&c.global_names)),
+            "co_flags" => Some(Value::Int(code_flags(c))),
             _ => None,
         },
         Value::Module(m) => match n {
@@ -86,8 +87,12 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
             "__cause__" => Some(e.cause.borrow().clone().unwrap_or(Value::None)),
             "__context__" => Some(e.context.borrow().clone().unwrap_or(Value::None)),
             "__suppress_context__" => Some(Value::Bool(e.suppress_context.get())),
-            "__traceback__" => Some(Value::None),
+            "__traceback__" => Some(crate::runtime::model::exceptions::Traceback::of(e, None)),
             "code" if e.is_instance(&types().system_exit) => Some(e.exit_code()),
+            // CPython's StopIteration keeps its first argument as `value`.
+            "value" if e.is_instance(&types().stop_iteration) => {
+                Some(e.attr("value").unwrap_or_else(|| e.args.borrow().items.first().cloned().unwrap_or(Value::None)))
+            }
             _ if e.typ.is_class() => object::instance_getattr(interp, obj, name)?,
             _ => e.attr(n),
         },
@@ -163,6 +168,34 @@ const FUNCTION_NAMES: &[&str] = &[
 ];
 
 const CELL_NAMES: &[&str] = &["cell_contents"];
+
+/// CPython's `co_flags` bits for what cellar's code objects know.
+fn code_flags(c: &crate::compile::code::Code) -> i64 {
+    use crate::compile::code::CodeKind;
+    const OPTIMIZED: i64 = 0x1;
+    const NEWLOCALS: i64 = 0x2;
+    const VARARGS: i64 = 0x4;
+    const VARKEYWORDS: i64 = 0x8;
+    const NESTED: i64 = 0x10;
+    const GENERATOR: i64 = 0x20;
+    const COROUTINE: i64 = 0x80;
+    const ASYNC_GENERATOR: i64 = 0x200;
+    if matches!(c.kind, CodeKind::Module | CodeKind::Class) {
+        return 0;
+    }
+    let mut flags = OPTIMIZED | NEWLOCALS;
+    flags |= if c.sig.varargs { VARARGS } else { 0 };
+    flags |= if c.sig.varkw { VARKEYWORDS } else { 0 };
+    // Defined inside a function: CPython's `ste_nested`.
+    flags |= if c.qualname.as_str().contains("<locals>") { NESTED } else { 0 };
+    flags |= match (c.is_generator, c.is_async) {
+        (true, true) => ASYNC_GENERATOR,
+        (true, false) => GENERATOR,
+        (false, true) => COROUTINE,
+        (false, false) => 0,
+    };
+    flags
+}
 
 const CODE_NAMES: &[&str] = &[
     "_co_code_adaptive", "_varname_from_oparg", "co_argcount", "co_cellvars", "co_code", "co_consts",

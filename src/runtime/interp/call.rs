@@ -261,6 +261,9 @@ impl Interp {
     /// Runs a function's body in a frame made for it.
     #[inline(always)]
     pub(super) fn run_frame(&mut self, frame: &mut Frame) -> PyResult<Value> {
+        if !self.gen_yielder.is_null() {
+            return self.run_frame_off_generator(frame);
+        }
         let _guard = depth::enter("")?;
         self.check_interrupt()?;
         match self.exec_block(frame, &frame.code.body) {
@@ -280,8 +283,11 @@ impl Interp {
                     bind_args(func, pos, kw, &mut locals)?;
                     // Refused once the arguments are bound, as CPython reports their errors
                     // first, and before any of the body runs.
+                    if code.is_generator && code.is_async {
+                        return unsupported("asynchronous generators");
+                    }
                     if code.is_generator {
-                        return unsupported(if code.is_async { "asynchronous generators" } else { "generators (yield)" });
+                        return Ok(self.new_generator(func, locals));
                     }
                     return Ok(crate::runtime::model::coroutine::new_coroutine(func.clone(), locals));
                 }

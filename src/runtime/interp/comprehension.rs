@@ -1,11 +1,11 @@
 //! Comprehensions and generator expressions, and the iteration they drive (`iter`, `next`,
 //! `collect`): a comprehension runs in a frame of its own, eagerly, while a generator
-//! expression keeps its frame and iterators and runs one step per `next`.
+//! expression's frame is a generator's, which yields each item.
 
 use super::call::{make_cells, with_locals};
 use super::{Frame, Interp};
 use crate::compile::code::*;
-use crate::runtime::model::depth;
+use crate::runtime::model::generator::GenFrame;
 use crate::runtime::model::dict::Dict;
 use crate::runtime::model::value::*;
 use std::rc::Rc;
@@ -21,7 +21,8 @@ impl Interp {
                 let mut locals = vec![None; code.n_locals()];
                 locals[0] = Some(it);
                 let cells = make_cells(code, &closure, &mut locals).into_owned();
-                return Ok(crate::runtime::model::iter::new_generator(def.clone(), f.globals.clone(), locals, cells));
+                let frame = GenFrame::new(def.code.clone(), f.globals.clone(), locals, cells);
+                return Ok(self.new_generator_expression(frame));
             }
         }
         with_locals(code.n_locals(), |locals| {
@@ -41,7 +42,16 @@ impl Interp {
             CompKind::List(_) => Acc::List(Vec::new()),
             CompKind::Set(_) => Acc::Set(Vec::new()),
             CompKind::Dict(..) => Acc::Dict(Dict::new()),
-            CompKind::Gen(_) => unreachable!("generator expressions run lazily"),
+            // A generator expression's frame yields each item.
+            CompKind::Gen(elt) => {
+                let first = f.locals[0].clone().unwrap_or(Value::None);
+                self.comp_level(f, body, 0, first, &mut |interp, f| {
+                    let v = interp.eval(f, elt)?;
+                    interp.yield_value(v, f.code.span)?;
+                    Ok(())
+                })?;
+                return Ok(Value::None);
+            }
         };
         let first = f.locals[0].clone().unwrap_or(Value::None);
         self.comp_level(f, body, 0, first, &mut |interp, f| {
@@ -89,56 +99,6 @@ impl Interp {
             }
         }
         Ok(())
-    }
-
-    /// One step of a lazy generator expression.
-    pub fn generator_next(&mut self, g: &mut crate::runtime::model::iter::GenState) -> PyResult<Option<Value>> {
-        let code = &*g.def.code;
-        let Some(StmtKind::Comp(body)) = code.body.first().map(|s| &s.kind) else {
-            return Ok(None);
-        };
-        let CompKind::Gen(elt) = &body.kind else { return Ok(None) };
-        let _guard = depth::enter("")?;
-        let mut frame = Frame { code, globals: &g.globals, locals: &mut g.locals, cells: &g.cells, namespace: None };
-        let r = self.generator_step(&mut frame, body, elt, &mut g.iters);
-        r.map_err(|e| self.traceback_entry(e, code))
-    }
-
-    fn generator_step(
-        &mut self,
-        f: &mut Frame,
-        body: &CompBody,
-        elt: &Expr,
-        iters: &mut Vec<Value>,
-    ) -> PyResult<Option<Value>> {
-        if iters.is_empty() {
-            match f.locals[0].take() {
-                Some(first) => iters.push(first),
-                None => return Ok(None),
-            }
-        }
-        'outer: while let Some(it) = iters.last().cloned() {
-            let level = iters.len() - 1;
-            let Some(v) = self.next(&it)? else {
-                iters.pop();
-                continue;
-            };
-            let lp = &body.loops[level];
-            self.assign(f, &lp.target, v)?;
-            for cond in &lp.ifs {
-                if !self.eval_truth(f, cond)? {
-                    continue 'outer;
-                }
-            }
-            if level + 1 < body.loops.len() {
-                let src = self.eval(f, body.loops[level + 1].iter.as_ref().expect("inner loops have iterables"))?;
-                let inner = self.iter(&src)?;
-                iters.push(inner);
-                continue;
-            }
-            return self.eval(f, elt).map(Some);
-        }
-        Ok(None)
     }
 
     /// `iter(v)`.

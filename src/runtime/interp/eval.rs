@@ -216,6 +216,17 @@ impl Interp {
                 let v = self.eval(f, inner)?;
                 crate::runtime::model::coroutine::await_value(self, v).map_err(|e| e.at(*span))
             }
+            Expr::Yield(value, span) => {
+                let v = match value {
+                    Some(e) => self.eval(f, e)?,
+                    None => Value::None,
+                };
+                self.yield_value(v, *span).map_err(|e| e.at(*span))
+            }
+            Expr::YieldFrom(inner, span) => {
+                let v = self.eval(f, inner)?;
+                self.yield_from(v, *span).map_err(|e| e.at(*span))
+            }
             Expr::FrameQuery(q, call) => {
                 let func = self.eval(f, &call.func)?;
                 if *q == FrameQuery::Super {

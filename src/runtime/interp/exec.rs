@@ -6,6 +6,7 @@ use super::eval::{int_op, operand_ref};
 use super::{name_error_for, Flow, Frame, Interp};
 use crate::compile::code::*;
 use crate::runtime::model::dict::Dict;
+use crate::runtime::model::generator::Generator;
 use crate::runtime::model::exceptions::*;
 use crate::runtime::model::typeobj::{type_name, types};
 use crate::runtime::model::value::*;
@@ -16,6 +17,10 @@ use std::rc::Rc;
 impl Interp {
     pub fn exec_block(&mut self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
         for s in body {
+            // Between statements, as CPython frees them: freed generators close here.
+            if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                self.attend().map_err(|e| e.at(s.span))?;
+            }
             match self.exec(f, s) {
                 Ok(Flow::Normal) => {}
                 Ok(flow) => return Ok(flow),
@@ -119,6 +124,7 @@ impl Interp {
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 return self.exec_try(f, body, handlers, orelse, finalbody);
             }
+            StmtKind::With(items, body) => return self.exec_with(f, items, body),
             StmtKind::Raise(exc, cause) => return Err(self.raise(f, exc.as_ref(), cause.as_ref())?),
             StmtKind::Assert(test, msg) => {
                 let t = self.eval(f, test)?;
@@ -226,6 +232,13 @@ impl Interp {
             Value::Tuple(t) => {
                 for v in t.items.iter() {
                     run_body!(v.clone());
+                }
+            }
+            // A pipeline of generators resumes each one straight from its consumer's loop.
+            Value::Native(n) if n.as_any().is::<Generator>() => {
+                let gen = n.as_any().downcast_ref::<Generator>().expect("checked above");
+                while let Some(v) = self.generator_next(gen)? {
+                    run_body!(v);
                 }
             }
             _ => {

@@ -19,6 +19,9 @@ mod call;
 mod comprehension;
 mod eval;
 mod exec;
+mod generator;
+
+pub use generator::{stop_iteration, Step};
 
 use crate::compile::code::*;
 use crate::runtime::model::depth;
@@ -80,6 +83,11 @@ pub struct Interp {
     /// The top-level statement running: its code and where it is. A coroutine freed unawaited
     /// is reported there unless an expression statement deeper in frees it.
     statement: Option<(Rc<str>, Rc<str>, Span)>,
+    /// While a generator's frame runs: the yielder its `yield` suspends with. Null on the
+    /// thread's own stack.
+    gen_yielder: generator::Yielder,
+    /// Where on the thread's stack the calls a generator makes run (`generator.rs`).
+    thread_stack: usize,
 }
 
 /// CPython's warning for coroutines freed unawaited while the statement at `span` of `file`
@@ -118,7 +126,10 @@ impl Interp {
             argv: vec![String::new()],
             terminal_input: None,
             statement: None,
+            gen_yielder: std::ptr::null(),
+            thread_stack: 0,
         };
+        crate::runtime::model::generator::set_attention_flag(interp.interrupt.clone());
         crate::runtime::modules::builtins::install(&mut interp);
         interp
     }
@@ -214,11 +225,11 @@ impl Interp {
     }
 
     /// Called on every loop iteration and call: Ctrl-C, `--timeout` and `--max-memory` take
-    /// effect here.
+    /// effect here, and freed generators are closed.
     #[inline]
-    pub fn check_interrupt(&self) -> PyResult<()> {
+    pub fn check_interrupt(&mut self) -> PyResult<()> {
         if self.interrupt.load(Ordering::Relaxed) {
-            return Err(self.interruption());
+            self.attend()?;
         }
         let steps = self.steps_left.get();
         if steps == 0 {
@@ -232,6 +243,21 @@ impl Interp {
     /// and calls: the fuzzers run arbitrary programs under such a budget.
     pub fn set_step_budget(&mut self, steps: u64) {
         self.steps_left.set(steps);
+    }
+
+    /// The interrupt flag is up: freed generators to close (`model::generator`), or a real
+    /// interruption.
+    #[cold]
+    pub(super) fn attend(&mut self) -> PyResult<()> {
+        if crate::runtime::model::generator::any_freed() {
+            self.interrupt.store(false, Ordering::Relaxed);
+            self.close_freed();
+            // Ctrl-C or a timeout may have come meanwhile; a timeout keeps the flag up.
+            if !self.timed_out.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+        }
+        Err(self.interruption())
     }
 
     #[cold]

@@ -26,6 +26,9 @@ struct Depth {
     /// Where the outermost level's stack was, so that levels past the default limit can
     /// check how much of the stack they use.
     base: Cell<usize>,
+    /// On a generator's stack, the lowest address a level may start at (`support::stacks`);
+    /// 0 on the thread's own stack.
+    floor: Cell<usize>,
 }
 
 thread_local! {
@@ -35,6 +38,7 @@ thread_local! {
             limit: Cell::new(DEFAULT_LIMIT),
             checked_from: Cell::new(DEFAULT_LIMIT),
             base: Cell::new(0),
+            floor: Cell::new(0),
         }
     };
 }
@@ -68,7 +72,11 @@ pub fn enter(context: &str) -> PyResult<Guard> {
 #[inline(never)]
 fn enter_checked(d: &Depth, n: u32, context: &str) -> PyResult<Guard> {
     // A limit raised past what the stack holds stops where CPython would crash.
-    if n >= d.limit.get() || (n >= DEFAULT_LIMIT && stack_used(d) > STACK_SIZE - STACK_MARGIN) {
+    let floor = d.floor.get();
+    if n >= d.limit.get()
+        || (n >= DEFAULT_LIMIT && stack_used(d) > STACK_SIZE - STACK_MARGIN)
+        || (floor != 0 && stack_position() < floor)
+    {
         return recursion_error(format!("maximum recursion depth exceeded{context}"));
     }
     if n == 0 {
@@ -92,13 +100,65 @@ pub fn current() -> u32 {
 pub fn set_limit(limit: u32) {
     DEPTH.with(|d| {
         d.limit.set(limit);
-        d.checked_from.set(limit.min(DEFAULT_LIMIT));
+        if d.floor.get() == 0 {
+            d.checked_from.set(limit.min(DEFAULT_LIMIT));
+        }
     });
 }
 
-fn stack_position() -> usize {
-    let here = 0u8;
-    std::ptr::addr_of!(here) as usize
+use crate::runtime::support::stacks::stack_position;
+
+/// Which stack the interpreter ran on before it switched to another: the floor of a
+/// generator's stack, or 0 for the thread's own.
+pub struct OnStack(usize);
+
+/// The interpreter moves back to the thread's stack (a call made by a generator).
+pub fn enter_thread_stack() -> OnStack {
+    DEPTH.with(|d| switch_to(d, 0))
+}
+
+/// Back to the stack that was left.
+pub fn leave_stack(saved: OnStack) {
+    DEPTH.with(|d| switch_to(d, saved.0));
+}
+
+fn switch_to(d: &Depth, floor: usize) -> OnStack {
+    d.checked_from.set(if floor == 0 { d.limit.get().min(DEFAULT_LIMIT) } else { 0 });
+    OnStack(d.floor.replace(floor))
+}
+
+/// What a resumed generator's frame lent: the levels below it and the stack it left.
+pub struct Resumed {
+    base: u32,
+    left: OnStack,
+}
+
+/// A generator's frame resumes on its own stack, whose frames may not go below `floor`
+/// (every level is checked there), with the `levels` it held when it suspended counting
+/// again on top of the current ones.
+pub fn resume_generator(levels: u32, floor: usize) -> Resumed {
+    DEPTH.with(|d| {
+        let base = d.depth.get();
+        d.depth.set(base + levels);
+        Resumed { base, left: switch_to(d, floor) }
+    })
+}
+
+/// The frame yielded or finished: the levels it still holds stop counting until it is
+/// resumed again, and are returned.
+pub fn suspend_generator(resumed: Resumed) -> u32 {
+    DEPTH.with(|d| {
+        switch_to(d, resumed.left.0);
+        let held = d.depth.get() - resumed.base;
+        d.depth.set(resumed.base);
+        held
+    })
+}
+
+/// Sets the levels entered: a suspended generator's levels stop counting while it waits,
+/// and count again on top of whoever resumes it.
+pub fn set_current(n: u32) {
+    DEPTH.with(|d| d.depth.set(n));
 }
 
 fn stack_used(d: &Depth) -> usize {

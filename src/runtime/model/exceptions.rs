@@ -141,3 +141,51 @@ pub fn key_error<T>(key: Value) -> PyResult<T> {
 pub fn unsupported<T>(feature: &str) -> PyResult<T> {
     not_implemented(format!("cellar does not support {feature} yet"))
 }
+
+/// A traceback object (`e.__traceback__`, the third argument of `__exit__`): the lines of
+/// the frames the exception passed through, outermost first (`tb_lineno`, `tb_next`).
+pub struct Traceback {
+    lines: Rc<[u32]>,
+    index: usize,
+}
+
+thread_local! {
+    static TRACEBACK_TYPE: Rc<TypeObj> = TypeObj::new("traceback", crate::runtime::model::typeobj::TypeKind::Native, Some(types().object.clone()));
+}
+
+impl Traceback {
+    /// The traceback of `e` as it stands, with the frame it is in now first (its `source`);
+    /// `None` when it has passed through no frame.
+    pub fn of(e: &ExceptionObj, here: Option<&str>) -> Value {
+        let mut lines = Vec::new();
+        if let (Some(span), Some(source)) = (e.pending_span.get(), here) {
+            lines.push(crate::syntax::ast::line_at(source, span.start).0);
+        }
+        for t in e.traceback.borrow().iter().rev() {
+            lines.push(crate::syntax::ast::line_at(&t.source, t.span.start).0);
+        }
+        if lines.is_empty() {
+            return Value::None;
+        }
+        Value::native(Traceback { lines: lines.into(), index: 0 })
+    }
+}
+
+impl crate::runtime::model::value::Native for Traceback {
+    fn type_obj(&self) -> Rc<TypeObj> {
+        TRACEBACK_TYPE.with(|t| t.clone())
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn getattr(&self, _interp: &mut crate::runtime::interp::Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(Some(match name {
+            "tb_lineno" => Value::Int(self.lines[self.index] as i64),
+            "tb_next" if self.index + 1 < self.lines.len() => {
+                Value::native(Traceback { lines: self.lines.clone(), index: self.index + 1 })
+            }
+            "tb_next" => Value::None,
+            _ => return Ok(None),
+        }))
+    }
+}

@@ -598,12 +598,6 @@ fn iter_references(state: &IterState, visit: &mut Visitor) {
             visit.value(func);
             visit.value(sentinel);
         }
-        IterState::Generator(g) => {
-            visit.dict(&g.globals);
-            g.locals.iter().flatten().for_each(|x| visit.value(x));
-            g.cells.iter().for_each(|c| visit.cell(c));
-            g.iters.iter().for_each(|x| visit.value(x));
-        }
         IterState::Range { .. } | IterState::Str { .. } | IterState::Done => {}
     }
 }

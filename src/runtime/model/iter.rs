@@ -1,7 +1,5 @@
-//! Iterators: the state behind `iter()`, `enumerate`, `zip`, `map`, `filter`, `reversed` and
-//! lazy generator expressions.
+//! Iterators: the state behind `iter()`, `enumerate`, `zip`, `map`, `filter` and `reversed`.
 
-use crate::compile::code::FuncDef;
 use crate::runtime::interp::Interp;
 use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::{runtime_error, type_error};
@@ -9,16 +7,6 @@ use crate::runtime::model::typeobj::{type_name, types, TypeKind, TypeObj};
 use crate::runtime::model::value::*;
 use std::cell::RefCell;
 use std::rc::Rc;
-
-/// A lazy generator expression: its frame and the iterators of its active loops.
-pub struct GenState {
-    pub def: Rc<FuncDef>,
-    pub globals: Rc<Dict>,
-    pub locals: Vec<Option<Value>>,
-    pub cells: Vec<Rc<CellObj>>,
-    pub iters: Vec<Value>,
-    pub running: bool,
-}
 
 pub enum IterState {
     Seq { items: Rc<[Value]>, i: usize, kind: &'static str },
@@ -36,7 +24,6 @@ pub enum IterState {
     /// The old sequence protocol: `obj[0]`, `obj[1]`, … until `IndexError`, for an object
     /// whose class has `__getitem__` but no `__iter__`.
     GetItem { obj: Value, i: i64 },
-    Generator(Box<GenState>),
     Done,
 }
 
@@ -85,7 +72,6 @@ impl IterState {
             IterState::Filter { .. } => "filter",
             IterState::Callable { .. } => "callable_iterator",
             IterState::GetItem { .. } => "iterator",
-            IterState::Generator(_) => "generator",
             IterState::Done => "iterator",
         }
     }
@@ -122,10 +108,6 @@ pub fn is_iterator(v: &Value) -> bool {
         Value::Instance(i) => i.class.lookup("__next__").is_some(),
         _ => false,
     }
-}
-
-pub fn new_generator(def: Rc<FuncDef>, globals: Rc<Dict>, locals: Vec<Option<Value>>, cells: Vec<Rc<CellObj>>) -> Value {
-    wrap(IterState::Generator(Box::new(GenState { def, globals, locals, cells, iters: Vec::new(), running: false })))
 }
 
 pub fn dict_iter(dict: &Rc<Dict>, what: DictPart) -> Value {
@@ -313,15 +295,6 @@ fn advance_with_calls(interp: &mut Interp, state: &mut IterState) -> PyResult<Op
             Err(e) if e.is(&types().index_error) || e.is(&types().stop_iteration) => Ok(None),
             Err(e) => Err(e),
         },
-        IterState::Generator(g) => {
-            if g.running {
-                return crate::runtime::model::exceptions::value_error("generator already executing");
-            }
-            g.running = true;
-            let r = interp.generator_next(g);
-            g.running = false;
-            r
-        }
         _ => Ok(None),
     }
 }

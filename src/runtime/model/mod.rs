@@ -7,6 +7,7 @@ pub mod dict;
 pub mod exception_slots;
 pub mod exceptions;
 pub mod gc;
+pub mod generator;
 pub mod iter;
 pub mod set;
 pub mod trash;

@@ -25,11 +25,17 @@ pub fn dispose(items: Vec<Value>) {
         return;
     }
     DEPTH.with(|d| d.set(depth + 1));
-    drop(items);
+    drop_from_end(items);
     if depth == 0 {
         while let Some(batch) = PARKED.with(|p| p.borrow_mut().pop()) {
-            drop(batch);
+            drop_from_end(batch);
         }
     }
     DEPTH.with(|d| d.set(depth));
+}
+
+/// Frees the items last first, as CPython's lists and tuples do: what runs when an item is
+/// freed (a generator's `finally`) runs in CPython's order.
+pub fn drop_from_end(mut items: Vec<Value>) {
+    while items.pop().is_some() {}
 }

@@ -456,6 +456,16 @@ fn bi_next(interp: &mut Interp, _: &Builtin, a: Args) -> PyResult<Value> {
     if !iter::is_iterator(&a.pos[0]) {
         return type_error(format!("'{}' object is not an iterator", type_name(&a.pos[0])));
     }
+    if let Value::Native(n) = &a.pos[0] {
+        // A generator's return value rides on its StopIteration.
+        if let Some(gen) = n.as_any().downcast_ref::<crate::runtime::model::generator::Generator>() {
+            let action = crate::runtime::model::generator::Action::Send(Value::None);
+            return match (interp.generator_send(gen, action), a.pos.get(1)) {
+                (Err(e), Some(d)) if e.is(&types().stop_iteration) => Ok(d.clone()),
+                (r, _) => r,
+            };
+        }
+    }
     match interp.next(&a.pos[0])? {
         Some(v) => Ok(v),
         None => match a.pos.get(1) {

@@ -202,6 +202,15 @@ impl Names {
                 }
                 self.stmts(finalbody);
             }
+            StmtKind::With(items, body) => {
+                for item in items {
+                    self.expr(&item.context);
+                    if let Some(t) = &item.target {
+                        self.store(t);
+                    }
+                }
+                self.stmts(body);
+            }
             StmtKind::Raise(exc, cause) => {
                 if let Some(e) = exc {
                     self.expr(e);

@@ -75,6 +75,7 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "string" => Ok(string::module(interp)),
         "textwrap" => Ok(textwrap::module(interp)),
         "types" => library(interp, "types", include_str!("lib/types.py")),
+        "contextlib" => library(interp, "contextlib", include_str!("lib/contextlib.py")),
         "itertools" => Ok(itertools::module(interp)),
         "operator" => Ok(operator::module(interp)),
         "fastapi" => Ok(fastapi::module(interp)),
@@ -121,7 +122,7 @@ fn is_package(name: &str) -> bool {
 fn create_known(name: &str) -> bool {
     matches!(
         name,
-        "sys" | "time" | "timeit" | "collections" | "functools" | "inspect" | "itertools" | "json" | "logging" | "math"
+        "sys" | "time" | "timeit" | "collections" | "contextlib" | "functools" | "inspect" | "itertools" | "json" | "logging" | "math"
             | "operator" | "random" | "string" | "textwrap" | "types" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
     )
 }

@@ -158,7 +158,7 @@ fn clear(_interp: &mut Interp, this: &Value, sig: &Sig) -> PyResult<Value> {
     let l = list_of(this);
     sig.none()?;
     let old = std::mem::take(&mut *l.items.borrow_mut());
-    drop(old);
+    crate::runtime::model::trash::drop_from_end(old);
     Ok(Value::None)
 }
 

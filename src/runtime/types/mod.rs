@@ -11,6 +11,7 @@ pub mod args;
 pub mod descriptors;
 pub mod dict;
 pub mod float;
+pub mod generator;
 pub mod int;
 pub mod list;
 pub mod object;
@@ -54,6 +55,7 @@ pub fn methods(obj: &Value) -> &'static [Method] {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => int::METHODS,
         Value::Float(_) => float::METHODS,
         Value::Range(_) => range::METHODS,
+        Value::Native(n) if n.as_any().is::<crate::runtime::model::generator::Generator>() => generator::METHODS,
         Value::Native(n) => match n.as_any().downcast_ref::<DictView>() {
             Some(v) if v.part != DictPart::Values => dict::KEYS_METHODS,
             _ => &[],
@@ -112,6 +114,7 @@ fn owner_name(obj: &Value) -> &'static str {
         Value::Float(_) => "float",
         Value::Range(_) => "range",
         Value::Type(_) => "type",
+        Value::Native(n) if n.as_any().is::<crate::runtime::model::generator::Generator>() => "generator",
         Value::Native(n) => match n.as_any().downcast_ref::<DictView>() {
             Some(v) => v.part.view_name(),
             None => "object",

@@ -758,7 +758,7 @@ pub fn call_special(interp: &mut Interp, v: &Value, name: &str, args: Vec<Value>
 
 /// Calls `f`, an attribute of `v`'s class, as a method of `v`: a plain function with `v` in
 /// front, anything else bound as attribute lookup would bind it.
-fn call_unbound(interp: &mut Interp, f: &Value, v: &Value, args: Vec<Value>, kw: Vec<(Rc<PyStr>, Value)>) -> PyResult<Value> {
+pub fn call_unbound(interp: &mut Interp, f: &Value, v: &Value, args: Vec<Value>, kw: Vec<(Rc<PyStr>, Value)>) -> PyResult<Value> {
     match f {
         Value::Function(_) => {
             let mut all = Vec::with_capacity(args.len() + 1);

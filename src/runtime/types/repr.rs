@@ -3,7 +3,6 @@
 use crate::runtime::interp::Interp;
 use crate::runtime::model::depth;
 use crate::runtime::model::exceptions::value_error;
-use crate::runtime::model::iter::IterState;
 use crate::runtime::model::typeobj::{type_name, types, TypeKind};
 use crate::runtime::model::value::*;
 use crate::runtime::support::format::float_repr;
@@ -254,15 +253,7 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                 format!("{}({})", name, join_reprs(interp, &args.items)?)
             }
         }
-        Value::Iter(it) => {
-            let state = it.borrow();
-            match &*state {
-                IterState::Generator(g) => {
-                    format!("<generator object {} at {:#x}>", g.def.code.qualname.as_str(), v.address())
-                }
-                other => format!("<{} object at {:#x}>", other.type_name(), v.address()),
-            }
-        }
+        Value::Iter(it) => format!("<{} object at {:#x}>", it.borrow().type_name(), v.address()),
         Value::Native(n) => {
             let n = n.clone();
             n.repr(interp, v)?

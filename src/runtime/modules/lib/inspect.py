@@ -1,5 +1,5 @@
 # The pure-Python part of `inspect`: `signature`, `Signature`, `Parameter` and
-# `BoundArguments`, after CPython's Lib/inspect.py. `_code_shape` (Rust) gives a code
+# `BoundArguments`, and the generator predicates and states, after CPython's Lib/inspect.py. `_code_shape` (Rust) gives a code
 # object's parameter counts and whether it has `*args`/`**kwargs`, which CPython reads from
 # `co_flags`.
 
@@ -349,3 +349,63 @@ def signature(obj, *, follow_wrapped=True):
             return _drop_first(_function_signature(call))
     # CPython reads a built-in's signature from its C docstring, which cellar does not have.
     raise NotImplementedError(f'cellar does not support inspect.signature of {obj!r} yet')
+
+
+# Code flags, as CPython's `inspect` exports them.
+CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS = 0x1, 0x2, 0x4, 0x8
+CO_NESTED, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR = 0x10, 0x20, 0x80, 0x200
+
+
+def _has_code_flag(f, flag):
+    while ismethod(f):
+        f = f.__func__
+    while hasattr(f, "func") and hasattr(f, "args") and hasattr(f, "keywords"):
+        f = f.func
+    return isfunction(f) and bool(f.__code__.co_flags & flag)
+
+
+class _C:
+    def _m(self):
+        pass
+
+
+_FunctionType = type(_has_code_flag)
+_MethodType = type(_C()._m)
+_GeneratorType = type((lambda: (yield))())
+del _C
+
+
+def ismethod(obj):
+    return isinstance(obj, _MethodType)
+
+
+def isfunction(obj):
+    return isinstance(obj, _FunctionType)
+
+
+def isgeneratorfunction(obj):
+    return _has_code_flag(obj, CO_GENERATOR)
+
+
+def iscoroutinefunction(obj):
+    return _has_code_flag(obj, CO_COROUTINE)
+
+
+def isgenerator(obj):
+    return isinstance(obj, _GeneratorType)
+
+
+GEN_CREATED = 'GEN_CREATED'
+GEN_RUNNING = 'GEN_RUNNING'
+GEN_SUSPENDED = 'GEN_SUSPENDED'
+GEN_CLOSED = 'GEN_CLOSED'
+
+
+def getgeneratorstate(generator):
+    if generator.gi_running:
+        return GEN_RUNNING
+    if generator.gi_suspended:
+        return GEN_SUSPENDED
+    if generator.gi_frame is None:
+        return GEN_CLOSED
+    return GEN_CREATED

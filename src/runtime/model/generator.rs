@@ -1,0 +1,287 @@
+//! Generator objects. A generator's frame runs on a stack of its own (a stackful coroutine,
+//! `corosensei`), so the recursive evaluator needs no change to stop in the middle of a
+//! statement: `yield` switches back to whoever called `next()`, leaving the frame's Rust
+//! frames where they are, and the next `send` switches to them again. The interpreter's side
+//! (starting, resuming, `yield`, `yield from`, the calls a generator makes) is
+//! `interp::generator`.
+
+use crate::compile::code::Code;
+use crate::syntax::ast::Span;
+use crate::runtime::interp::Interp;
+use crate::runtime::model::depth;
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::typeobj::{TypeKind, TypeObj};
+use crate::runtime::model::gc::{Busy, Visitor};
+use crate::runtime::model::value::{CellObj, Native, PyErr, PyResult, PyStr, Value};
+use crate::runtime::support::stacks::GenStack;
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A generator frame's coroutine: resumed with what `send`/`throw` pass in, it yields the
+/// values of `yield` and returns the frame's result.
+pub type Resumable = corosensei::Coroutine<Resume, Yielded, PyResult<Value>, GenStack>;
+
+/// A value of `yield`, and where the frame waits.
+pub struct Yielded {
+    pub value: Value,
+    pub at: Span,
+}
+
+/// What a resumed generator receives. The interpreter is lent to the generator's frame for as
+/// long as it runs, and handed back when it yields.
+pub struct Resume {
+    pub interp: *mut Interp,
+    pub action: Action,
+}
+
+pub enum Action {
+    /// `next()` is `Send(None)`.
+    Send(Value),
+    Throw(PyErr),
+}
+
+/// A generator's frame: what the call bound, then the variables as the body changes them.
+/// Its coroutine runs the body with the locals; the generator object reads them (for the
+/// collector and the teaching views) only while the frame is not running.
+pub struct GenFrame {
+    pub code: Rc<Code>,
+    pub globals: Rc<Dict>,
+    pub locals: std::cell::UnsafeCell<Vec<Option<Value>>>,
+    pub cells: Vec<Rc<CellObj>>,
+    /// The `yield` it waits at.
+    pub at: std::cell::Cell<Option<Span>>,
+}
+
+impl GenFrame {
+    pub fn new(code: Rc<Code>, globals: Rc<Dict>, locals: Vec<Option<Value>>, cells: Vec<Rc<CellObj>>) -> GenFrame {
+        GenFrame { code, globals, locals: locals.into(), cells, at: std::cell::Cell::new(None) }
+    }
+
+    /// Its local slots as they are now, for a frame that is not running.
+    pub fn locals_now(&self) -> Vec<Option<Value>> {
+        // SAFETY: callers skip a running frame (`Generator::is_running`); the teaching views
+        // run between statements.
+        unsafe { &*self.locals.get() }.clone()
+    }
+
+    /// Its variables by name, bound ones only, as `f_locals` shows them: locals, then cells.
+    pub fn variables(&self) -> Dict {
+        let d = Dict::new();
+        // SAFETY: a frame object answers only while its frame is not running.
+        let locals = unsafe { &*self.locals.get() };
+        for (name, v) in self.code.varnames.iter().zip(locals) {
+            if let Some(v) = v {
+                d.set_name(name, v.clone());
+            }
+        }
+        let names = self.code.cellvars.iter().chain(&self.code.freevars);
+        for (name, cell) in names.zip(&self.cells) {
+            if let Some(v) = cell.get() {
+                d.set_name(name, v);
+            }
+        }
+        d
+    }
+}
+
+pub enum State {
+    Created,
+    Suspended(Box<Suspended>),
+    /// Its frame is running: the coroutine is out, with whoever resumed it.
+    Running,
+    Closed,
+}
+
+/// A frame waiting at a `yield`, with what it holds that is not the caller's while it
+/// waits: the exceptions its `except` blocks are handling and its levels of recursion.
+pub struct Suspended {
+    pub co: Resumable,
+    /// The lowest address its frames may reach (`GenStack::floor`).
+    pub floor: usize,
+    pub levels: u32,
+    pub handling: Vec<PyErr>,
+}
+
+/// Dropped while its frame waits, the coroutine unwinds that frame's Rust frames, whose
+/// recursion guards give back levels that were taken off the count when it suspended.
+impl Drop for Suspended {
+    fn drop(&mut self) {
+        if self.co.started() && !self.co.done() {
+            depth::set_current(depth::current() + self.levels);
+        }
+    }
+}
+
+pub struct Generator {
+    pub code: Rc<Code>,
+    pub frame: Rc<GenFrame>,
+    pub name: RefCell<Rc<PyStr>>,
+    pub qualname: RefCell<Rc<PyStr>>,
+    pub state: RefCell<State>,
+    /// The iterator a `yield from` in its frame delegates to, while it does.
+    pub yield_from: RefCell<Option<Value>>,
+    /// `gi_frame`, made when first asked for.
+    pub frame_object: RefCell<Option<Value>>,
+}
+
+/// A suspended generator that was freed: `Interp::close_freed` closes its frame.
+pub struct Freed {
+    pub suspended: Box<Suspended>,
+    pub frame: Rc<GenFrame>,
+    /// The generator's repr, for "Exception ignored in".
+    pub repr: String,
+}
+
+thread_local! {
+    static GENERATOR_TYPE: Rc<TypeObj> = TypeObj::new("generator", TypeKind::Native, Some(crate::runtime::model::typeobj::types().object.clone()));
+    /// Suspended generators that were freed: their frames get `close()` (and run their
+    /// `finally` blocks) at the interpreter's next check. What is still here when the thread
+    /// ends is never unwound: nothing may run then.
+    static FREED: RefCell<Vec<std::mem::ManuallyDrop<Freed>>> = const { RefCell::new(Vec::new()) };
+    /// The interpreter's interrupt flag: raising it makes the interpreter stop at its next
+    /// check, where it closes freed generators before anything else.
+    static ATTENTION: RefCell<Option<std::sync::Arc<std::sync::atomic::AtomicBool>>> = const { RefCell::new(None) };
+}
+
+pub fn generator_type() -> Rc<TypeObj> {
+    GENERATOR_TYPE.with(|t| t.clone())
+}
+
+impl Generator {
+    pub fn new(frame: GenFrame, name: Rc<PyStr>, qualname: Rc<PyStr>) -> Value {
+        Value::native(Generator {
+            code: frame.code.clone(),
+            frame: Rc::new(frame),
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
+            state: RefCell::new(State::Created),
+            yield_from: RefCell::new(None),
+            frame_object: RefCell::new(None),
+        })
+    }
+
+    /// A freed generator brought back to be closed.
+    pub fn from_freed(freed: Freed) -> Generator {
+        let name: Rc<PyStr> = freed.frame.code.name.clone();
+        Generator {
+            code: freed.frame.code.clone(),
+            frame: freed.frame,
+            name: RefCell::new(name.clone()),
+            qualname: RefCell::new(name),
+            state: RefCell::new(State::Suspended(freed.suspended)),
+            yield_from: RefCell::new(None),
+            frame_object: RefCell::new(None),
+        }
+    }
+
+    /// `inspect.getgeneratorstate`.
+    pub fn state_name(&self) -> &'static str {
+        match &*self.state.borrow() {
+            State::Created => "GEN_CREATED",
+            State::Suspended(_) => "GEN_SUSPENDED",
+            State::Running => "GEN_RUNNING",
+            State::Closed => "GEN_CLOSED",
+        }
+    }
+
+    /// Where its frame stands, for the teaching views: "suspended at line 4".
+    pub fn where_text(&self) -> String {
+        match &*self.state.borrow() {
+            State::Created => "not started".to_string(),
+            State::Running => "running".to_string(),
+            State::Closed => "finished".to_string(),
+            State::Suspended(_) => {
+                let code = &self.frame.code;
+                let at = self.frame.at.get().unwrap_or(code.span);
+                format!("suspended at line {}", crate::syntax::ast::line_at(&code.source, at.start).0)
+            }
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(&*self.state.borrow(), State::Running)
+    }
+
+    pub fn is_closed(&self) -> bool {
+        matches!(&*self.state.borrow(), State::Closed)
+    }
+
+    /// Gives up a frame that will not finish: it is unwound without running its Python.
+    pub fn abandon(&self) {
+        let state = std::mem::replace(&mut *self.state.borrow_mut(), State::Closed);
+        drop(state);
+    }
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if let State::Suspended(suspended) = std::mem::replace(self.state.get_mut(), State::Closed) {
+            // CPython closes a suspended generator when it is freed. The interpreter may be
+            // anywhere now (inside a dict update), so the close waits for its next check.
+            let repr = format!("<generator object {} at {:#x}>", self.qualname.borrow().as_str(), self as *const _ as usize);
+            let mut freed = Some(Freed { suspended, frame: self.frame.clone(), repr });
+            let _ = FREED.try_with(|f| f.borrow_mut().push(std::mem::ManuallyDrop::new(freed.take().expect("once"))));
+            if let Some(freed) = freed {
+                std::mem::forget(freed);
+            }
+            let _ = ATTENTION.try_with(|a| {
+                if let Some(flag) = &*a.borrow() {
+                    flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            });
+        }
+    }
+}
+
+/// The suspended generators freed since the last call.
+pub fn take_freed() -> Vec<Freed> {
+    FREED
+        .try_with(|f| std::mem::take(&mut *f.borrow_mut()).into_iter().map(std::mem::ManuallyDrop::into_inner).collect())
+        .unwrap_or_default()
+}
+
+/// Whether freed generators wait to be closed.
+pub fn any_freed() -> bool {
+    FREED.try_with(|f| !f.borrow().is_empty()).unwrap_or(false)
+}
+
+/// Registers the flag a freed generator raises.
+pub fn set_attention_flag(flag: std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    ATTENTION.with(|a| *a.borrow_mut() = Some(flag));
+}
+
+impl Native for Generator {
+    fn type_obj(&self) -> Rc<TypeObj> {
+        generator_type()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &mut Interp, this: &Value) -> PyResult<String> {
+        Ok(format!("<generator object {} at {:#x}>", self.qualname.borrow().as_str(), this.address()))
+    }
+    fn getattr(&self, interp: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
+        crate::runtime::types::generator::getattr(self, interp, this, name)
+    }
+    fn setattr(&self, _interp: &mut Interp, name: &str, value: Value) -> PyResult<bool> {
+        crate::runtime::types::generator::setattr(self, name, value)
+    }
+    fn is_iterator(&self) -> bool {
+        true
+    }
+    fn next(&self, interp: &mut Interp, _this: &Value) -> PyResult<Option<Value>> {
+        interp.generator_next(self)
+    }
+    fn traverse(&self, visit: &mut Visitor) -> Result<(), Busy> {
+        let state = self.state.try_borrow()?;
+        if matches!(*state, State::Running) {
+            return Err(Busy);
+        }
+        visit.dict(&self.frame.globals);
+        // SAFETY: the frame is not running, so nothing changes its locals meanwhile.
+        unsafe { &*self.frame.locals.get() }.iter().flatten().for_each(|v| visit.value(v));
+        self.frame.cells.iter().for_each(|c| visit.cell(c));
+        Ok(())
+    }
+}
