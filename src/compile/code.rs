@@ -201,7 +201,7 @@ pub enum Expr {
     Compare(Box<Expr>, Vec<(CmpOp, Expr)>, Span),
     Call(Box<Call>),
     /// `obj.name(args)`: calls the method without making a bound method first.
-    CallMethod(Box<Expr>, Rc<PyStr>, Box<Call>, MethodCache),
+    CallMethod(Box<Expr>, Rc<PyStr>, Box<Call>, Box<MethodCache>),
     Attr(Box<Expr>, Rc<PyStr>, Span, AttrCache),
     Subscript(Box<Expr>, Box<Expr>, Span),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
@@ -248,10 +248,28 @@ pub struct GlobalCache(pub std::cell::Cell<(u64, u64, u32, bool)>);
 #[derive(Default)]
 pub struct AttrCache(pub std::cell::Cell<(u64, u32)>);
 
-/// The builtin method a call site found last, and for which kind of receiver: most sites
-/// always call the same method on the same type, and then skip the search by name.
+/// What a method call site found last, so that a site that keeps calling the same method
+/// on the same kind of receiver skips the search by name. Boxed in `Expr::CallMethod`, where
+/// it would otherwise make every expression larger.
 #[derive(Default)]
-pub struct MethodCache(pub std::cell::Cell<Option<(std::mem::Discriminant<Value>, &'static crate::runtime::types::Method)>>);
+pub struct MethodCache {
+    /// The builtin method, and for which kind of receiver.
+    pub builtin: std::cell::Cell<Option<(std::mem::Discriminant<Value>, &'static crate::runtime::types::Method)>>,
+    /// The function a class written in Python defines under the name.
+    pub class: std::cell::RefCell<Option<ClassMethod>>,
+    /// The layout of the last instance `__dict__` found without the name: while an
+    /// instance's dict has that layout, it holds no attribute shadowing the method.
+    pub unshadowed: std::cell::Cell<u64>,
+}
+
+/// A function found along a class's MRO, valid while `class_epoch()` is `epoch` (no class
+/// attribute has been set or deleted since). Both are held weakly: the cache keeps neither
+/// alive, and while the weak reference lives the class's address is not reused for another.
+pub struct ClassMethod {
+    pub class: std::rc::Weak<crate::runtime::model::typeobj::TypeObj>,
+    pub epoch: u64,
+    pub func: std::rc::Weak<crate::runtime::model::value::Function>,
+}
 
 pub enum Elt {
     One(Expr),

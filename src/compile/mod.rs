@@ -642,7 +642,7 @@ impl<'a> Compiler<'a> {
                     let obj = self.boxed(u, value)?;
                     let name = self.names.get(&attr.name);
                     let call = self.call(u, Expr::Const(Value::None), args, keywords, span)?;
-                    Expr::CallMethod(obj, name, Box::new(call), MethodCache::default())
+                    Expr::CallMethod(obj, name, Box::new(call), Box::default())
                 } else {
                     let f = self.expr(u, func)?;
                     let query = match (&func.kind, &f) {

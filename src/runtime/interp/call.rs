@@ -9,7 +9,7 @@ use crate::compile::code::*;
 use crate::runtime::model::depth;
 use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::*;
-use crate::runtime::model::typeobj::type_name;
+use crate::runtime::model::typeobj::{class_epoch, type_name};
 use crate::runtime::model::value::*;
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -338,28 +338,26 @@ impl Interp {
         if let Value::Instance(inst) = &o {
             // A method defined in the class, not shadowed by an instance attribute: called
             // with the instance in front, without making a bound method.
-            if let Some(func @ Value::Function(_)) = inst.class.lookup_name(name) {
-                if inst.dict.get_name(name).is_none() {
-                    let Value::Function(function) = &func else { unreachable!() };
-                    if fits_with_receiver(function, call) {
-                        return self.call_with_receiver(f, function, o, &call.args);
-                    }
-                    let mut pos = vec![o.clone()];
-                    let (more, kw) = self.eval_args(f, &call.args, &|interp| function_str(interp, &func))?;
-                    pos.extend(more);
-                    return self.call(&func, pos, kw);
+            if let Some(function) = class_method(inst, name, cache) {
+                if fits_with_receiver(&function, call) {
+                    return self.call_with_receiver(f, &function, o, &call.args);
                 }
+                let func = Value::Function(function);
+                let mut pos = vec![o.clone()];
+                let (more, kw) = self.eval_args(f, &call.args, &|interp| function_str(interp, &func))?;
+                pos.extend(more);
+                return self.call(&func, pos, kw);
             }
         }
         let key = std::mem::discriminant(&o);
-        let builtin = match cache.0.get() {
+        let builtin = match cache.builtin.get() {
             Some((k, n)) if k == key => Some(n),
             _ => {
                 let n = crate::runtime::types::builtin_method(&o, name);
                 if let Some(n) = n {
                     // Natives and types share one discriminant across different method sets.
                     if !matches!(o, Value::Native(_) | Value::Type(_)) {
-                        cache.0.set(Some((key, n)));
+                        cache.builtin.set(Some((key, n)));
                     }
                 }
                 n
@@ -396,6 +394,36 @@ impl Interp {
         let m = crate::runtime::interp::attrs::getattr(self, obj, name)?;
         self.call(&m, pos, kw)
     }
+}
+
+/// The function `inst.name` finds in the instance's class, when the instance's `__dict__`
+/// does not shadow it: what CPython's `LOAD_METHOD` calls without binding. The site's cache
+/// answers while the class and `class_epoch()` are the ones it saw, and skips the `__dict__`
+/// search while the dict keeps the layout it last had without the name.
+#[inline]
+fn class_method(inst: &Instance, name: &Rc<PyStr>, cache: &MethodCache) -> Option<Rc<Function>> {
+    let epoch = class_epoch();
+    let cached = match &*cache.class.borrow() {
+        Some(c) if c.epoch == epoch && std::ptr::eq(c.class.as_ptr(), Rc::as_ptr(&inst.class)) => c.func.upgrade(),
+        _ => None,
+    };
+    let func = match cached {
+        Some(func) => func,
+        None => {
+            let Some(Value::Function(func)) = inst.class.lookup_name(name) else { return None };
+            let class = Rc::downgrade(&inst.class);
+            *cache.class.borrow_mut() = Some(ClassMethod { class, epoch, func: Rc::downgrade(&func) });
+            func
+        }
+    };
+    let layout = inst.dict.layout();
+    if layout != cache.unshadowed.get() {
+        if inst.dict.get_name(name).is_some() {
+            return None;
+        }
+        cache.unshadowed.set(layout);
+    }
+    Some(func)
 }
 
 /// `function_str` for a method of `obj`.

@@ -523,24 +523,32 @@ impl Interp {
     fn aug_assign(&mut self, f: &mut Frame, target: &Target, op: BinOp, value: &Expr) -> PyResult<()> {
         match target {
             Target::Attr(obj, name, cache) => {
-                let o = self.eval(f, obj)?;
+                let o = self.eval_operand(f, obj)?;
                 if let Value::Instance(inst) = &o {
                     // `self.count += 1` on an instance whose class intercepts nothing: the
                     // attribute is read and written back at one position of its `__dict__`.
                     if let Some(cur) = super::eval::cached_attr(inst, name, cache) {
                         let (layout, pos) = cache.0.get();
                         let pos = pos as usize;
-                        {
-                            let rhs = self.eval(f, value)?;
-                            let v = self.inplace_op(op, cur, &rhs)?;
-                            if !object::plain_attributes(&inst.class) {
-                                return crate::runtime::interp::attrs::setattr(self, &o, name, v);
+                        // Small ints and a right side that is read, not run: no code runs
+                        // between the read and the write, so the class and the dict are as
+                        // `cached_attr` found them.
+                        if let (Value::Int(i), Some(&Value::Int(j))) = (&cur, operand_ref(f, value)) {
+                            if let Some(r) = int_op(op, *i, j) {
+                                if inst.dict.replace_at(layout, pos, Value::Int(r)).is_ok() {
+                                    return Ok(());
+                                }
                             }
-                            if let Err(v) = inst.dict.replace_at(layout, pos, v) {
-                                inst.dict.set_name(name, v);
-                            }
-                            return Ok(());
                         }
+                        let rhs = self.eval(f, value)?;
+                        let v = self.inplace_op(op, cur, &rhs)?;
+                        if !object::plain_attributes(&inst.class) {
+                            return crate::runtime::interp::attrs::setattr(self, &o, name, v);
+                        }
+                        if let Err(v) = inst.dict.replace_at(layout, pos, v) {
+                            inst.dict.set_name(name, v);
+                        }
+                        return Ok(());
                     }
                 }
                 let cur = crate::runtime::interp::attrs::getattr(self, &o, name)?;

@@ -308,18 +308,23 @@ pub fn bind(interp: &mut Interp, attr: Value, instance: Option<&Value>, owner: &
     }
 }
 
-/// `obj.name` for an instance of a class written in Python (CPython's
-/// `PyObject_GenericGetAttr`, then `__getattr__`); `None` when there is no such attribute.
 /// Whether the instances of `cls` keep their attributes in their `__dict__` with nothing in
 /// the class to intercept a read or a store: then `obj.x` needs no search of the class
-/// first, and `obj.x = v` is a store into the dict. Cached until any class changes.
+/// first, and `obj.x = v` is a store into the dict. Cached until any class changes; the
+/// cached answer is read inline, as every attribute site asks it.
+#[inline]
 pub fn plain_attributes(cls: &TypeObj) -> bool {
     let Some(data) = &cls.class else { return false };
-    let epoch = crate::runtime::model::typeobj::class_epoch();
     let (seen, plain) = data.plain_attributes.get();
-    if seen == epoch {
+    if seen == crate::runtime::model::typeobj::class_epoch() {
         return plain;
     }
+    find_plain_attributes(cls, data)
+}
+
+#[cold]
+fn find_plain_attributes(cls: &TypeObj, data: &ClassData) -> bool {
+    let epoch = crate::runtime::model::typeobj::class_epoch();
     let intercepts = |t: &TypeObj| {
         t.class.as_ref().is_some_and(|c| {
             c.dict.items().iter().any(|(k, v)| {
@@ -333,6 +338,8 @@ pub fn plain_attributes(cls: &TypeObj) -> bool {
     plain
 }
 
+/// `obj.name` for an instance of a class written in Python (CPython's
+/// `PyObject_GenericGetAttr`, then `__getattr__`); `None` when there is no such attribute.
 pub fn instance_getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<Option<Value>> {
     let Some(cls) = user_class(obj) else { return Ok(None) };
     if let Value::Instance(i) = obj {
