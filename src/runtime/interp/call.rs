@@ -286,10 +286,7 @@ impl Interp {
                     if code.is_generator && code.is_async {
                         return unsupported("asynchronous generators");
                     }
-                    if code.is_generator {
-                        return Ok(self.new_generator(func, locals));
-                    }
-                    return Ok(crate::runtime::model::coroutine::new_coroutine(func.clone(), locals));
+                    return Ok(self.new_generator(func, locals));
                 }
                 with_locals(code.n_locals(), |locals| {
                     bind_args(func, pos, kw, locals)?;
@@ -317,11 +314,6 @@ impl Interp {
             }
             _ => type_error(format!("'{}' object is not callable", type_name(callee))),
         }
-    }
-
-    /// Runs a coroutine's body: its frame was bound when the coroutine was made.
-    pub fn run_bound(&mut self, func: &Rc<Function>, mut locals: Vec<Option<Value>>) -> PyResult<Value> {
-        self.run_function(func, &mut locals)
     }
 
     /// `obj.name(args)` written in the program. As in CPython, the method is looked up before

@@ -214,7 +214,7 @@ impl Interp {
             Expr::FString(parts) => Ok(Value::string(self.fstring(f, parts)?)),
             Expr::Await(inner, span) => {
                 let v = self.eval(f, inner)?;
-                crate::runtime::model::coroutine::await_value(self, v).map_err(|e| e.at(*span))
+                self.await_value(v, *span).map_err(|e| e.at(*span))
             }
             Expr::Yield(value, span) => {
                 let v = match value {

@@ -136,6 +136,7 @@ impl Interp {
             State::Closed => {
                 *gen.state.borrow_mut() = State::Closed;
                 return match action {
+                    Action::Send(_) if gen.is_coroutine() => runtime_error("cannot reuse already awaited coroutine"),
                     Action::Send(_) => Ok(Step::Returned(Value::None)),
                     Action::Throw(e) => Err(e),
                 };
@@ -239,31 +240,72 @@ impl Interp {
     /// `yield from iterable`: each value of the iterable is yielded in turn, what `send`
     /// and `throw` pass goes to it, and its return value is the expression's value.
     pub(super) fn yield_from(&mut self, iterable: Value, at: Span) -> PyResult<Value> {
+        if as_generator(&iterable).is_some_and(Generator::is_coroutine) {
+            return type_error("cannot 'yield from' a coroutine object in a non-coroutine generator");
+        }
         let it = self.iter(&iterable)?;
+        self.delegate(&it, at)
+    }
+
+    /// `await v`: a coroutine is run by delegation, as `yield from` runs a generator; another
+    /// awaitable delegates to the iterator its `__await__` returns (asyncio's futures yield
+    /// themselves to the task that drives the coroutine).
+    pub(super) fn await_value(&mut self, v: Value, at: Span) -> PyResult<Value> {
+        if as_generator(&v).is_some_and(Generator::is_coroutine) {
+            return self.delegate(&v, at);
+        }
+        if let Some(method) = object::special(&v, "__await__") {
+            let it = object::call_unbound(self, &method, &v, Vec::new(), Vec::new())?;
+            if as_generator(&it).is_some_and(Generator::is_coroutine) {
+                return type_error("__await__() returned a coroutine");
+            }
+            if !crate::runtime::model::iter::is_iterator(&it) {
+                return type_error(format!("__await__() returned non-iterator of type '{}'", type_name(&it)));
+            }
+            return self.delegate(&it, at);
+        }
+        type_error(format!("object {} can't be used in 'await' expression", type_name(&v)))
+    }
+
+    /// Runs an async handler of the fastapi model to its end. The model has no event loop:
+    /// a handler that waits for something a loop would provide is refused, not misrun.
+    pub fn run_coroutine(&mut self, co: &Generator) -> PyResult<Value> {
+        loop {
+            match self.resume(co, Action::Send(Value::None))? {
+                Step::Returned(v) => return Ok(v),
+                Step::Yielded(Value::None) => {}
+                Step::Yielded(other) => {
+                    let what = self.repr(&other)?;
+                    return unsupported(&format!("waiting for {what} in an async handler without an event loop"));
+                }
+            }
+        }
+    }
+
+    /// The loop behind `yield from` and `await`: values from `it` go out of this frame's
+    /// `yield`, and what the frame is sent or thrown goes to `it`.
+    fn delegate(&mut self, it: &Value, at: Span) -> PyResult<Value> {
         let mut action = Action::Send(Value::None);
         loop {
-            let step = match &it {
-                Value::Native(n) if n.as_any().is::<Generator>() => {
-                    let gen = n.as_any().downcast_ref::<Generator>().expect("checked above");
-                    self.resume(gen, action)?
-                }
-                _ => match action {
+            let step = match as_generator(it) {
+                Some(gen) => self.resume(gen, action)?,
+                None => match action {
                     // A plain iterator under `yield from` has no return value.
-                    Action::Send(v) if v.is_none() => match self.next(&it)? {
+                    Action::Send(v) if v.is_none() => match self.next(it)? {
                         Some(v) => Step::Yielded(v),
                         None => Step::Returned(Value::None),
                     },
-                    Action::Send(v) => match self.call_method(&it, &Rc::new(PyStr::new("send")), vec![v], Vec::new()) {
+                    Action::Send(v) => match self.call_method(it, &Rc::new(PyStr::new("send")), vec![v], Vec::new()) {
                         Ok(v) => Step::Yielded(v),
                         Err(e) if e.is(&types().stop_iteration) => Step::Returned(stop_value(&e)),
                         Err(e) => return Err(e),
                     },
                     Action::Throw(e) => {
                         let throw = Rc::new(PyStr::new("throw"));
-                        if crate::runtime::interp::attrs::getattr(self, &it, &throw).is_err() {
+                        if crate::runtime::interp::attrs::getattr(self, it, &throw).is_err() {
                             return Err(e);
                         }
-                        match self.call_method(&it, &throw, vec![e.value()], Vec::new()) {
+                        match self.call_method(it, &throw, vec![e.value()], Vec::new()) {
                             Ok(v) => Step::Yielded(v),
                             Err(e) if e.is(&types().stop_iteration) => Step::Returned(stop_value(&e)),
                             Err(e) => return Err(e),
@@ -278,10 +320,8 @@ impl Interp {
                         Ok(sent) => Action::Send(sent),
                         Err(e) if e.is(&types().generator_exit) => {
                             // Closing the delegating generator closes the one it delegates to.
-                            if let Value::Native(n) = &it {
-                                if let Some(gen) = n.as_any().downcast_ref::<Generator>() {
-                                    self.generator_close(gen)?;
-                                }
+                            if let Some(gen) = as_generator(it) {
+                                self.generator_close(gen)?;
                             }
                             return Err(e);
                         }
@@ -385,6 +425,14 @@ fn context_methods(manager: &Value) -> PyResult<(Value, Value)> {
             type_name(manager)
         )),
         _ => type_error(format!("'{}' object does not support the context manager protocol", type_name(manager))),
+    }
+}
+
+/// The generator (or coroutine) object `v` is, if it is one.
+fn as_generator(v: &Value) -> Option<&Generator> {
+    match v {
+        Value::Native(n) => n.as_any().downcast_ref::<Generator>(),
+        _ => None,
     }
 }
 

@@ -1,4 +1,4 @@
-//! Generator objects. A generator's frame runs on a stack of its own (a stackful coroutine,
+//! Generator objects, and coroutine objects (the same, for `async def`). A generator's frame runs on a stack of its own (a stackful coroutine,
 //! `corosensei`), so the recursive evaluator needs no change to stop in the middle of a
 //! statement: `yield` switches back to whoever called `next()`, leaving the frame's Rust
 //! frames where they are, and the next `send` switches to them again. The interpreter's side
@@ -135,6 +135,7 @@ pub struct Freed {
 
 thread_local! {
     static GENERATOR_TYPE: Rc<TypeObj> = TypeObj::new("generator", TypeKind::Native, Some(crate::runtime::model::typeobj::types().object.clone()));
+    static COROUTINE_TYPE: Rc<TypeObj> = TypeObj::new("coroutine", TypeKind::Native, Some(crate::runtime::model::typeobj::types().object.clone()));
     /// Suspended generators that were freed: their frames get `close()` (and run their
     /// `finally` blocks) at the interpreter's next check. What is still here when the thread
     /// ends is never unwound: nothing may run then.
@@ -199,6 +200,19 @@ impl Generator {
         }
     }
 
+    /// An `async def`'s coroutine object, as opposed to a generator.
+    pub fn is_coroutine(&self) -> bool {
+        self.code.is_async
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        if self.is_coroutine() {
+            "coroutine"
+        } else {
+            "generator"
+        }
+    }
+
     pub fn is_running(&self) -> bool {
         matches!(&*self.state.borrow(), State::Running)
     }
@@ -216,10 +230,13 @@ impl Generator {
 
 impl Drop for Generator {
     fn drop(&mut self) {
+        if self.is_coroutine() && matches!(self.state.get_mut(), State::Created) {
+            crate::runtime::model::coroutine::note_unawaited(self.qualname.borrow().clone());
+        }
         if let State::Suspended(suspended) = std::mem::replace(self.state.get_mut(), State::Closed) {
             // CPython closes a suspended generator when it is freed. The interpreter may be
             // anywhere now (inside a dict update), so the close waits for its next check.
-            let repr = format!("<generator object {} at {:#x}>", self.qualname.borrow().as_str(), self as *const _ as usize);
+            let repr = format!("<{} object {} at {:#x}>", self.type_name(), self.qualname.borrow().as_str(), self as *const _ as usize);
             let mut freed = Some(Freed { suspended, frame: self.frame.clone(), repr });
             let _ = FREED.try_with(|f| f.borrow_mut().push(std::mem::ManuallyDrop::new(freed.take().expect("once"))));
             if let Some(freed) = freed {
@@ -253,13 +270,17 @@ pub fn set_attention_flag(flag: std::sync::Arc<std::sync::atomic::AtomicBool>) {
 
 impl Native for Generator {
     fn type_obj(&self) -> Rc<TypeObj> {
-        generator_type()
+        if self.is_coroutine() {
+            COROUTINE_TYPE.with(|t| t.clone())
+        } else {
+            generator_type()
+        }
     }
     fn as_any(&self) -> &dyn Any {
         self
     }
     fn repr(&self, _interp: &mut Interp, this: &Value) -> PyResult<String> {
-        Ok(format!("<generator object {} at {:#x}>", self.qualname.borrow().as_str(), this.address()))
+        Ok(format!("<{} object {} at {:#x}>", self.type_name(), self.qualname.borrow().as_str(), this.address()))
     }
     fn getattr(&self, interp: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
         crate::runtime::types::generator::getattr(self, interp, this, name)
@@ -268,7 +289,7 @@ impl Native for Generator {
         crate::runtime::types::generator::setattr(self, name, value)
     }
     fn is_iterator(&self) -> bool {
-        true
+        !self.is_coroutine()
     }
     fn next(&self, interp: &mut Interp, _this: &Value) -> PyResult<Option<Value>> {
         interp.generator_next(self)

@@ -67,16 +67,28 @@ fn close(interp: &mut Interp, v: &Value, sig: &Sig) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `gi_code` and the rest on a generator, `cr_code` and the rest on a coroutine.
 pub fn getattr(gen: &Generator, _interp: &mut Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {
-    Ok(Some(match name {
-        "__name__" => Value::Str(gen.name.borrow().clone()),
-        "__qualname__" => Value::Str(gen.qualname.borrow().clone()),
-        "gi_code" => Value::Code(gen.code.clone()),
-        "gi_running" => Value::Bool(gen.is_running()),
-        "gi_suspended" => Value::Bool(matches!(&*gen.state.borrow(), State::Suspended(_))),
-        "gi_yieldfrom" => gen.yield_from.borrow().clone().unwrap_or(Value::None),
-        "gi_frame" if gen.is_closed() => Value::None,
-        "gi_frame" => gen.frame_object.borrow_mut().get_or_insert_with(|| Value::native(FrameObj(gen.frame.clone()))).clone(),
+    let prefix = if gen.is_coroutine() { "cr_" } else { "gi_" };
+    let attr = match name.strip_prefix(prefix) {
+        Some(attr) => attr,
+        None => {
+            return Ok(match name {
+                "__name__" => Some(Value::Str(gen.name.borrow().clone())),
+                "__qualname__" => Some(Value::Str(gen.qualname.borrow().clone())),
+                _ => None,
+            })
+        }
+    };
+    Ok(Some(match attr {
+        "code" => Value::Code(gen.code.clone()),
+        "running" => Value::Bool(gen.is_running()),
+        "suspended" => Value::Bool(matches!(&*gen.state.borrow(), State::Suspended(_))),
+        "yieldfrom" if !gen.is_coroutine() => gen.yield_from.borrow().clone().unwrap_or(Value::None),
+        "await" if gen.is_coroutine() => gen.yield_from.borrow().clone().unwrap_or(Value::None),
+        "origin" if gen.is_coroutine() => Value::None,
+        "frame" if gen.is_closed() => Value::None,
+        "frame" => gen.frame_object.borrow_mut().get_or_insert_with(|| Value::native(FrameObj(gen.frame.clone()))).clone(),
         _ => return Ok(None),
     }))
 }

@@ -114,7 +114,9 @@ fn owner_name(obj: &Value) -> &'static str {
         Value::Float(_) => "float",
         Value::Range(_) => "range",
         Value::Type(_) => "type",
-        Value::Native(n) if n.as_any().is::<crate::runtime::model::generator::Generator>() => "generator",
+        Value::Native(n) if n.as_any().is::<crate::runtime::model::generator::Generator>() => {
+            n.as_any().downcast_ref::<crate::runtime::model::generator::Generator>().expect("checked").type_name()
+        }
         Value::Native(n) => match n.as_any().downcast_ref::<DictView>() {
             Some(v) => v.part.view_name(),
             None => "object",

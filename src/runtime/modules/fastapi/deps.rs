@@ -3,7 +3,7 @@
 //! request, validating as pydantic does and caching each dependency's result per request.
 
 use crate::runtime::interp::Interp;
-use crate::runtime::model::coroutine::{self, Coroutine};
+use crate::runtime::model::generator::Generator;
 use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::{type_error, unsupported};
 use crate::runtime::model::gc::{self, Busy, Visitor};
@@ -302,8 +302,8 @@ pub(super) fn solve(
     let is_async = matches!(callable, Value::Function(f) if f.code.is_async);
     if is_async {
         if let Value::Native(n) = &result {
-            if let Some(co) = n.as_any().downcast_ref::<Coroutine>() {
-                return coroutine::run(interp, co).map(Some);
+            if let Some(co) = n.as_any().downcast_ref::<Generator>() {
+                return interp.run_coroutine(co).map(Some);
             }
         }
     }
