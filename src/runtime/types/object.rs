@@ -300,7 +300,7 @@ fn builtin_init(interp: &mut Interp, obj: &Value, pos: &[Value], kw: &[(Rc<PyStr
 pub fn bind(interp: &mut Interp, attr: Value, instance: Option<&Value>, owner: &Rc<TypeObj>) -> PyResult<Value> {
     match (&attr, instance) {
         (Value::Function(_), Some(obj)) => Ok(Value::Method(Rc::new(BoundMethod { receiver: obj.clone(), func: attr }))),
-        (Value::Native(_), _) => match descriptors::get(interp, &attr, instance, owner) {
+        (Value::Native(_) | Value::Instance(_), _) => match descriptors::get(interp, &attr, instance, owner) {
             Some(r) => r,
             None => Ok(attr),
         },
@@ -445,7 +445,7 @@ pub fn instance_setattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, valu
 /// of the class decides, otherwise the instance's `__dict__`.
 pub fn generic_setattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Option<Value>) -> PyResult<()> {
     let cls = type_of(obj);
-    if let Some(attr @ Value::Native(_)) = cls.lookup_name(name) {
+    if let Some(attr @ (Value::Native(_) | Value::Instance(_))) = cls.lookup_name(name) {
         if let Some(r) = descriptors::set(interp, &attr, obj, value.clone()) {
             return r;
         }
