@@ -65,6 +65,7 @@ impl Native for Property {
             "fset" => self.fset.clone(),
             "fdel" => self.fdel.clone(),
             "__doc__" => self.doc.clone(),
+            "__get__" => dunder_get(this),
             "getter" | "setter" | "deleter" => Value::Builtin(Rc::new(Builtin {
                 name: match name {
                     "getter" => "getter",
@@ -115,8 +116,12 @@ impl Native for ClassMethod {
     fn repr(&self, interp: &mut Interp, this: &Value) -> PyResult<String> {
         Ok(format!("<classmethod({}) object at {:#x}>", interp.repr(&self.0)?, this.address()))
     }
-    fn getattr(&self, _interp: &mut Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {
-        Ok((name == "__func__" || name == "__wrapped__").then(|| self.0.clone()))
+    fn getattr(&self, _interp: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "__func__" | "__wrapped__" => Some(self.0.clone()),
+            "__get__" => Some(dunder_get(this)),
+            _ => None,
+        })
     }
     fn traverse(&self, visit: &mut Visitor) -> Result<(), Busy> {
         visit.value(&self.0);
@@ -134,8 +139,12 @@ impl Native for StaticMethod {
     fn repr(&self, interp: &mut Interp, this: &Value) -> PyResult<String> {
         Ok(format!("<staticmethod({}) object at {:#x}>", interp.repr(&self.0)?, this.address()))
     }
-    fn getattr(&self, _interp: &mut Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {
-        Ok((name == "__func__" || name == "__wrapped__").then(|| self.0.clone()))
+    fn getattr(&self, _interp: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "__func__" | "__wrapped__" => Some(self.0.clone()),
+            "__get__" => Some(dunder_get(this)),
+            _ => None,
+        })
     }
     fn call(&self, interp: &mut Interp, _this: &Value, args: Args) -> Option<PyResult<Value>> {
         Some(interp.call(&self.0, args.pos.to_vec(), args.kw.to_vec()))
@@ -260,6 +269,31 @@ pub fn new_super(_interp: &mut Interp, cls: Rc<TypeObj>, obj: Value) -> PyResult
         }
     };
     Ok(Value::native(Super { cls, obj, obj_type }))
+}
+
+/// `descr.__get__`, for the descriptors cellar implements (functions, `property`,
+/// `classmethod`, `staticmethod`): code that binds by hand (`functools.partialmethod`) calls it.
+pub fn dunder_get(descr: &Value) -> Value {
+    Value::Builtin(Rc::new(Builtin { name: "__get__", owner: Some("descriptor"), func: call_dunder_get, bound: Some(descr.clone()) }))
+}
+
+/// `descr.__get__(instance, owner=None)`, as CPython's slot wrapper takes it.
+fn call_dunder_get(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
+    let Some(descr) = &b.bound else { return type_error("__get__ needs a descriptor") };
+    crate::runtime::modules::no_kwargs("__get__", &args)?;
+    let (instance, owner) = match args.pos {
+        [i] => (i, &Value::None),
+        [i, o] => (i, o),
+        _ => return type_error(format!("expected 1 or 2 arguments, got {}", args.pos.len())),
+    };
+    let owner = match (instance, owner) {
+        (Value::None, Value::None) => return type_error("__get__(None, None) is invalid"),
+        (_, Value::Type(t)) => t.clone(),
+        (i, Value::None) => type_of(i),
+        (_, o) => return type_error(format!("__get__(None, {}) is invalid", type_name(o))),
+    };
+    let instance = (!instance.is_none()).then_some(instance);
+    super::object::bind(interp, descr.clone(), instance, &owner)
 }
 
 /// The special method `name` of the class of `descr`, when `descr` is an instance of a

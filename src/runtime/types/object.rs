@@ -169,7 +169,20 @@ fn set_names(interp: &mut Interp, cls: &Rc<TypeObj>, ns: &Rc<Dict>) -> PyResult<
             }
         }
         if user_class(&v).and_then(|c| c.lookup("__set_name__")).is_some() {
-            call_method(interp, &v, "__set_name__", vec![Value::Type(cls.clone()), k])?;
+            if let Err(cause) = call_method(interp, &v, "__set_name__", vec![Value::Type(cls.clone()), k.clone()]) {
+                // CPython says which attribute of which class failed, the error as its cause.
+                let msg = format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    type_name(&v),
+                    interp.repr(&k)?,
+                    cls.name
+                );
+                let e = PyErr::new(&types().runtime_error, msg);
+                *e.0.cause.borrow_mut() = Some(cause.value());
+                *e.0.context.borrow_mut() = Some(cause.value());
+                e.0.suppress_context.set(true);
+                return Err(e);
+            }
         }
     }
     Ok(())
