@@ -231,6 +231,13 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
                     }
                 }
                 "__doc__" => f.extra_mut().doc = Some(value),
+                "__annotations__" => {
+                    f.extra_mut().annotations = match value {
+                        Value::Dict(d) => Some(d),
+                        Value::None => None,
+                        _ => return type_error("__annotations__ must be set to a dict object"),
+                    }
+                }
                 "__module__" => f.extra_mut().module = Some(value),
                 "__defaults__" => {
                     *f.defaults.borrow_mut() = match value {

@@ -579,6 +579,11 @@ pub fn builtin_type_attr(_interp: &mut Interp, t: &Rc<TypeObj>, obj: &Value, nam
             return Ok(Some(v));
         }
     }
+    // The mutable containers are unhashable: their class sets `__hash__` to None, which is
+    // how code (dataclasses' check for a mutable default) asks.
+    if name == "__hash__" && matches!(t.kind, TypeKind::List | TypeKind::Dict | TypeKind::Set) {
+        return Ok(Some(Value::None));
+    }
     let slot = OBJECT_SLOTS.iter().chain(CONTAINER_SLOTS).chain(BINARY.iter().map(|(_, a, _, _)| a)).find(|s| **s == name);
     let Some(&slot) = slot else { return Ok(None) };
     let applies = OBJECT_SLOTS.contains(&slot)
