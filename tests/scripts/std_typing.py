@@ -63,3 +63,4 @@ class Plain:
 class FromPlain(Plain(), object):
     pass
 print(FromPlain.__mro__, FromPlain.__orig_bases__[1], FromPlain(a=1))
+print(List[int] | None, None | Dict[str, int], T | int, Optional[int] | str, List | Set[int], str | Callable[[], int])

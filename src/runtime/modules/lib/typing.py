@@ -98,6 +98,12 @@ class _SpecialForm:
             raise TypeError(f"{self} is not subscriptable")
         return self._getitem(self, parameters)
 
+    def __or__(self, right):
+        return Union[self, right]
+
+    def __ror__(self, left):
+        return Union[left, self]
+
 
 class _AnyForm(_SpecialForm):
     def __call__(self, *args, **kwds):
@@ -106,6 +112,13 @@ class _AnyForm(_SpecialForm):
     def __getitem__(self, parameters):
         # CPython's Any is a class, so its error names a type.
         raise TypeError("type 'Any' is not subscriptable")
+
+    # `Any | None` is a types.UnionType in CPython, which cellar does not have yet.
+    def __or__(self, right):
+        return NotImplemented
+
+    def __ror__(self, left):
+        return NotImplemented
 
 
 def _union(self, parameters):
@@ -175,6 +188,12 @@ class _GenericAlias:
 
     def __hash__(self):
         return hash((self._origin, self._name, self.__args__))
+
+    def __or__(self, right):
+        return Union[self, right]
+
+    def __ror__(self, left):
+        return Union[left, self]
 
     def __repr__(self):
         if self._name:
@@ -292,6 +311,12 @@ class _SpecialGenericAlias:
         _check_instantiable(self)
         return self.__origin__(*args, **kwargs)
 
+    def __or__(self, right):
+        return Union[self, right]
+
+    def __ror__(self, left):
+        return Union[left, self]
+
     def __getitem__(self, params):
         if not isinstance(params, tuple):
             params = (params,)
@@ -391,6 +416,12 @@ class TypeVar:
         else:
             prefix = '~'
         return prefix + self.__name__
+
+    def __or__(self, right):
+        return Union[self, right]
+
+    def __ror__(self, left):
+        return Union[left, self]
 
 
 class Generic:
