@@ -208,3 +208,23 @@ class Custom:
     def __eq__(self, other):
         return True
 print(Custom(1), Custom(1) == 5, Custom.__hash__, list.__hash__ is None, dict.__hash__ is None, set.__hash__ is None)
+
+@dataclass
+class Selfish:
+    self: int
+class Outer:
+    @dataclass
+    class Inner:
+        v: int
+print(Selfish(3), Selfish(self=4), Outer.Inner(1), Outer.Inner.__init__.__qualname__)
+@dataclass
+class Later(Point):
+    z: int = 9
+    def __post_init__(self):
+        print("post_init of", self)
+print(Later(1, z=3), Later.__match_args__, fields(Later)[2].name)
+@dataclass(frozen=True)
+class Tagged:
+    a: int
+    tags: list = field(default_factory=list, compare=False, hash=False)
+print(Tagged(1) == Tagged(1, [2]), hash(Tagged(1)) == hash(Tagged(1, [1])))

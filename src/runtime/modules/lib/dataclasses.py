@@ -240,7 +240,8 @@ def _init_fn(cls, fields, std_fields, kw_only_fields, frozen, has_post_init):
     setter = object.__setattr__ if frozen else setattr
     initvars = [f.name for f in fields if f._field_type is _FIELD_INITVAR]
 
-    def __init__(self, *args, **kwargs):
+    # Positional-only, so that a field may be called `self`.
+    def __init__(self, /, *args, **kwargs):
         values = _bind(qualname, std, kw_only, args, kwargs)
         for f in fields:
             if f._field_type is _FIELD_INITVAR:
