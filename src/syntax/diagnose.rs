@@ -2,8 +2,7 @@
 //! re-parsing with extra `invalid_*` rules; here the token stream around the failing token
 //! is inspected instead, for the cases a learner meets most.
 
-use chumsky::error::{Rich, RichPattern, RichReason};
-use chumsky::prelude::SimpleSpan;
+use super::parser::ParseError;
 use super::ast::{Incomplete, Span, SyntaxError};
 use super::lexer::LineIndex;
 use super::token::Tok;
@@ -154,10 +153,10 @@ fn compound_name(t: &Tok) -> Option<&'static str> {
     })
 }
 
-pub fn diagnose(src: &str, toks: &[(Tok, Span)], perr: &Rich<'_, Tok, SimpleSpan>) -> SyntaxError {
+pub fn diagnose(src: &str, toks: &[(Tok, Span)], perr: &ParseError<'_>) -> SyntaxError {
     let pspan = Span::new(perr.span().start, perr.span().end);
-    if let RichReason::Custom(msg) = perr.reason() {
-        return SyntaxError::new(msg.clone(), pspan);
+    if let Some(msg) = perr.custom_message() {
+        return SyntaxError::new(msg, pspan);
     }
     let pos = perr.span().start;
     let mut i = toks.partition_point(|t| (t.1.start as usize) < pos);
@@ -177,9 +176,7 @@ pub fn diagnose(src: &str, toks: &[(Tok, Span)], perr: &Rich<'_, Tok, SimpleSpan
         return SyntaxError::new("invalid syntax", eof);
     };
     let prev = |k: usize| if i >= k { Some(&toks[i - k].0) } else { None };
-    let expected_colon = perr
-        .expected()
-        .any(|p| matches!(p, RichPattern::Token(t) if **t == Tok::Colon));
+    let expected_colon = perr.expected_colon();
 
     if tok == Tok::Indent {
         return SyntaxError::indentation("unexpected indent", span);

@@ -12,7 +12,99 @@ use std::rc::Rc;
 use super::ast::*;
 use super::token::{StrLit, Tok};
 
-pub type Extra<'t> = extra::Err<Rich<'t, Tok, SimpleSpan>>;
+pub type Extra<'t> = extra::Err<ParseError<'t>>;
+
+/// The parser's error: where it failed, the token found there, a message of the grammar's own,
+/// and of the tokens expected there only what `diagnose` asks (whether ':' was one). It merges
+/// as chumsky's `Rich` does, but without collecting the expected tokens: merging those lists
+/// at every alternative that failed was most of the time a parse took.
+#[derive(Clone, Debug)]
+pub struct ParseError<'t> {
+    span: SimpleSpan,
+    found: Option<chumsky::util::MaybeRef<'t, Tok>>,
+    custom: Option<&'static str>,
+    expected_colon: bool,
+}
+
+impl<'t> ParseError<'t> {
+    pub fn custom(span: SimpleSpan, msg: &'static str) -> Self {
+        ParseError { span, found: None, custom: Some(msg), expected_colon: false }
+    }
+    pub fn span(&self) -> SimpleSpan {
+        self.span
+    }
+    /// The token the parser stopped at (none for a custom error, as with `Rich`).
+    pub fn found(&self) -> Option<&Tok> {
+        self.found.as_deref()
+    }
+    pub fn custom_message(&self) -> Option<&'static str> {
+        self.custom
+    }
+    pub fn expected_colon(&self) -> bool {
+        self.expected_colon
+    }
+}
+
+fn expects_colon<'t>(expected: impl IntoIterator<Item = chumsky::DefaultExpected<'t, Tok>>) -> bool {
+    expected.into_iter().any(|e| matches!(e, chumsky::DefaultExpected::Token(t) if *t == Tok::Colon))
+}
+
+impl<'t, I: chumsky::input::Input<'t, Token = Tok, Span = SimpleSpan>> chumsky::error::Error<'t, I> for ParseError<'t> {
+    fn merge(mut self, other: Self) -> Self {
+        // A custom message wins, this one's first; otherwise what each expected.
+        if self.custom.is_none() {
+            if other.custom.is_some() {
+                self.custom = other.custom;
+                self.found = None;
+                self.expected_colon = false;
+            } else {
+                self.expected_colon |= other.expected_colon;
+            }
+        }
+        self
+    }
+}
+
+impl<'t, I: chumsky::input::Input<'t, Token = Tok, Span = SimpleSpan>>
+    chumsky::label::LabelError<'t, I, chumsky::DefaultExpected<'t, Tok>> for ParseError<'t>
+{
+    fn expected_found<E: IntoIterator<Item = chumsky::DefaultExpected<'t, Tok>>>(
+        expected: E,
+        found: Option<chumsky::util::MaybeRef<'t, Tok>>,
+        span: SimpleSpan,
+    ) -> Self {
+        ParseError { span, found, custom: None, expected_colon: expects_colon(expected) }
+    }
+
+    fn merge_expected_found<E: IntoIterator<Item = chumsky::DefaultExpected<'t, Tok>>>(
+        mut self,
+        expected: E,
+        found: Option<chumsky::util::MaybeRef<'t, Tok>>,
+        _span: SimpleSpan,
+    ) -> Self {
+        if self.custom.is_none() {
+            self.expected_colon |= expects_colon(expected);
+            self.found = self.found.take().or(found);
+        }
+        self
+    }
+
+    fn replace_expected_found<E: IntoIterator<Item = chumsky::DefaultExpected<'t, Tok>>>(
+        self,
+        expected: E,
+        found: Option<chumsky::util::MaybeRef<'t, Tok>>,
+        span: SimpleSpan,
+    ) -> Self {
+        ParseError { span, found, custom: None, expected_colon: expects_colon(expected) }
+    }
+
+    fn label_with(&mut self, label: chumsky::DefaultExpected<'t, Tok>) {
+        if self.custom.take().is_some() {
+            self.found = None;
+        }
+        self.expected_colon = expects_colon([label]);
+    }
+}
 
 /// Errors found while building nodes (parameter order, call argument order): the grammar
 /// accepts the text, the node builder knows it is wrong.
@@ -473,7 +565,7 @@ where
         .try_map_with(|r, e| {
             let span = sp(e.span());
             let es = e.span();
-            let bad = move || Rich::custom(es, "invalid syntax");
+            let bad = move || ParseError::custom(es, "invalid syntax");
             Ok(match r {
                 None => mk(ExprKind::Dict(vec![]), span),
                 Some((DItem::Pair(Some(k), v), DTail::Gen(g))) => {
@@ -492,7 +584,7 @@ where
                             (DItem::Pair(k, v), true) => pairs.push((k, v)),
                             (DItem::Elt(x), false) => elts.push(x),
                             (DItem::Elt(_), true) => {
-                                return Err(Rich::custom(es, "':' expected after dictionary key"))
+                                return Err(ParseError::custom(es, "':' expected after dictionary key"))
                             }
                             _ => return Err(bad()),
                         }
@@ -588,7 +680,7 @@ where
         )
         .try_map_with(|(lower, rest), e| match (lower, rest) {
             (Some(x), None) => Ok(x),
-            (None, None) => Err(Rich::custom(e.span(), "invalid syntax")),
+            (None, None) => Err(ParseError::custom(e.span(), "invalid syntax")),
             (lower, Some((upper, step))) => Ok(mk(
                 ExprKind::Slice { lower: lower.map(bx), upper: upper.map(bx), step: step.flatten().map(bx) },
                 sp(e.span()),
@@ -872,7 +964,7 @@ where
         )))
         .try_map_with(|((level, module), names), e| {
             if level == 0 && module.is_none() {
-                return Err(Rich::custom(e.span(), "invalid syntax"));
+                return Err(ParseError::custom(e.span(), "invalid syntax"));
             }
             Ok(match names {
                 None => StmtKind::ImportFrom { module, names: vec![], level, star: true },

@@ -37,6 +37,7 @@ pub fn getattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<V
         Value::Instance(_) => object::instance_getattr(interp, obj, name)?,
         Value::Type(t) if t.is_class() => object::class_getattr(interp, t, n)?,
         Value::Function(_) if n == "__builtins__" => Some(Value::Dict(interp.builtins.clone())),
+        Value::Function(_) if n == "__get__" => Some(crate::runtime::types::descriptors::dunder_get(obj)),
         Value::Function(f) => function_attr(f, n),
         Value::Cell(c) => match n {
             "cell_contents" => match c.get() {
@@ -263,6 +264,13 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
                     }
                 }
                 "__doc__" => f.extra_mut().doc = Some(value),
+                "__annotations__" => {
+                    f.extra_mut().annotations = match value {
+                        Value::Dict(d) => Some(d),
+                        Value::None => None,
+                        _ => return type_error("__annotations__ must be set to a dict object"),
+                    }
+                }
                 "__module__" => f.extra_mut().module = Some(value),
                 "__defaults__" => {
                     *f.defaults.borrow_mut() = match value {

@@ -23,11 +23,15 @@ impl Interp {
         if kw.iter().any(|(k, _)| k.as_str() == "metaclass") {
             return unsupported("metaclasses");
         }
+        let (bases, orig_bases) = self.mro_entries(bases)?;
         let code = &*def.code;
         let ns = gc::new(Dict::new());
         let module = f.globals.get_str("__name__").unwrap_or_else(|| Value::str("__main__"));
         ns.set_str("__module__", module);
         ns.set_str("__qualname__", Value::Str(code.qualname.clone()));
+        if let Some(orig) = orig_bases {
+            ns.set_str("__orig_bases__", orig);
+        }
         if let Some(doc) = &code.docstring {
             ns.set_str("__doc__", doc.clone());
         }
@@ -53,5 +57,33 @@ impl Interp {
             v = self.call(d, vec![v], Vec::new())?;
         }
         Ok(v)
+    }
+
+    /// CPython's `update_bases`: a base that is not a class but has `__mro_entries__` (a
+    /// `typing.Generic[T]`) is replaced by the classes it returns, given all the bases as
+    /// written. When any was replaced, the bases as written are kept as `__orig_bases__`.
+    fn mro_entries(&mut self, bases: Vec<Value>) -> PyResult<(Vec<Value>, Option<Value>)> {
+        if bases.iter().all(|b| matches!(b, Value::Type(_))) {
+            return Ok((bases, None));
+        }
+        let written = Value::tuple(bases.clone());
+        let hook = crate::runtime::modules::name("__mro_entries__");
+        let mut out = Vec::with_capacity(bases.len());
+        let mut replaced = false;
+        for b in bases {
+            if !matches!(b, Value::Type(_)) {
+                if let Some(f) = super::attrs::lookup_attr(self, &b, &hook)? {
+                    let entries = self.call(&f, vec![written.clone()], vec![])?;
+                    let Value::Tuple(t) = entries else {
+                        return crate::runtime::model::exceptions::type_error("__mro_entries__ must return a tuple");
+                    };
+                    out.extend(t.items.iter().cloned());
+                    replaced = true;
+                    continue;
+                }
+            }
+            out.push(b);
+        }
+        Ok((out, replaced.then_some(written)))
     }
 }

@@ -1,5 +1,6 @@
 //! `functools`: `reduce`, `partial`, `update_wrapper`/`wraps`, `lru_cache`/`cache` in Rust;
-//! `total_ordering`, `cmp_to_key` and `singledispatch` in Python (`functools.py`).
+//! `total_ordering`, `cmp_to_key`, `singledispatch`, `partialmethod` and `cached_property` in
+//! Python (`functools.py`).
 
 use crate::runtime::interp::Interp;
 use crate::runtime::interp::attrs;

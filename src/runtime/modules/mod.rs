@@ -1,5 +1,5 @@
-//! The built-in modules: `sys`, `time`, `timeit`, `collections`, `functools`, `inspect`,
-//! `itertools`, `json`, `logging`, `math`, `operator`, `random`, `string`, `textwrap`, `types` and the teaching model
+//! The built-in modules: `sys`, `time`, `timeit`, `collections`, `dataclasses`, `functools`, `inspect`,
+//! `itertools`, `json`, `logging`, `math`, `operator`, `random`, `string`, `textwrap`, `types`, `typing` and the teaching model
 //! of `fastapi` (with `fastapi.exceptions` and `fastapi.testclient`). A module is made on first
 //! import and cached in `interp.modules`; the registry is a plain match on the name (`create`).
 
@@ -76,6 +76,8 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "textwrap" => Ok(textwrap::module(interp)),
         "types" => library(interp, "types", include_str!("lib/types.py")),
         "contextlib" => library(interp, "contextlib", include_str!("lib/contextlib.py")),
+        "typing" => library(interp, "typing", include_str!("lib/typing.py")),
+        "dataclasses" => library(interp, "dataclasses", include_str!("lib/dataclasses.py")),
         "itertools" => Ok(itertools::module(interp)),
         "operator" => Ok(operator::module(interp)),
         "fastapi" => Ok(fastapi::module(interp)),
@@ -123,7 +125,8 @@ fn create_known(name: &str) -> bool {
     matches!(
         name,
         "sys" | "time" | "timeit" | "collections" | "contextlib" | "functools" | "inspect" | "itertools" | "json" | "logging" | "math"
-            | "operator" | "random" | "string" | "textwrap" | "types" | "fastapi" | "fastapi.exceptions" | "fastapi.testclient"
+            | "operator" | "random" | "string" | "textwrap" | "types" | "typing" | "dataclasses" | "fastapi" | "fastapi.exceptions"
+            | "fastapi.testclient"
     )
 }
 

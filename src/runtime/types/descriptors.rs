@@ -1,5 +1,6 @@
 //! The descriptors a class body uses: `property`, `classmethod`, `staticmethod`, and
-//! `super`, the proxy that continues an attribute search along the MRO.
+//! `super`, the proxy that continues an attribute search along the MRO; and the descriptor
+//! protocol for instances of classes written in Python (`__get__`, `__set__`, `__delete__`).
 
 use crate::runtime::interp::Interp;
 use crate::runtime::model::exceptions::{attribute_error, runtime_error, type_error};
@@ -64,6 +65,7 @@ impl Native for Property {
             "fset" => self.fset.clone(),
             "fdel" => self.fdel.clone(),
             "__doc__" => self.doc.clone(),
+            "__get__" => dunder_get(this),
             "getter" | "setter" | "deleter" => Value::Builtin(Rc::new(Builtin {
                 name: match name {
                     "getter" => "getter",
@@ -114,8 +116,12 @@ impl Native for ClassMethod {
     fn repr(&self, interp: &mut Interp, this: &Value) -> PyResult<String> {
         Ok(format!("<classmethod({}) object at {:#x}>", interp.repr(&self.0)?, this.address()))
     }
-    fn getattr(&self, _interp: &mut Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {
-        Ok((name == "__func__" || name == "__wrapped__").then(|| self.0.clone()))
+    fn getattr(&self, _interp: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "__func__" | "__wrapped__" => Some(self.0.clone()),
+            "__get__" => Some(dunder_get(this)),
+            _ => None,
+        })
     }
     fn traverse(&self, visit: &mut Visitor) -> Result<(), Busy> {
         visit.value(&self.0);
@@ -133,8 +139,12 @@ impl Native for StaticMethod {
     fn repr(&self, interp: &mut Interp, this: &Value) -> PyResult<String> {
         Ok(format!("<staticmethod({}) object at {:#x}>", interp.repr(&self.0)?, this.address()))
     }
-    fn getattr(&self, _interp: &mut Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {
-        Ok((name == "__func__" || name == "__wrapped__").then(|| self.0.clone()))
+    fn getattr(&self, _interp: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "__func__" | "__wrapped__" => Some(self.0.clone()),
+            "__get__" => Some(dunder_get(this)),
+            _ => None,
+        })
     }
     fn call(&self, interp: &mut Interp, _this: &Value, args: Args) -> Option<PyResult<Value>> {
         Some(interp.call(&self.0, args.pos.to_vec(), args.kw.to_vec()))
@@ -261,9 +271,47 @@ pub fn new_super(_interp: &mut Interp, cls: Rc<TypeObj>, obj: Value) -> PyResult
     Ok(Value::native(Super { cls, obj, obj_type }))
 }
 
+/// `descr.__get__`, for the descriptors cellar implements (functions, `property`,
+/// `classmethod`, `staticmethod`): code that binds by hand (`functools.partialmethod`) calls it.
+pub fn dunder_get(descr: &Value) -> Value {
+    Value::Builtin(Rc::new(Builtin { name: "__get__", owner: Some("descriptor"), func: call_dunder_get, bound: Some(descr.clone()) }))
+}
+
+/// `descr.__get__(instance, owner=None)`, as CPython's slot wrapper takes it.
+fn call_dunder_get(interp: &mut Interp, b: &Builtin, args: Args) -> PyResult<Value> {
+    let Some(descr) = &b.bound else { return type_error("__get__ needs a descriptor") };
+    crate::runtime::modules::no_kwargs("__get__", &args)?;
+    let (instance, owner) = match args.pos {
+        [i] => (i, &Value::None),
+        [i, o] => (i, o),
+        _ => return type_error(format!("expected 1 or 2 arguments, got {}", args.pos.len())),
+    };
+    let owner = match (instance, owner) {
+        (Value::None, Value::None) => return type_error("__get__(None, None) is invalid"),
+        (_, Value::Type(t)) => t.clone(),
+        (i, Value::None) => type_of(i),
+        (_, o) => return type_error(format!("__get__(None, {}) is invalid", type_name(o))),
+    };
+    let instance = (!instance.is_none()).then_some(instance);
+    super::object::bind(interp, descr.clone(), instance, &owner)
+}
+
+/// The special method `name` of the class of `descr`, when `descr` is an instance of a
+/// class written in Python: how a user-defined descriptor is found.
+fn user_slot(descr: &Value, name: &str) -> Option<Value> {
+    match descr {
+        Value::Instance(i) => i.class.lookup(name).map(|(_, f)| f),
+        _ => None,
+    }
+}
+
 /// What reading `descr` through an instance or class gives (`__get__`), for the descriptor
-/// types here; `None` for other values.
+/// types here and for instances of classes that define `__get__`; `None` for other values.
 pub fn get(interp: &mut Interp, descr: &Value, instance: Option<&Value>, owner: &Rc<TypeObj>) -> Option<PyResult<Value>> {
+    if let Some(f) = user_slot(descr, "__get__") {
+        let args = vec![descr.clone(), instance.cloned().unwrap_or(Value::None), Value::Type(owner.clone())];
+        return Some(interp.call(&f, args, vec![]));
+    }
     let Value::Native(n) = descr else { return None };
     let any = n.as_any();
     if let Some(p) = any.downcast_ref::<Property>() {
@@ -301,8 +349,20 @@ fn property_name(p: &Property) -> String {
     String::new()
 }
 
-/// `obj.name = value` where the class has a property `name`: `Some` when `descr` is one.
+/// `obj.name = value` (or `del obj.name` when `value` is `None`) where the class has a data
+/// descriptor `name`: `Some` when `descr` is one.
 pub fn set(interp: &mut Interp, descr: &Value, obj: &Value, value: Option<Value>) -> Option<PyResult<()>> {
+    if let Value::Instance(_) = descr {
+        if !is_data_descriptor(descr) {
+            return None;
+        }
+        let slot = if value.is_some() { "__set__" } else { "__delete__" };
+        // A descriptor with only one of the two refuses the other, as CPython's slot does.
+        let Some(f) = user_slot(descr, slot) else { return Some(attribute_error(slot)) };
+        let mut args = vec![descr.clone(), obj.clone()];
+        args.extend(value);
+        return Some(interp.call(&f, args, vec![]).map(|_| ()));
+    }
     let Value::Native(n) = descr else { return None };
     let p = n.as_any().downcast_ref::<Property>()?;
     let (f, missing) = if value.is_some() { (&p.fset, "setter") } else { (&p.fdel, "deleter") };
@@ -315,9 +375,15 @@ pub fn set(interp: &mut Interp, descr: &Value, obj: &Value, value: Option<Value>
     Some(interp.call(&f, args, vec![]).map(|_| ()))
 }
 
-/// Whether `v` is a data descriptor (it takes part in stores): a property.
+/// Whether `v` is a data descriptor (it takes part in stores, and wins over the instance's
+/// `__dict__` on reads): a property, or an object whose class defines `__set__` or
+/// `__delete__`.
 pub fn is_data_descriptor(v: &Value) -> bool {
-    matches!(v, Value::Native(n) if n.as_any().is::<Property>())
+    match v {
+        Value::Native(n) => n.as_any().is::<Property>(),
+        Value::Instance(_) => user_slot(v, "__set__").is_some() || user_slot(v, "__delete__").is_some(),
+        _ => false,
+    }
 }
 
 /// The function a `classmethod` or `staticmethod` wraps, for `:scope` and the teaching views.

@@ -169,7 +169,20 @@ fn set_names(interp: &mut Interp, cls: &Rc<TypeObj>, ns: &Rc<Dict>) -> PyResult<
             }
         }
         if user_class(&v).and_then(|c| c.lookup("__set_name__")).is_some() {
-            call_method(interp, &v, "__set_name__", vec![Value::Type(cls.clone()), k])?;
+            if let Err(cause) = call_method(interp, &v, "__set_name__", vec![Value::Type(cls.clone()), k.clone()]) {
+                // CPython says which attribute of which class failed, the error as its cause.
+                let msg = format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    type_name(&v),
+                    interp.repr(&k)?,
+                    cls.name
+                );
+                let e = PyErr::new(&types().runtime_error, msg);
+                *e.0.cause.borrow_mut() = Some(cause.value());
+                *e.0.context.borrow_mut() = Some(cause.value());
+                e.0.suppress_context.set(true);
+                return Err(e);
+            }
         }
     }
     Ok(())
@@ -300,7 +313,7 @@ fn builtin_init(interp: &mut Interp, obj: &Value, pos: &[Value], kw: &[(Rc<PyStr
 pub fn bind(interp: &mut Interp, attr: Value, instance: Option<&Value>, owner: &Rc<TypeObj>) -> PyResult<Value> {
     match (&attr, instance) {
         (Value::Function(_), Some(obj)) => Ok(Value::Method(Rc::new(BoundMethod { receiver: obj.clone(), func: attr }))),
-        (Value::Native(_), _) => match descriptors::get(interp, &attr, instance, owner) {
+        (Value::Native(_) | Value::Instance(_), _) => match descriptors::get(interp, &attr, instance, owner) {
             Some(r) => r,
             None => Ok(attr),
         },
@@ -452,7 +465,7 @@ pub fn instance_setattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, valu
 /// of the class decides, otherwise the instance's `__dict__`.
 pub fn generic_setattr(interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Option<Value>) -> PyResult<()> {
     let cls = type_of(obj);
-    if let Some(attr @ Value::Native(_)) = cls.lookup_name(name) {
+    if let Some(attr @ (Value::Native(_) | Value::Instance(_))) = cls.lookup_name(name) {
         if let Some(r) = descriptors::set(interp, &attr, obj, value.clone()) {
             return r;
         }
@@ -572,6 +585,11 @@ pub fn builtin_type_attr(_interp: &mut Interp, t: &Rc<TypeObj>, obj: &Value, nam
         if let Some(v) = crate::runtime::modules::builtins::type_attr(t, name) {
             return Ok(Some(v));
         }
+    }
+    // The mutable containers are unhashable: their class sets `__hash__` to None, which is
+    // how code (dataclasses' check for a mutable default) asks.
+    if name == "__hash__" && matches!(t.kind, TypeKind::List | TypeKind::Dict | TypeKind::Set) {
+        return Ok(Some(Value::None));
     }
     let slot = OBJECT_SLOTS.iter().chain(CONTAINER_SLOTS).chain(BINARY.iter().map(|(_, a, _, _)| a)).find(|s| **s == name);
     let Some(&slot) = slot else { return Ok(None) };
