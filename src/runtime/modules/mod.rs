@@ -76,6 +76,7 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "textwrap" => Ok(textwrap::module(interp)),
         "types" => library(interp, "types", include_str!("lib/types.py")),
         "contextlib" => library(interp, "contextlib", include_str!("lib/contextlib.py")),
+        "asyncio" => library(interp, "asyncio", include_str!("lib/asyncio.py")),
         "typing" => library(interp, "typing", include_str!("lib/typing.py")),
         "dataclasses" => library(interp, "dataclasses", include_str!("lib/dataclasses.py")),
         "itertools" => Ok(itertools::module(interp)),
@@ -124,7 +125,7 @@ fn is_package(name: &str) -> bool {
 fn create_known(name: &str) -> bool {
     matches!(
         name,
-        "sys" | "time" | "timeit" | "collections" | "contextlib" | "functools" | "inspect" | "itertools" | "json" | "logging" | "math"
+        "sys" | "time" | "timeit" | "asyncio" | "collections" | "contextlib" | "functools" | "inspect" | "itertools" | "json" | "logging" | "math"
             | "operator" | "random" | "string" | "textwrap" | "types" | "typing" | "dataclasses" | "fastapi" | "fastapi.exceptions"
             | "fastapi.testclient"
     )

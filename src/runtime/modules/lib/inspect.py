@@ -395,6 +395,24 @@ def isgenerator(obj):
     return isinstance(obj, _GeneratorType)
 
 
+async def _probe():
+    pass
+
+
+_probe_coroutine = _probe()
+_CoroutineType = type(_probe_coroutine)
+_probe_coroutine.close()
+del _probe, _probe_coroutine
+
+
+def iscoroutine(obj):
+    return isinstance(obj, _CoroutineType)
+
+
+def isawaitable(obj):
+    return isinstance(obj, _CoroutineType) or hasattr(type(obj), "__await__")
+
+
 GEN_CREATED = 'GEN_CREATED'
 GEN_RUNNING = 'GEN_RUNNING'
 GEN_SUSPENDED = 'GEN_SUSPENDED'
