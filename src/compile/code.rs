@@ -122,6 +122,10 @@ pub enum StmtKind {
     Try { body: Vec<Stmt>, handlers: Vec<Handler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
     /// `with a as x, b: body`: each manager wraps the items after it and the body.
     With(Vec<WithItem>, Vec<Stmt>),
+    /// `async with`: the same, with `__aenter__`/`__aexit__` awaited.
+    AsyncWith(Vec<WithItem>, Vec<Stmt>),
+    /// `async for`: `__aiter__`, then `__anext__` awaited until StopAsyncIteration.
+    AsyncFor { target: Target, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
     Raise(Option<Expr>, Option<Expr>),
     Assert(Expr, Option<Expr>),
     /// `import a.b as c`: the module to load, and where to store it.

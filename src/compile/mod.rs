@@ -355,26 +355,31 @@ impl<'a> Compiler<'a> {
                 StmtKind::While(t, b, self.block(u, orelse)?)
             }
             S::For { target, iter, body, orelse, is_async } => {
+                let iter = self.expr(u, iter)?;
+                let target = self.target(u, target)?;
+                u.loop_depth += 1;
+                let b = self.block(u, body)?;
+                u.loop_depth -= 1;
+                let orelse = self.block(u, orelse)?;
                 if *is_async {
-                    StmtKind::Unsupported("async for")
+                    StmtKind::AsyncFor { target, iter, body: b, orelse }
                 } else {
-                    let iter = self.expr(u, iter)?;
-                    let target = self.target(u, target)?;
-                    u.loop_depth += 1;
-                    let b = self.block(u, body)?;
-                    u.loop_depth -= 1;
-                    StmtKind::For { target, iter, body: b, orelse: self.block(u, orelse)? }
+                    StmtKind::For { target, iter, body: b, orelse }
                 }
             }
-            S::With { is_async: true, .. } => StmtKind::Unsupported("async with"),
-            S::With { items, body, .. } => {
+            S::With { items, body, is_async } => {
                 let mut compiled = Vec::with_capacity(items.len());
                 for item in items {
                     let context = self.expr(u, &item.context)?;
                     let target = item.target.as_ref().map(|t| self.target(u, t)).transpose()?;
                     compiled.push(WithItem { context, target, span: item.context.span });
                 }
-                StmtKind::With(compiled, self.block(u, body)?)
+                let body = self.block(u, body)?;
+                if *is_async {
+                    StmtKind::AsyncWith(compiled, body)
+                } else {
+                    StmtKind::With(compiled, body)
+                }
             }
             S::Try { body, handlers, orelse, finalbody } => {
                 let body = self.block(u, body)?;

@@ -524,6 +524,12 @@ fn compile_stmt(s: &Stmt, c: &mut Ctx) -> R {
             body(b, Ctx { in_loop: true, ..*c })?;
             body(orelse, *c)
         }
+        StmtKind::For { is_async: true, .. } if !c.is_async => {
+            Err(SyntaxError::new("'async for' outside async function", s.span))
+        }
+        StmtKind::With { is_async: true, .. } if !c.is_async => {
+            Err(SyntaxError::new("'async with' outside async function", s.span))
+        }
         StmtKind::For { target, iter, body: b, orelse, .. } => {
             check_starred_target(target)?;
             compile_expr(target, *c)?;

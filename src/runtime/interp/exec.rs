@@ -124,7 +124,9 @@ impl Interp {
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 return self.exec_try(f, body, handlers, orelse, finalbody);
             }
-            StmtKind::With(items, body) => return self.exec_with(f, items, body),
+            StmtKind::With(items, body) => return self.exec_with(f, items, body, false),
+            StmtKind::AsyncWith(items, body) => return self.exec_with(f, items, body, true),
+            StmtKind::AsyncFor { target, iter, body, orelse } => return self.async_for(f, target, iter, body, orelse),
             StmtKind::Raise(exc, cause) => return Err(self.raise(f, exc.as_ref(), cause.as_ref())?),
             StmtKind::Assert(test, msg) => {
                 let t = self.eval(f, test)?;

@@ -15,7 +15,7 @@ use crate::runtime::model::depth;
 use crate::runtime::model::exceptions::*;
 use crate::runtime::model::exceptions::Traceback;
 use crate::runtime::model::generator::{take_freed, Action, GenFrame, Generator, Resume, State, Suspended, Yielded};
-use crate::compile::code::{Stmt, WithItem};
+use crate::compile::code::{Expr, Stmt, Target, WithItem};
 use crate::runtime::model::typeobj::{type_name, types};
 use crate::runtime::types::object;
 use crate::runtime::model::value::*;
@@ -367,23 +367,24 @@ impl Interp {
 }
 impl Interp {
     /// `with a as x, b: body`, one manager at a time: each wraps the managers after it and
-    /// the body, as nested `with` statements would.
-    pub(super) fn exec_with(&mut self, f: &mut Frame, items: &[WithItem], body: &[Stmt]) -> PyResult<Flow> {
+    /// the body, as nested `with` statements would. `async with` awaits what `__aenter__`
+    /// and `__aexit__` return.
+    pub(super) fn exec_with(&mut self, f: &mut Frame, items: &[WithItem], body: &[Stmt], is_async: bool) -> PyResult<Flow> {
         let Some((item, rest)) = items.split_first() else {
             return self.exec_block(f, body);
         };
         let manager = self.eval(f, &item.context)?;
-        let (enter, exit) = context_methods(&manager).map_err(|e| e.at(item.span))?;
-        let entered = object::call_unbound(self, &enter, &manager, Vec::new(), Vec::new()).map_err(|e| e.at(item.span))?;
+        let (enter, exit) = context_methods(&manager, is_async).map_err(|e| e.at(item.span))?;
+        let entered = self.call_manager(&enter, &manager, Vec::new(), is_async, item.span)?;
         let result = match &item.target {
             Some(target) => self.assign(f, target, entered),
             None => Ok(()),
         };
-        let result = result.and_then(|()| self.exec_with(f, rest, body));
+        let result = result.and_then(|()| self.exec_with(f, rest, body, is_async));
         match result {
             Ok(flow) => {
                 let none = vec![Value::None, Value::None, Value::None];
-                object::call_unbound(self, &exit, &manager, none, Vec::new()).map_err(|e| e.at(item.span))?;
+                self.call_manager(&exit, &manager, none, is_async, item.span)?;
                 Ok(flow)
             }
             Err(e) => {
@@ -394,7 +395,7 @@ impl Interp {
                 // not add frames to the traceback it already has.
                 let traceback = e.0.traceback.borrow().clone();
                 self.handling.push(e.clone());
-                let r = object::call_unbound(self, &exit, &manager, args, Vec::new());
+                let r = self.call_manager(&exit, &manager, args, is_async, item.span);
                 self.handling.pop();
                 match r {
                     Ok(v) if self.truthy(&v).map_err(|e| e.at(item.span))? => Ok(Flow::Normal),
@@ -406,25 +407,73 @@ impl Interp {
                         if e2.0.context.borrow().is_none() && !Rc::ptr_eq(&e2.0, &e.0) {
                             *e2.0.context.borrow_mut() = Some(e.value());
                         }
-                        Err(e2.at(item.span))
+                        Err(e2)
                     }
                 }
             }
         }
     }
+
+    /// Calls `__enter__`/`__exit__` (or awaits `__aenter__`/`__aexit__`) of a manager.
+    fn call_manager(&mut self, method: &Value, manager: &Value, args: Vec<Value>, is_async: bool, at: Span) -> PyResult<Value> {
+        let r = object::call_unbound(self, method, manager, args, Vec::new()).map_err(|e| e.at(at))?;
+        if is_async {
+            return self.await_value(r, at).map_err(|e| e.at(at));
+        }
+        Ok(r)
+    }
+
+    /// `async for target in iterable`: `__anext__` is awaited for each item, until it
+    /// raises StopAsyncIteration.
+    pub(super) fn async_for(&mut self, f: &mut Frame, target: &Target, iter: &Expr, body: &[Stmt], orelse: &[Stmt]) -> PyResult<Flow> {
+        let iterable = self.eval(f, iter)?;
+        let Some(aiter) = object::special(&iterable, "__aiter__") else {
+            return type_error(format!("'async for' requires an object with __aiter__ method, got {}", type_name(&iterable)));
+        };
+        let it = object::call_unbound(self, &aiter, &iterable, Vec::new(), Vec::new())?;
+        let Some(anext) = object::special(&it, "__anext__") else {
+            return type_error(format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                type_name(&it)
+            ));
+        };
+        loop {
+            self.check_interrupt()?;
+            let awaitable = object::call_unbound(self, &anext, &it, Vec::new(), Vec::new())?;
+            if !is_awaitable(&awaitable) {
+                return type_error(format!("'async for' received an invalid object from __anext__: {}", type_name(&awaitable)));
+            }
+            let item = match self.await_value(awaitable, f.code.span) {
+                Ok(v) => v,
+                Err(e) if e.is(&types().stop_async_iteration) => break,
+                Err(e) => return Err(e),
+            };
+            self.assign(f, target, item)?;
+            match self.exec_block(f, body)? {
+                Flow::Break => return Ok(Flow::Normal),
+                Flow::Return(v) => return Ok(Flow::Return(v)),
+                Flow::Normal | Flow::Continue => {}
+            }
+        }
+        self.exec_block(f, orelse)
+    }
 }
 
-/// A context manager's `__enter__` and `__exit__`, looked up on its class as CPython does.
-fn context_methods(manager: &Value) -> PyResult<(Value, Value)> {
-    let enter = object::special(manager, "__enter__");
-    let exit = object::special(manager, "__exit__");
-    match (enter, exit) {
+fn is_awaitable(v: &Value) -> bool {
+    as_generator(v).is_some_and(Generator::is_coroutine) || object::special(v, "__await__").is_some()
+}
+
+/// A context manager's `__enter__` and `__exit__` (`__aenter__` and `__aexit__` for `async
+/// with`), looked up on its class as CPython does.
+fn context_methods(manager: &Value, is_async: bool) -> PyResult<(Value, Value)> {
+    let (enter, exit, what) = match is_async {
+        false => ("__enter__", "__exit__", "the context manager protocol"),
+        true => ("__aenter__", "__aexit__", "the asynchronous context manager protocol"),
+    };
+    match (object::special(manager, enter), object::special(manager, exit)) {
         (Some(enter), Some(exit)) => Ok((enter, exit)),
-        (Some(_), None) => type_error(format!(
-            "'{}' object does not support the context manager protocol (missed __exit__ method)",
-            type_name(manager)
-        )),
-        _ => type_error(format!("'{}' object does not support the context manager protocol", type_name(manager))),
+        (Some(_), None) => type_error(format!("'{}' object does not support {what} (missed {exit} method)", type_name(manager))),
+        _ => type_error(format!("'{}' object does not support {what}", type_name(manager))),
     }
 }
 

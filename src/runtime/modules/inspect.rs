@@ -182,7 +182,7 @@ impl Names {
                 self.stmts(body);
                 self.stmts(orelse);
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For { target, iter, body, orelse } | StmtKind::AsyncFor { target, iter, body, orelse } => {
                 self.expr(iter);
                 self.store(target);
                 self.stmts(body);
@@ -202,7 +202,7 @@ impl Names {
                 }
                 self.stmts(finalbody);
             }
-            StmtKind::With(items, body) => {
+            StmtKind::With(items, body) | StmtKind::AsyncWith(items, body) => {
                 for item in items {
                     self.expr(&item.context);
                     if let Some(t) = &item.target {
