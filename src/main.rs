@@ -124,8 +124,9 @@ fn run(cli: Cli, color: bool) -> ExitCode {
         },
     };
     // The process ends here: freeing every object the program made, one by one, would only
-    // make it end later (a memoised program's cache is a large part of its run time). No
-    // Python code can run at teardown, since there are no finalizers.
+    // make it end later (a memoised program's cache is a large part of its run time). The one
+    // Python code that runs at teardown is the `finally` of a suspended generator.
+    session.close_generators();
     session.interp.flush();
     std::mem::forget(session);
     code

@@ -102,6 +102,38 @@ impl Session {
         self.globals.clear();
         let _ = self.interp.builtins.remove(&Value::str("_"));
         crate::runtime::model::gc::collect();
+        self.close_freed_generators();
+    }
+
+    /// Generators suspended when the program ends are closed, as at CPython's exit: their
+    /// `finally` blocks run. CPython clears the module's names in order (those starting with
+    /// one underscore first), closing each generator as its last reference goes. A program
+    /// without one is left as it is, since freeing everything would only make it end later.
+    pub fn close_generators(&mut self) {
+        if !crate::runtime::model::generator::any_unfinished() {
+            return;
+        }
+        let names: Vec<Value> = self.globals.keys();
+        let underscored = |k: &Value| matches!(k, Value::Str(s) if s.as_str().starts_with('_') && !s.as_str().starts_with("__"));
+        let order = names.iter().filter(|k| underscored(k)).chain(names.iter().filter(|k| !underscored(k)));
+        for name in order {
+            if matches!(name, Value::Str(s) if s.as_str() == "__builtins__") {
+                continue;
+            }
+            if let Value::Str(s) = name {
+                self.globals.set_name(s, Value::None);
+            }
+            self.close_freed_generators();
+        }
+        self.interp.flush();
+    }
+
+    fn close_freed_generators(&mut self) {
+        // Closing one may free others.
+        while crate::runtime::model::generator::any_freed() {
+            self.interp.close_freed();
+            crate::runtime::model::gc::collect();
+        }
     }
 
     /// The exit status a `SystemExit` asks for, as CPython's `_Py_HandleSystemExit` gives it:

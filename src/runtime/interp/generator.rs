@@ -200,7 +200,7 @@ impl Interp {
             interp.gen_yielder = yielder;
             interp.run_generator_frame(&frame)
         });
-        Ok(Box::new(Suspended { co, floor, levels: 0, handling: Vec::new() }))
+        Ok(Suspended::new(co, floor))
     }
 
     /// A generator's frame from its first line: on its own stack, not through `run_frame`,
@@ -353,12 +353,17 @@ impl Interp {
     /// blocks run about when CPython runs them. What goes wrong is reported as CPython
     /// reports an exception it cannot raise anywhere.
     #[cold]
-    pub(super) fn close_freed(&mut self) {
+    pub fn close_freed(&mut self) {
+        // The flag a freed generator raised is answered here; the frames closed next check it.
+        self.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
         for freed in take_freed() {
             let repr = freed.repr.clone();
             let gen = Generator::from_freed(freed);
             if let Err(e) = self.generator_close(&gen) {
+                // CPython reports the exception alone, without the GeneratorExit it replaced.
+                let context = e.0.context.borrow_mut().take();
                 let text = crate::diagnostics::traceback(self, &e, false);
+                *e.0.context.borrow_mut() = context;
                 self.write_err(&format!("Exception ignored in: {repr}\n{text}"));
             }
             gen.abandon();

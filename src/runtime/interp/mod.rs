@@ -250,9 +250,8 @@ impl Interp {
     #[cold]
     pub(super) fn attend(&mut self) -> PyResult<()> {
         if crate::runtime::model::generator::any_freed() {
-            self.interrupt.store(false, Ordering::Relaxed);
             self.close_freed();
-            // Ctrl-C or a timeout may have come meanwhile; a timeout keeps the flag up.
+            // A timeout keeps the flag up.
             if !self.timed_out.load(Ordering::Relaxed) {
                 return Ok(());
             }

@@ -103,14 +103,33 @@ pub struct Suspended {
     pub handling: Vec<PyErr>,
 }
 
+impl Suspended {
+    pub fn new(co: Resumable, floor: usize) -> Box<Suspended> {
+        let _ = LIVE_FRAMES.try_with(|n| n.set(n.get() + 1));
+        Box::new(Suspended { co, floor, levels: 0, handling: Vec::new() })
+    }
+}
+
 /// Dropped while its frame waits, the coroutine unwinds that frame's Rust frames, whose
 /// recursion guards give back levels that were taken off the count when it suspended.
 impl Drop for Suspended {
     fn drop(&mut self) {
+        let _ = LIVE_FRAMES.try_with(|n| n.set(n.get() - 1));
         if self.co.started() && !self.co.done() {
             depth::set_current(depth::current() + self.levels);
         }
     }
+}
+
+thread_local! {
+    /// Generator frames that started and have not finished.
+    static LIVE_FRAMES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether some generator's frame started and has not finished: at the program's end, it is
+/// closed as CPython closes it (`Session::close_generators`).
+pub fn any_unfinished() -> bool {
+    LIVE_FRAMES.try_with(|n| n.get() > 0).unwrap_or(false)
 }
 
 pub struct Generator {
