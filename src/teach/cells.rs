@@ -87,11 +87,26 @@ fn generator_frame(session: &mut Session, text: &str, g: &Generator, style: &Sty
     out
 }
 
-/// The closures of the listed functions, and which cells they share.
+/// The closures of the listed functions, and which cells they share. A function listed
+/// twice (`[a, a]`) is one function: it is shown once, under its first path, and shares
+/// nothing with itself.
 fn closures(session: &mut Session, funcs: &[(String, Rc<Function>)], style: &Style) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut unique: Vec<(String, Rc<Function>)> = Vec::new();
+    let mut others: Vec<Vec<&str>> = Vec::new();
     for (path, f) in funcs {
-        out.push(format!("{path} {}", style.dim(&format!("({})", f.qualname().as_str()))));
+        match unique.iter().position(|(_, g)| Rc::ptr_eq(f, g)) {
+            Some(i) => others[i].push(path),
+            None => {
+                unique.push((path.clone(), f.clone()));
+                others.push(Vec::new());
+            }
+        }
+    }
+    let funcs = &unique[..];
+    let mut out = Vec::new();
+    for ((path, f), others) in funcs.iter().zip(&others) {
+        let also = if others.is_empty() { String::new() } else { format!(", also {}", others.join(", ")) };
+        out.push(format!("{path} {}", style.dim(&format!("({}{also})", f.qualname().as_str()))));
         let width = f.code.freevars.iter().map(|n| n.chars().count()).max().unwrap_or(0);
         for (name, cell) in f.code.freevars.iter().zip(f.closure.iter()) {
             let contents = match cell.get() {
@@ -109,7 +124,7 @@ fn closures(session: &mut Session, funcs: &[(String, Rc<Function>)], style: &Sty
         }
     }
     if funcs.len() > 1 {
-        out.extend(sharing(funcs, style));
+        out.extend(sharing(session, funcs, style));
     }
     out
 }
@@ -259,7 +274,7 @@ fn attribute_functions(text: &str, own: Option<&Rc<Dict>>, class: &Rc<TypeObj>) 
 }
 
 /// Which cells are shared among the listed functions, or that none is.
-fn sharing(funcs: &[(String, Rc<Function>)], style: &Style) -> Vec<String> {
+fn sharing(session: &mut Session, funcs: &[(String, Rc<Function>)], style: &Style) -> Vec<String> {
     let mut cells: Vec<(Rc<crate::runtime::model::value::CellObj>, Vec<&str>)> = Vec::new();
     for (path, f) in funcs {
         for cell in f.closure.iter() {
@@ -273,7 +288,10 @@ fn sharing(funcs: &[(String, Rc<Function>)], style: &Style) -> Vec<String> {
     if shared.is_empty() {
         let with_cells = funcs.iter().filter(|(_, f)| !f.closure.is_empty()).count();
         return match with_cells {
-            0 => vec![style.dim("none of them has a cell: nothing is shared")],
+            0 => match shared_globals(session, funcs, style) {
+                Some(line) => vec![line],
+                None => vec![style.dim("none of them has a cell: nothing is shared")],
+            },
             _ => vec![style.dim("no cell is shared: each function has its own")],
         };
     }
@@ -290,6 +308,40 @@ fn sharing(funcs: &[(String, Rc<Function>)], style: &Style) -> Vec<String> {
             format!("cell {} {} is shared by {who}", style.id(cell.serial), cell.name.as_str())
         })
         .collect()
+}
+
+/// `they read the global i (now 2)`: functions made by a loop at the module's top level have
+/// no cells, yet they all return the loop's last value, because the variable they share is
+/// the module's own. The globals that every one of them reads (`co_names` that are defined
+/// in its module, not builtins) say so.
+fn shared_globals(session: &mut Session, funcs: &[(String, Rc<Function>)], style: &Style) -> Option<String> {
+    let (_, first) = funcs.first()?;
+    let mut shared = Vec::new();
+    for name in &first.code.global_names {
+        let reads = |f: &Rc<Function>| f.code.global_names.iter().any(|n| n.as_str() == name.as_str()) && Rc::ptr_eq(&f.globals, &first.globals);
+        if !funcs.iter().all(|(_, f)| reads(f)) {
+            continue;
+        }
+        if let Some(v) = first.globals.get_str(name) {
+            shared.push(format!("the global {} (now {})", name.as_str(), style.value(&short(&repr(session, &v)))));
+        }
+    }
+    if shared.is_empty() {
+        return None;
+    }
+    let who = if funcs.len() == 2 { "both".to_string() } else { format!("all {}", funcs.len()) };
+    Some(format!(
+        "none of them has a cell; {who} read {} when called: that variable of the module, not a cell, is what they share",
+        and_list(&shared)
+    ))
+}
+
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// `i=0`: the defaults a function was made with, by parameter name.

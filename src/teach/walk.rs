@@ -23,6 +23,13 @@ pub struct Holder {
     pub path: String,
     /// The holding function's address; `None` when the path reaches the cell itself.
     pub function: Option<usize>,
+    /// The path starts at `_`: only the prompt's last value reaches the holder.
+    pub last_value: bool,
+    /// Other names for the same function (`c2` after `c2 = c`): one function, counted once,
+    /// but a learner who deletes `c` should hear that `c2` still holds the cell. Paths
+    /// through `_` are left out, or every expression statement would change them.
+    /// Only paths a learner would name a value by are kept (see `Paths::is_a_name`).
+    pub aliases: Vec<String>,
 }
 
 /// What the walk found.
@@ -32,6 +39,9 @@ pub struct Reach {
     pub holders: hashbrown::HashMap<u64, Vec<Holder>>,
     /// The functions the walk was asked to look for, with the path to each.
     pub functions: Vec<(String, Rc<Function>)>,
+    /// The functions with a default that can change in place (a list, dict, set or
+    /// instance), with the path to each: the mutable-default mistake is watched through them.
+    pub mutable_defaults: Vec<(String, Rc<Function>)>,
 }
 
 impl Reach {
@@ -95,6 +105,29 @@ impl Paths {
         self.nodes.len() - 1
     }
 
+    /// Whether the path is one a learner names a value by: from a global other than `_`,
+    /// through items and plain attributes (`c2`, `lst[1]`, `acct.on_deposit`), not through a
+    /// frame or `__self__`, which only repeat what the shortest path already says.
+    fn is_a_name(&self, mut node: usize) -> bool {
+        loop {
+            match &self.nodes[node] {
+                (_, Step::Root(name)) => return name != "_",
+                (parent, Step::Index(_) | Step::Key(_)) => node = *parent,
+                (parent, Step::Attr(a)) if !a.starts_with("__") => node = *parent,
+                _ => return false,
+            }
+        }
+    }
+
+    fn from_last_value(&self, mut node: usize) -> bool {
+        loop {
+            match &self.nodes[node] {
+                (_, Step::Root(name)) => return name == "_",
+                (parent, _) => node = *parent,
+            }
+        }
+    }
+
     fn render(&self, interp: &mut Interp, mut node: usize) -> String {
         let mut steps = Vec::new();
         loop {
@@ -138,9 +171,22 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
         // Every name for a cell object counts, not only the first path to it.
         if let Value::Cell(c) = &v {
             let path = paths.render(interp, node);
-            reach.holders.entry(c.serial).or_default().push(Holder { path, function: None });
+            let last_value = paths.from_last_value(node);
+            reach.holders.entry(c.serial).or_default().push(Holder { path, function: None, last_value, aliases: Vec::new() });
         }
         if !has_children(&v) || !seen.insert(v.address()) {
+            if let Value::Function(f) = &v {
+                if !f.closure.is_empty() && paths.is_a_name(node) {
+                    let alias = paths.render(interp, node);
+                    let addr = Rc::as_ptr(f) as usize;
+                    for cell in f.closure.iter() {
+                        let holders = reach.holders.entry(cell.serial).or_default();
+                        if let Some(h) = holders.iter_mut().find(|h| h.function == Some(addr)) {
+                            h.aliases.push(alias.clone());
+                        }
+                    }
+                }
+            }
             continue;
         }
         match &v {
@@ -151,9 +197,14 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
                 }
                 if !f.closure.is_empty() {
                     let path = paths.render(interp, node);
+                    let last_value = paths.from_last_value(node);
                     for cell in f.closure.iter() {
-                        reach.holders.entry(cell.serial).or_default().push(Holder { path: path.clone(), function: Some(addr) });
+                        let h = Holder { path: path.clone(), function: Some(addr), last_value, aliases: Vec::new() };
+                        reach.holders.entry(cell.serial).or_default().push(h);
                     }
+                }
+                if has_mutable_default(f) {
+                    reach.mutable_defaults.push((paths.render(interp, node), f.clone()));
                 }
                 for (i, cell) in f.closure.iter().enumerate() {
                     if seen.insert(Rc::as_ptr(cell) as usize) {
@@ -229,11 +280,13 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
                     continue;
                 }
                 let label = format!("{} ({})", paths.render(interp, node), g.where_text());
+                let last_value = paths.from_last_value(node);
                 let addr = Rc::as_ptr(n) as usize;
                 let code = &g.frame.code;
                 let names = code.cellvars.iter().chain(&code.freevars);
                 for (name, cell) in names.zip(&g.frame.cells) {
-                    reach.holders.entry(cell.serial).or_default().push(Holder { path: label.clone(), function: Some(addr) });
+                    let h = Holder { path: label.clone(), function: Some(addr), last_value, aliases: Vec::new() };
+                    reach.holders.entry(cell.serial).or_default().push(h);
                     if seen.insert(Rc::as_ptr(cell) as usize) {
                         if let Some(c) = cell.get() {
                             queue.push_back((paths.add(node, Step::Local(name.to_string())), c));
@@ -265,6 +318,18 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
         }
     }
     reach
+}
+
+/// Whether a default of `f` is an object that a call can change in place.
+pub fn has_mutable_default(f: &Function) -> bool {
+    let defaults = f.defaults.borrow();
+    let positional = defaults.as_ref().is_some_and(|d| d.items.iter().any(mutable));
+    positional || f.kwdefaults().is_some_and(|d| d.items().iter().any(|(_, v)| mutable(v)))
+}
+
+/// The objects whose changes in place the watch follows as a default's.
+pub fn mutable(v: &Value) -> bool {
+    matches!(v, Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_))
 }
 
 /// Only these can lead to a cell; ints, strings, modules and the like are not walked.

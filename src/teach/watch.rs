@@ -3,11 +3,11 @@
 
 use crate::runtime::model::gc;
 use crate::runtime::model::typeobj::type_name;
-use crate::runtime::model::value::{CellObj, Native, PyStr, Value};
+use crate::runtime::model::value::{CellObj, Function, Native, PyStr, Value};
 use crate::session::Session;
 use std::any::Any;
 use std::rc::{Rc, Weak};
-use super::walk::{walk, Holder, Reach};
+use super::walk::{mutable, walk, Holder, Reach};
 use super::{short_sized, Style, SHORT};
 
 /// One live cell as it was when the snapshot was taken.
@@ -26,6 +26,11 @@ pub struct CellState {
 impl CellState {
     fn function_holders(&self) -> usize {
         self.holders.iter().filter(|h| h.function.is_some()).count()
+    }
+
+    /// Every name that reaches the cell, a function's other names included.
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.holders.iter().flat_map(|h| std::iter::once(h.path.as_str()).chain(h.aliases.iter().map(String::as_str)))
     }
 }
 
@@ -85,14 +90,29 @@ impl Ident {
     }
 }
 
-/// Every live cell, oldest first.
+/// One default of a reachable function that can change in place.
+pub struct DefaultState {
+    /// The function's path and the parameter's name: `add`, `acc`.
+    function: String,
+    param: String,
+    /// The function, pinned as `Ident` pins objects, so that an equal address is the same
+    /// function.
+    owner: Ident,
+    ident: Ident,
+    repr: String,
+    len: Option<usize>,
+    type_name: String,
+}
+
+/// Every live cell, oldest first, and the mutable defaults of the reachable functions.
 pub struct Snapshot {
     pub cells: Vec<CellState>,
+    pub defaults: Vec<DefaultState>,
 }
 
 impl Snapshot {
     pub fn empty() -> Snapshot {
-        Snapshot { cells: Vec::new() }
+        Snapshot { cells: Vec::new(), defaults: Vec::new() }
     }
 
     /// Collects cyclic garbage first, so that a cell nothing can reach any more (a recursive
@@ -102,8 +122,40 @@ impl Snapshot {
         gc::collect();
         let reach = walk(session);
         let cells = gc::live_cells().iter().map(|c| state(session, c, &reach)).collect();
-        Snapshot { cells }
+        let mut defaults = Vec::new();
+        for (path, f) in &reach.mutable_defaults {
+            for (param, v) in default_values(f) {
+                if mutable(&v) {
+                    let repr = session.interp.repr(&v).unwrap_or_else(|_| "<repr failed>".into());
+                    let owner = ident(Some(&Value::Function(f.clone())));
+                    let (len, type_name) = (items(&v), type_name(&v));
+                    defaults.push(DefaultState { function: path.clone(), param, owner, ident: ident(Some(&v)), repr, len, type_name });
+                }
+            }
+        }
+        Snapshot { cells, defaults }
     }
+}
+
+/// A function's defaults by parameter name, positional then keyword-only.
+fn default_values(f: &Function) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    if let Some(d) = f.defaults.borrow().as_ref() {
+        let first = f.code.sig.argcount.saturating_sub(d.items.len());
+        for (i, v) in d.items.iter().enumerate() {
+            if let Some(name) = f.code.varnames.get(first + i) {
+                out.push((name.to_string(), v.clone()));
+            }
+        }
+    }
+    if let Some(d) = f.kwdefaults() {
+        for (k, v) in d.items() {
+            if let Value::Str(k) = k {
+                out.push((k.to_string(), v));
+            }
+        }
+    }
+    out
 }
 
 fn state(session: &mut Session, c: &Rc<CellObj>, reach: &Reach) -> CellState {
@@ -155,7 +207,33 @@ pub fn diff(old: &Snapshot, new: &Snapshot, entry: &str, style: &Style) -> Vec<S
             (_, None) => unreachable!("the loop runs while either side has cells"),
         }
     }
+    default_changes(old, new, style, &mut out);
     out
+}
+
+/// `add's default acc: [] → [1]`: a default changed in place, the one object every call
+/// without that argument gets. A default that was replaced (`add.__defaults__ = ...`) or
+/// whose function is new is not a change in place, and is not reported.
+fn default_changes(old: &Snapshot, new: &Snapshot, style: &Style, out: &mut Vec<String>) {
+    for b in &new.defaults {
+        let before = old.defaults.iter().find(|a| a.param == b.param && a.owner.same(&b.owner) && a.ident.same(&b.ident));
+        let Some(a) = before.filter(|a| a.repr != b.repr) else { continue };
+        let long = a.repr.chars().count() > SHORT || b.repr.chars().count() > SHORT;
+        let (was, now) = match (a.len, b.len) {
+            (Some(m), Some(n)) if long => (count(m), count(n)),
+            _ => (short_sized(&a.repr, a.len), short_sized(&b.repr, b.len)),
+        };
+        out.push(format!(
+            "  {}'s {} {}: {} → {}, the same {} in every call: it was made once, when {} was defined",
+            b.function,
+            style.changed("default"),
+            b.param,
+            style.value(&was),
+            style.value(&now),
+            b.type_name,
+            b.function
+        ));
+    }
 }
 
 fn changes(a: &CellState, b: &CellState, entry: &str, style: &Style, out: &mut Vec<String>) {
@@ -196,7 +274,23 @@ fn changes(a: &CellState, b: &CellState, entry: &str, style: &Style, out: &mut V
     let (before, after) = (a.function_holders(), b.function_holders());
     if after >= 2 && after > before {
         out.push(format!("  {} {} is now {}", style.changed("cell"), cell_and_value(b, style), holders_text(&b.holders)));
+    } else if shrank(a, b) {
+        out.push(format!("  {} {} is now {}", style.changed("cell"), cell_and_value(b, style), remaining_text(&b.holders)));
     }
+}
+
+/// Whether a name that reached the cell no longer does, while no other name took its place
+/// but `_`: renaming a function's list (`funcs.insert(0, g)` moving `funcs[0]` to
+/// `funcs[1]`) is not a loss, `del c` with `c2` left is, and so is the cell surviving only
+/// in `_`.
+fn shrank(a: &CellState, b: &CellState) -> bool {
+    let before: hashbrown::HashSet<&str> = a.names().collect();
+    let now: hashbrown::HashSet<&str> = b.names().collect();
+    let lost = before.iter().any(|n| !now.contains(n));
+    let gained_only_last_value = b.holders.iter().all(|h| {
+        (h.last_value || before.contains(h.path.as_str())) && h.aliases.iter().all(|n| before.contains(n.as_str()))
+    });
+    lost && gained_only_last_value
 }
 
 /// `#4 count = 0`, or `#4 count (empty)`.
@@ -232,16 +326,36 @@ fn called_in(entry: &str, path: &str) -> bool {
 
 /// `held by double`, `shared by inc, rst and get`, `shared by 5 functions: funcs[0], …`.
 pub fn holders_text(holders: &[Holder]) -> String {
-    let fns: Vec<&str> = holders.iter().filter(|h| h.function.is_some()).map(|h| h.path.as_str()).collect();
+    holders_worded(holders, "")
+}
+
+/// What still holds a cell that lost a holder: `held only by c2`.
+fn remaining_text(holders: &[Holder]) -> String {
+    holders_worded(holders, "only ")
+}
+
+fn holders_worded(holders: &[Holder], only: &str) -> String {
+    if holders.len() == 1 && holders[0].path == "_" && holders[0].aliases.is_empty() {
+        return "held only by _, the value the prompt showed last: the cell goes when _ is replaced".to_string();
+    }
+    // A function is named once, by its shortest path, however many names it has: two
+    // names for one function share nothing.
+    let named = |h: &Holder| match &h.aliases[..] {
+        [] => h.path.clone(),
+        [other] => format!("{} (also {other})", h.path),
+        [one, two] => format!("{} (also {one} and {two})", h.path),
+        [other, ..] => format!("{} (also {other} and {} more)", h.path, h.aliases.len() - 1),
+    };
+    let fns: Vec<String> = holders.iter().filter(|h| h.function.is_some()).map(named).collect();
     let names: Vec<&str> = holders.iter().filter(|h| h.function.is_none()).map(|h| h.path.as_str()).collect();
     let mut text = match fns.len() {
         0 if names.is_empty() => return "held by nothing you can name".to_string(),
-        0 => return format!("referred to as {}", names.join(", ")),
-        1 => format!("held by {}", fns[0]),
-        2 | 3 => format!("shared by {} and {}", fns[..fns.len() - 1].join(", "), fns[fns.len() - 1]),
+        0 => return format!("referred to {only}as {}", names.join(", ")),
+        1 => format!("held {only}by {}", fns[0]),
+        2 | 3 => format!("shared {only}by {} and {}", fns[..fns.len() - 1].join(", "), fns[fns.len() - 1]),
         n => {
             const SHOWN: usize = 6;
-            let mut t = format!("shared by {n} functions: {}", fns[..n.min(SHOWN)].join(", "));
+            let mut t = format!("shared {only}by {n} functions: {}", fns[..n.min(SHOWN)].join(", "));
             if n > SHOWN {
                 t.push_str(&format!(" and {} more", n - SHOWN));
             }
@@ -250,6 +364,9 @@ pub fn holders_text(holders: &[Holder]) -> String {
     };
     if !names.is_empty() {
         text.push_str(&format!(" (the cell itself is {})", names.join(", ")));
+    }
+    if holders.iter().all(|h| h.last_value && h.aliases.is_empty()) {
+        text.push_str(", kept alive only by _, the value the prompt showed last");
     }
     text
 }
@@ -266,5 +383,32 @@ mod tests {
         assert!(!called_in("rinc()\n", "inc"));
         assert!(!called_in("a.inc()\n", "inc"));
         assert!(!called_in("inc\n", "inc"));
+    }
+
+    fn held(path: &str, aliases: &[&str]) -> Holder {
+        let last_value = path == "_" || path.starts_with("_[");
+        Holder { path: path.into(), function: Some(path.len()), last_value, aliases: aliases.iter().map(|a| a.to_string()).collect() }
+    }
+
+    fn cell(holders: Vec<Holder>) -> CellState {
+        let (name, repr) = (Rc::new(PyStr::new("count")), Some("2".to_string()));
+        CellState { serial: 1, name, repr, type_name: "int".into(), len: None, ident: Ident::Empty, holders }
+    }
+
+    #[test]
+    fn a_lost_name_is_a_shrink_and_a_moved_one_is_not() {
+        let both = cell(vec![held("c", &["c2"])]);
+        assert!(shrank(&both, &cell(vec![held("c2", &[])])));
+        assert!(shrank(&cell(vec![held("c", &[])]), &cell(vec![held("_", &[])])));
+        assert!(!shrank(&cell(vec![held("funcs[0]", &[])]), &cell(vec![held("funcs[1]", &[])])));
+        assert!(!shrank(&cell(vec![held("c", &[])]), &both));
+    }
+
+    #[test]
+    fn one_function_is_named_once_and_the_last_value_is_called_out() {
+        assert_eq!(holders_text(&[held("a", &["lst[0]", "lst[1]"])]), "held by a (also lst[0] and lst[1])");
+        assert_eq!(remaining_text(&[held("c2", &[])]), "held only by c2");
+        assert!(holders_text(&[held("_", &[])]).starts_with("held only by _, the value the prompt showed last"));
+        assert!(holders_text(&[held("_[0]", &[]), held("_[1]", &[])]).ends_with("kept alive only by _, the value the prompt showed last"));
     }
 }
