@@ -267,16 +267,25 @@ impl Interp {
         type_error(format!("object {} can't be used in 'await' expression", type_name(&v)))
     }
 
-    /// Runs an async handler of the fastapi model to its end. The model has no event loop:
-    /// a handler that waits for something a loop would provide is refused, not misrun.
-    pub fn run_coroutine(&mut self, co: &Generator) -> PyResult<Value> {
+    /// Runs an async handler of the fastapi model to its end, on `asyncio.run` as a real
+    /// test client runs it on an event loop. Called while a loop runs (a handler's test
+    /// inside `asyncio.run`), it is driven in place, and one that waits for something only a
+    /// loop provides is refused rather than misrun.
+    pub fn run_coroutine(&mut self, co: &Value) -> PyResult<Value> {
+        let asyncio = crate::runtime::modules::import(self, "asyncio")?;
+        let running = crate::runtime::interp::attrs::getattr(self, &asyncio, &Rc::new(PyStr::new("_running_loop")))?;
+        if running.is_none() {
+            let run = crate::runtime::interp::attrs::getattr(self, &asyncio, &Rc::new(PyStr::new("run")))?;
+            return self.call(&run, vec![co.clone()], Vec::new());
+        }
+        let gen = as_generator(co).expect("an async handler's call made a coroutine");
         loop {
-            match self.resume(co, Action::Send(Value::None))? {
+            match self.resume(gen, Action::Send(Value::None))? {
                 Step::Returned(v) => return Ok(v),
                 Step::Yielded(Value::None) => {}
                 Step::Yielded(other) => {
                     let what = self.repr(&other)?;
-                    return unsupported(&format!("waiting for {what} in an async handler without an event loop"));
+                    return unsupported(&format!("waiting for {what} in an async handler called inside a running event loop"));
                 }
             }
         }

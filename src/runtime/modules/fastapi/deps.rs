@@ -300,12 +300,8 @@ pub(super) fn solve(
     }
     let result = interp.call(callable, Vec::new(), kwargs)?;
     let is_async = matches!(callable, Value::Function(f) if f.code.is_async);
-    if is_async {
-        if let Value::Native(n) = &result {
-            if let Some(co) = n.as_any().downcast_ref::<Generator>() {
-                return interp.run_coroutine(co).map(Some);
-            }
-        }
+    if is_async && matches!(&result, Value::Native(n) if n.as_any().is::<Generator>()) {
+        return interp.run_coroutine(&result).map(Some);
     }
     Ok(Some(result))
 }
