@@ -60,7 +60,7 @@ pub fn compile_module(
     source: Rc<str>,
     mode: Mode,
 ) -> Result<Rc<Code>, SyntaxError> {
-    let mut c = Compiler { table, file, source, names: Interner::default(), mode };
+    let mut c = Compiler::new(table, file, source, mode);
     let mut unit = Unit::new(SymbolTable::MODULE);
     let body = c.block(&mut unit, &module.body)?;
     Ok(c.finish(unit, body, Span::default(), "<module>", None, Signature::default(), false))
@@ -76,7 +76,7 @@ pub fn compile_module_statements(
     source: Rc<str>,
     mode: Mode,
 ) -> Result<Vec<Rc<Code>>, SyntaxError> {
-    let mut c = Compiler { table, file, source, names: Interner::default(), mode };
+    let mut c = Compiler::new(table, file, source, mode);
     let mut codes = Vec::with_capacity(module.body.len());
     for s in &module.body {
         let mut unit = Unit::new(SymbolTable::MODULE);
@@ -90,8 +90,24 @@ struct Compiler<'a> {
     table: &'a Rc<SymbolTable>,
     file: Rc<str>,
     source: Rc<str>,
+    /// Where each line break is, so that each code object's first line is a binary search
+    /// rather than a count over the source before it (which made a module's compile
+    /// quadratic in its length).
+    newlines: Vec<u32>,
     names: Interner,
     mode: Mode,
+}
+
+impl<'a> Compiler<'a> {
+    fn new(table: &'a Rc<SymbolTable>, file: Rc<str>, source: Rc<str>, mode: Mode) -> Self {
+        let newlines = source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32).collect();
+        Compiler { table, file, source, newlines, names: Interner::default(), mode }
+    }
+
+    /// The 1-based line of a byte offset, as [`line_of`] counts it.
+    fn line_of(&self, offset: u32) -> u32 {
+        self.newlines.partition_point(|&n| n < offset) as u32 + 1
+    }
 }
 
 /// The code object being built.
@@ -258,7 +274,7 @@ impl<'a> Compiler<'a> {
             file: self.file.clone(),
             source: self.source.clone(),
             span,
-            first_line: line_of(&self.source, span.start),
+            first_line: self.line_of(span.start),
             varnames: u.varnames,
             cellvars,
             freevars,

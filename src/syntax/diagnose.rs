@@ -212,7 +212,7 @@ pub fn diagnose(src: &str, toks: &[(Tok, Span)], perr: &ParseError<'_>) -> Synta
 
     // `print "hi"`
     if let Some(Tok::Name(n)) = prev(1) {
-        if (n == "print" || n == "exec") && ls == i - 1 && tok.starts_expr() && tok != Tok::LPar {
+        if (&**n == "print" || &**n == "exec") && ls == i - 1 && tok.starts_expr() && tok != Tok::LPar {
             let mut end = i;
             while end < toks.len() && !matches!(toks[end].0, Tok::Newline | Tok::Semi | Tok::EndMarker) {
                 end += 1;

@@ -497,10 +497,10 @@ fn tokenize_into(
             }
             Raw::Name => {
                 let text = &src[s..e];
-                Tok::keyword(text).unwrap_or_else(|| Tok::Name(text.to_string()))
+                Tok::keyword(text).unwrap_or_else(|| Tok::Name(text.into()))
             }
             Raw::Number => match scan_number(src, s) {
-                Ok((_, NumVal::Int(i))) => Tok::Int(i),
+                Ok((_, NumVal::Int(i))) => Tok::Int(Rc::new(i)),
                 Ok((_, NumVal::Float(f))) => Tok::Float(f),
                 Ok((_, NumVal::Imag(f))) => Tok::Imag(f),
                 Err((msg, span, _)) => {

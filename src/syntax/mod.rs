@@ -12,15 +12,13 @@ mod validate;
 mod tests;
 
 use ast::{Expr, Incomplete, Module, Span, SyntaxError};
-use chumsky::input::{Input, MappedInput};
+use chumsky::input::{Input, ValueInput};
 use chumsky::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 use token::{StrLit, Tok};
 
 pub use lexer::{highlight_tokens, HighlightKind};
-
-type In<'t> = MappedInput<'t, Tok, SimpleSpan, &'t [(Tok, SimpleSpan)]>;
 
 /// Parses a whole module (a file). The error is the first one CPython would report;
 /// `incomplete` says whether more input could complete it.
@@ -43,7 +41,7 @@ pub fn parse_module(src: &str) -> Result<Module, SyntaxError> {
 /// [`parse_module`] on the current thread.
 pub fn parse_module_here(src: &str) -> Result<Module, SyntaxError> {
     let (toks, lex_err) = tokens(src);
-    checked(run(src, &toks, lex_err, Reader::File, |p| p.module)?)
+    checked(run(src, &toks, lex_err, Reader::File, |p| &p.module)?)
 }
 
 /// Parses one entry typed at the prompt, as CPython's interactive reader does. The entry is
@@ -52,7 +50,7 @@ pub fn parse_module_here(src: &str) -> Result<Module, SyntaxError> {
 /// also reports an error as soon as it meets it, even inside a bracket still open.
 pub fn parse_entry(src: &str) -> Result<Module, SyntaxError> {
     let (toks, lex_err) = tokens(src);
-    let parsed = run(src, &toks, lex_err, Reader::Prompt, |p| p.module);
+    let parsed = run(src, &toks, lex_err, Reader::Prompt, |p| &p.module);
     match second_statement(&toks) {
         // CPython's parser stops at the stray line: what it found before stays its error,
         // and what only a whole-module parse or the compiler would find never comes up.
@@ -68,7 +66,7 @@ pub fn parse_entry(src: &str) -> Result<Module, SyntaxError> {
 /// with the prompt's choice of which error to report.
 pub fn parse_pasted(src: &str) -> Result<Module, SyntaxError> {
     let (toks, lex_err) = tokens(src);
-    checked(run(src, &toks, lex_err, Reader::Prompt, |p| p.module)?)
+    checked(run(src, &toks, lex_err, Reader::Prompt, |p| &p.module)?)
 }
 
 fn tokens(src: &str) -> (Vec<(Tok, Span)>, Option<SyntaxError>) {
@@ -121,6 +119,73 @@ enum Reader {
     Prompt,
 }
 
+/// The parser's input: the tokens, owned. A grammar over borrowed tokens has their
+/// lifetime in its type and so has to be built again for every source (and every f-string
+/// field), which cost more than parsing them; over owned tokens one grammar, built once per
+/// thread ([`GRAMMAR`]), parses everything.
+pub struct Tokens {
+    toks: Vec<(Tok, SimpleSpan)>,
+    /// Where the tokens stop: an empty span there.
+    eoi: SimpleSpan,
+}
+
+// Spans as chumsky's `split_token_span` makes them over a slice of tokens: from the start
+// of the first token to the end of the last one consumed, so errors and nodes keep the
+// spans they had when the grammar parsed borrowed tokens.
+impl<'src> Input<'src> for Tokens {
+    type Span = SimpleSpan;
+    type Token = Tok;
+    type MaybeToken = Tok;
+    type Cursor = usize;
+    type Cache = Self;
+
+    fn begin(self) -> (usize, Self) {
+        (0, self)
+    }
+
+    fn cursor_location(cursor: &usize) -> usize {
+        *cursor
+    }
+
+    unsafe fn next_maybe(this: &mut Self, cursor: &mut usize) -> Option<Tok> {
+        Self::next(this, cursor)
+    }
+
+    unsafe fn span(this: &mut Self, range: std::ops::Range<&usize>) -> SimpleSpan {
+        match this.toks.get(*range.start) {
+            Some((_, first)) => {
+                let end = match *range.end {
+                    0 => this.eoi.end,
+                    n => this.toks[n - 1].1.end,
+                };
+                SimpleSpan::from(first.start..end)
+            }
+            None => SimpleSpan::from(this.eoi.end..this.eoi.end),
+        }
+    }
+}
+
+impl<'src> ValueInput<'src> for Tokens {
+    unsafe fn next(this: &mut Self, cursor: &mut usize) -> Option<Tok> {
+        let tok = this.toks.get(*cursor)?.0.clone();
+        *cursor += 1;
+        Some(tok)
+    }
+}
+
+/// The grammar, and where its node builders put the errors they find.
+struct Grammar {
+    parsers: parser::Parsers<'static, Tokens>,
+    errs: parser::SideErrors,
+}
+
+thread_local! {
+    static GRAMMAR: Grammar = {
+        let errs: parser::SideErrors = Rc::new(RefCell::new(Vec::new()));
+        Grammar { parsers: parser::parsers(errs.clone()), errs }
+    };
+}
+
 /// Runs one of the parsers over `toks`. The error reported is the earliest of: the parse
 /// failure, an error the node builders noticed, the lexer error that cut the tokens short
 /// (or, for a bracket never closed, that let them run to the end).
@@ -129,20 +194,24 @@ fn run<O>(
     toks: &[(Tok, Span)],
     lex_err: Option<SyntaxError>,
     reader: Reader,
-    pick: impl for<'t> FnOnce(parser::Parsers<'t, In<'t>>) -> Boxed<'t, 't, In<'t>, O, parser::Extra<'t>>,
+    pick: impl for<'g> FnOnce(&'g parser::Parsers<'static, Tokens>) -> &'g Boxed<'static, 'static, Tokens, O, parser::Extra<'static>>,
 ) -> Result<O, SyntaxError> {
-    let errs: parser::SideErrors = Rc::new(RefCell::new(Vec::new()));
-    let stoks: Vec<(Tok, SimpleSpan)> =
-        toks.iter().map(|(t, s)| (t.clone(), SimpleSpan::from(s.range()))).collect();
     // Where the tokens stop: at the lexer's error, or at the end for a bracket never closed.
     let eoi_pos = match &lex_err {
         Some(e) => toks.last().map_or(0, |t| t.1.end as usize).max(e.span.start as usize),
         None => toks.last().map_or(src.len(), |t| t.1.end as usize),
     };
-    let parser = pick(parser::parsers(errs.clone()));
-    let input = stoks.as_slice().split_token_span(SimpleSpan::from(eoi_pos..eoi_pos));
-    let result = parser.parse(input).into_result();
-    let side = errs.borrow_mut().drain(..).min_by_key(|e| e.span.start);
+    let input = Tokens {
+        toks: toks.iter().map(|(t, s)| (t.clone(), SimpleSpan::from(s.range()))).collect(),
+        eoi: SimpleSpan::from(eoi_pos..eoi_pos),
+    };
+    let (result, side) = GRAMMAR.with(|g| {
+        // Left over only if an earlier parse on this thread panicked.
+        g.errs.borrow_mut().clear();
+        let result = pick(&g.parsers).parse(input).into_result();
+        let side = g.errs.borrow_mut().drain(..).min_by_key(|e| e.span.start);
+        (result, side)
+    });
     match result {
         Ok(v) => match (lex_err, side) {
             (Some(e), _) | (None, Some(e)) => Err(e),
@@ -223,7 +292,7 @@ fn parse_fstring_expr(src: &str, start: usize, end: usize) -> Result<Expr, Synta
         toks.truncate(at);
         lex_err = Some(e);
     }
-    run(src, &toks, lex_err, Reader::File, |p| p.fexpr).map_err(|mut e| {
+    run(src, &toks, lex_err, Reader::File, |p| &p.fexpr).map_err(|mut e| {
         if !e.msg.starts_with("f-string") {
             e.msg = format!("f-string: {}", e.msg);
         }

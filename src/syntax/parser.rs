@@ -318,8 +318,8 @@ type Slot<'t, I, O> = Recursive<chumsky::recursive::Indirect<'t, 't, I, O, Extra
 /// A parser used before it is defined, like `Recursive::declare`, but without the leak.
 ///
 /// A declared `Recursive` owns itself once its definition refers to it (chumsky 0.13 keeps a
-/// strong `Rc` in every clone of the handle), so a grammar built per call would leak the
-/// whole parser graph every time. Here the grammar refers to the parser only through `weak`,
+/// strong `Rc` in every clone of the handle), so the grammar each thread builds would leak
+/// the whole parser graph when the thread ends. Here the grammar refers to the parser only through `weak`,
 /// a handle that does not own it (the one `recursive` passes to its closure); `owner` is
 /// the only owning handle, and is kept alive by the finished parsers (see `keep_alive`).
 /// `slot` is where the definition goes; only `owner` holds it once `parsers` returns.
@@ -373,7 +373,7 @@ where
 {
     use Tok as T;
     let name = select! { T::Name(n) => n }
-        .map_with(|n, e| Ident { name: n, span: sp(e.span()) })
+        .map_with(|n, e| Ident { name: n.to_string(), span: sp(e.span()) })
         .boxed();
 
     // The grammar refers to forward-declared parsers only through their weak handles.
@@ -438,14 +438,14 @@ where
 
     // ---- atoms ----
     let literal = select! {
-        T::Int(i) => ExprKind::Constant(Constant::Int(i)),
+        T::Int(i) => ExprKind::Constant(Constant::Int((*i).clone())),
         T::Float(f) => ExprKind::Constant(Constant::Float(f)),
         T::Imag(f) => ExprKind::Constant(Constant::Imaginary(f)),
         T::None => ExprKind::Constant(Constant::None),
         T::True => ExprKind::Constant(Constant::True),
         T::False => ExprKind::Constant(Constant::False),
         T::Ellipsis => ExprKind::Constant(Constant::Ellipsis),
-        T::Name(n) => ExprKind::Name(n),
+        T::Name(n) => ExprKind::Name(n.to_string()),
     }
     .map_with(|k, e| mk(k, sp(e.span())));
     let strings = select! { T::Str(s) => s }

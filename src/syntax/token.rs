@@ -18,10 +18,12 @@ pub enum StrLit {
     FStr(Vec<FStringPart>),
 }
 
+/// The parser takes each token it looks at by value (see `syntax::Tokens`), so the tokens
+/// that carry data share it rather than copy it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
-    Name(String),
-    Int(BigInt),
+    Name(Rc<str>),
+    Int(Rc<BigInt>),
     Float(f64),
     Imag(f64),
     Str(Rc<StrLit>),
