@@ -100,6 +100,14 @@ impl Session {
     /// them, a cycle), and the cycle collector then frees closures that hold each other.
     fn release(&mut self) {
         self.globals.clear();
+        // As CPython's finalisation clears every module's namespace: a module's functions
+        // refer back to it through their globals, a cycle that its classes (which the
+        // collector does not reclaim) would otherwise keep.
+        for module in self.interp.modules.values() {
+            if let Value::Module(m) = module {
+                m.dict.clear();
+            }
+        }
         let _ = self.interp.builtins.remove(&Value::str("_"));
         crate::runtime::model::gc::collect();
         self.close_freed_generators();

@@ -9,7 +9,7 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Mutex, OnceLock};
 
 #[global_allocator]
-static ALLOCATOR: cellar::runtime::limits::CountingAllocator = cellar::runtime::limits::CountingAllocator;
+static ALLOCATOR: cellar::runtime::support::limits::CountingAllocator = cellar::runtime::support::limits::CountingAllocator;
 
 type Outcome = Result<(), Box<dyn std::any::Any + Send>>;
 
@@ -23,7 +23,7 @@ fn worker() -> &'static Mutex<Worker> {
     WORKER.get_or_init(|| {
         let (inputs, input_rx) = channel::<String>();
         let (outcome_tx, outcomes) = channel::<Outcome>();
-        cellar::runtime::limits::set_max_memory(512 << 20);
+        cellar::runtime::support::limits::set_max_memory(512 << 20);
         std::thread::Builder::new()
             .stack_size(256 << 20)
             .spawn(move || {
@@ -39,8 +39,8 @@ fn worker() -> &'static Mutex<Worker> {
                         // The collector's registry holds its objects weakly, which hides them
                         // from the leak check at exit: a tracked object that outlives the
                         // program is a cycle the collector missed.
-                        cellar::runtime::gc::collect();
-                        let left = cellar::runtime::gc::tracked();
+                        cellar::runtime::model::gc::collect();
+                        let left = cellar::runtime::model::gc::tracked();
                         assert_eq!(left, 0, "{left} tracked objects outlive the program");
                     });
                     if outcome_tx.send(outcome).is_err() {

@@ -42,13 +42,16 @@ const SWITCH_ROOM: usize = 16 << 10;
 struct ThreadStack(usize);
 
 // SAFETY: `base` is below every frame in use on the thread's stack while the generator that
-// lends it runs, and the stack has the recursion checker's margin below that.
+// lends it runs, and the stack has the recursion checker's margin below that. The limit is
+// what the interpreter's thread was given (`depth::STACK_SIZE`); only an address sanitizer
+// reads it.
 unsafe impl corosensei::stack::Stack for ThreadStack {
     fn base(&self) -> corosensei::stack::StackPointer {
         corosensei::stack::StackPointer::new(self.0 & !15).expect("a stack address is not 0")
     }
     fn limit(&self) -> corosensei::stack::StackPointer {
-        self.base()
+        let limit = (self.0 & !15).saturating_sub(depth::STACK_SIZE).max(16);
+        corosensei::stack::StackPointer::new(limit).expect("not 0")
     }
 }
 
