@@ -146,13 +146,15 @@ impl Interp {
             }
         };
         match self.switch_to(&mut frame, action) {
-            corosensei::CoroutineResult::Yield(Yielded { value, at }) => {
+            corosensei::CoroutineResult::Yield(Yielded { value, at, delegate }) => {
                 gen.frame.at.set(Some(at));
+                *gen.yield_from.borrow_mut() = delegate;
                 *gen.state.borrow_mut() = State::Suspended(frame);
                 Ok(Step::Yielded(value))
             }
             corosensei::CoroutineResult::Return(r) => {
                 *gen.state.borrow_mut() = State::Closed;
+                *gen.yield_from.borrow_mut() = None;
                 match r {
                     Ok(v) => Ok(Step::Returned(v)),
                     Err(e) if e.is(&types().stop_iteration) => {
@@ -223,8 +225,9 @@ impl Interp {
     }
 
     /// `yield value`: the frame waits until it is resumed, and the `yield` is what `send`
-    /// passed (or raises what `throw` passed).
-    pub(super) fn yield_value(&mut self, value: Value, at: Span) -> PyResult<Value> {
+    /// passed (or raises what `throw` passed). `delegate` is the iterator a `yield from` or
+    /// `await` passes the value on from (`gi_yieldfrom`, `cr_await`).
+    pub(super) fn yield_value(&mut self, value: Value, at: Span, delegate: Option<&Value>) -> PyResult<Value> {
         let yielder = self.gen_yielder;
         assert!(!yielder.is_null(), "the compiler lets `yield` appear only in generator frames");
         // Whoever resumes the frame changes the interpreter meanwhile; the compiler must not
@@ -232,7 +235,7 @@ impl Interp {
         std::hint::black_box(self as *mut Interp);
         // SAFETY: the yielder lives on this frame's own stack, which is suspended, not freed,
         // until the frame finishes.
-        let input = unsafe { &*yielder }.suspend(Yielded { value, at });
+        let input = unsafe { &*yielder }.suspend(Yielded { value, at, delegate: delegate.cloned() });
         self.gen_yielder = yielder;
         match input.action {
             Action::Send(v) => Ok(v),
@@ -328,7 +331,7 @@ impl Interp {
             match step {
                 Step::Returned(v) => return Ok(v),
                 Step::Yielded(v) => {
-                    action = match self.yield_value(v, at) {
+                    action = match self.yield_value(v, at, Some(it)) {
                         Ok(sent) => Action::Send(sent),
                         Err(e) if e.is(&types().generator_exit) => {
                             // Closing the delegating generator closes the one it delegates to.
@@ -368,8 +371,8 @@ impl Interp {
     pub fn close_freed(&mut self) {
         // The flag a freed generator raised is answered here; the frames closed next check it.
         self.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
-        for freed in take_freed() {
-            let repr = freed.repr.clone();
+        for mut freed in take_freed() {
+            let repr = std::mem::take(&mut freed.repr);
             let gen = Generator::from_freed(freed);
             if let Err(e) = self.generator_close(&gen) {
                 // CPython reports the exception alone, without the GeneratorExit it replaced.
@@ -406,8 +409,8 @@ impl Interp {
             }
             Err(e) => {
                 // `__exit__` sees the exception as being handled; a true result swallows it.
-                let traceback = Traceback::of(&e.0, Some(&f.code.source));
-                let args = vec![Value::Type(e.0.typ.clone()), e.value(), traceback];
+                let tb_object = Traceback::of(&e.0, Some(&f.code.source));
+                let args = vec![Value::Type(e.0.typ.clone()), e.value(), tb_object];
                 // `__exit__` may re-raise it through a generator (contextmanager), which must
                 // not add frames to the traceback it already has.
                 let traceback = e.0.traceback.borrow().clone();
@@ -503,7 +506,7 @@ fn as_generator(v: &Value) -> Option<&Generator> {
 }
 
 /// StopIteration carrying a generator's return value.
-pub fn stop_iteration(v: Value) -> PyErr {
+fn stop_iteration(v: Value) -> PyErr {
     if v.is_none() {
         PyErr::with_args(&types().stop_iteration, Vec::new())
     } else {

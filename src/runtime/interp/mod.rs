@@ -21,8 +21,6 @@ mod eval;
 mod exec;
 mod generator;
 
-pub use generator::{stop_iteration, Step};
-
 use crate::compile::code::*;
 use crate::runtime::model::depth;
 use crate::runtime::model::dict::Dict;

@@ -22,10 +22,12 @@ use std::rc::Rc;
 /// values of `yield` and returns the frame's result.
 pub type Resumable = corosensei::Coroutine<Resume, Yielded, PyResult<Value>, GenStack>;
 
-/// A value of `yield`, and where the frame waits.
+/// A value of `yield`, where the frame waits, and the iterator a `yield from` (or `await`)
+/// in it is passing the value on from.
 pub struct Yielded {
     pub value: Value,
     pub at: Span,
+    pub delegate: Option<Value>,
 }
 
 /// What a resumed generator receives. The interpreter is lent to the generator's frame for as
@@ -164,10 +166,6 @@ thread_local! {
     static ATTENTION: RefCell<Option<std::sync::Arc<std::sync::atomic::AtomicBool>>> = const { RefCell::new(None) };
 }
 
-pub fn generator_type() -> Rc<TypeObj> {
-    GENERATOR_TYPE.with(|t| t.clone())
-}
-
 impl Generator {
     pub fn new(frame: GenFrame, name: Rc<PyStr>, qualname: Rc<PyStr>) -> Value {
         Value::native(Generator {
@@ -292,7 +290,7 @@ impl Native for Generator {
         if self.is_coroutine() {
             COROUTINE_TYPE.with(|t| t.clone())
         } else {
-            generator_type()
+            GENERATOR_TYPE.with(|t| t.clone())
         }
     }
     fn as_any(&self) -> &dyn Any {
@@ -301,8 +299,8 @@ impl Native for Generator {
     fn repr(&self, _interp: &mut Interp, this: &Value) -> PyResult<String> {
         Ok(format!("<{} object {} at {:#x}>", self.type_name(), self.qualname.borrow().as_str(), this.address()))
     }
-    fn getattr(&self, interp: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
-        crate::runtime::types::generator::getattr(self, interp, this, name)
+    fn getattr(&self, _interp: &mut Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(crate::runtime::types::generator::getattr(self, name))
     }
     fn setattr(&self, _interp: &mut Interp, name: &str, value: Value) -> PyResult<bool> {
         crate::runtime::types::generator::setattr(self, name, value)

@@ -68,19 +68,16 @@ fn close(interp: &mut Interp, v: &Value, sig: &Sig) -> PyResult<Value> {
 }
 
 /// `gi_code` and the rest on a generator, `cr_code` and the rest on a coroutine.
-pub fn getattr(gen: &Generator, _interp: &mut Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+pub fn getattr(gen: &Generator, name: &str) -> Option<Value> {
     let prefix = if gen.is_coroutine() { "cr_" } else { "gi_" };
-    let attr = match name.strip_prefix(prefix) {
-        Some(attr) => attr,
-        None => {
-            return Ok(match name {
-                "__name__" => Some(Value::Str(gen.name.borrow().clone())),
-                "__qualname__" => Some(Value::Str(gen.qualname.borrow().clone())),
-                _ => None,
-            })
-        }
+    let Some(attr) = name.strip_prefix(prefix) else {
+        return match name {
+            "__name__" => Some(Value::Str(gen.name.borrow().clone())),
+            "__qualname__" => Some(Value::Str(gen.qualname.borrow().clone())),
+            _ => None,
+        };
     };
-    Ok(Some(match attr {
+    Some(match attr {
         "code" => Value::Code(gen.code.clone()),
         "running" => Value::Bool(gen.is_running()),
         "suspended" => Value::Bool(matches!(&*gen.state.borrow(), State::Suspended(_))),
@@ -89,8 +86,8 @@ pub fn getattr(gen: &Generator, _interp: &mut Interp, _this: &Value, name: &str)
         "origin" if gen.is_coroutine() => Value::None,
         "frame" if gen.is_closed() => Value::None,
         "frame" => gen.frame_object.borrow_mut().get_or_insert_with(|| Value::native(FrameObj(gen.frame.clone()))).clone(),
-        _ => return Ok(None),
-    }))
+        _ => return None,
+    })
 }
 
 /// A generator's frame as Python sees it (`gi_frame`): where it stands and its variables.

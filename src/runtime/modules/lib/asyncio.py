@@ -8,6 +8,8 @@
 # and no timer is set), this one raises a RuntimeError that says so.
 
 
+from types import CoroutineType as _CoroutineType
+
 class CancelledError(BaseException):
     """The Future or Task was cancelled."""
     __module__ = 'asyncio.exceptions'
@@ -36,16 +38,6 @@ _FINISHED = 'FINISHED'
 
 _running_loop = None
 _current_tasks = {}
-
-
-async def _probe():
-    pass
-
-
-_probe_coroutine = _probe()
-_CoroutineType = type(_probe_coroutine)
-_probe_coroutine.close()
-del _probe, _probe_coroutine
 
 
 def iscoroutine(obj):

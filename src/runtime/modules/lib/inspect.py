@@ -351,6 +351,8 @@ def signature(obj, *, follow_wrapped=True):
     raise NotImplementedError(f'cellar does not support inspect.signature of {obj!r} yet')
 
 
+import types
+
 # Code flags, as CPython's `inspect` exports them.
 CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS = 0x1, 0x2, 0x4, 0x8
 CO_NESTED, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR = 0x10, 0x20, 0x80, 0x200
@@ -364,23 +366,12 @@ def _has_code_flag(f, flag):
     return isfunction(f) and bool(f.__code__.co_flags & flag)
 
 
-class _C:
-    def _m(self):
-        pass
-
-
-_FunctionType = type(_has_code_flag)
-_MethodType = type(_C()._m)
-_GeneratorType = type((lambda: (yield))())
-del _C
-
-
 def ismethod(obj):
-    return isinstance(obj, _MethodType)
+    return isinstance(obj, types.MethodType)
 
 
 def isfunction(obj):
-    return isinstance(obj, _FunctionType)
+    return isinstance(obj, types.FunctionType)
 
 
 def isgeneratorfunction(obj):
@@ -392,25 +383,15 @@ def iscoroutinefunction(obj):
 
 
 def isgenerator(obj):
-    return isinstance(obj, _GeneratorType)
-
-
-async def _probe():
-    pass
-
-
-_probe_coroutine = _probe()
-_CoroutineType = type(_probe_coroutine)
-_probe_coroutine.close()
-del _probe, _probe_coroutine
+    return isinstance(obj, types.GeneratorType)
 
 
 def iscoroutine(obj):
-    return isinstance(obj, _CoroutineType)
+    return isinstance(obj, types.CoroutineType)
 
 
 def isawaitable(obj):
-    return isinstance(obj, _CoroutineType) or hasattr(type(obj), "__await__")
+    return isinstance(obj, types.CoroutineType) or hasattr(type(obj), "__await__")
 
 
 GEN_CREATED = 'GEN_CREATED'

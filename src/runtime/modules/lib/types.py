@@ -22,6 +22,17 @@ class _C:
         pass
 
 
+def _g():
+    yield 1
+
+
+async def _c():
+    pass
+
+
+_c = _c()
+
+
 FunctionType = type(_f)
 LambdaType = type(lambda: None)
 CodeType = type(_f.__code__)
@@ -30,6 +41,9 @@ MethodType = type(_C()._m)
 BuiltinFunctionType = type(len)
 BuiltinMethodType = type([].append)
 ModuleType = type(sys)
+GeneratorType = type(_g())
+CoroutineType = type(_c)
+_c.close()  # it was never meant to be awaited: no "never awaited" warning
 
 
 class SimpleNamespace:
@@ -46,4 +60,4 @@ class SimpleNamespace:
         return NotImplemented
 
 
-del sys, _f, _cell, _C
+del sys, _f, _cell, _C, _g, _c
