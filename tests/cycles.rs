@@ -66,12 +66,28 @@ fn native_object_cycles_are_reclaimed() {
 }
 
 #[test]
+fn class_cycles_are_reclaimed() {
+    assert_flat("", "class A:\n    def f(self):\n        return super().f");
+    assert_flat("", "class B:\n    pass\nB.me = B()");
+}
+
+#[test]
 fn live_cycles_are_never_cleared() {
     let code = "keep = []\nkeep.append(keep)\nd = {}\nd['d'] = d\ndef f(): pass\nf.me = f\n\
                 def work():\n    mine = [1]\n    mine.append(mine)\n    for _ in range(200_000):\n        t = []\n        t.append(t)\n    return mine[1] is mine and mine[0] == 1\n\
                 print(work() and keep[0] is keep and d['d'] is d and f.me is f)\n";
     let out = Command::new(env!("CARGO_BIN_EXE_cellar")).args(["-c", code]).output().expect("cellar runs");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "True\n", "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn live_classes_survive_collections() {
+    let code = "class C(list):\n    def f(self):\n        return super().__len__()\nC.me = C([1, 2])\n\
+                def make():\n    class Local:\n        def g(self):\n            return __class__.__name__\n    return Local()\n\
+                kept = make()\nfor _ in range(200_000):\n    t = []\n    t.append(t)\n\
+                print(C.me.f(), kept.g(), type(kept).__name__)\n";
+    let out = Command::new(env!("CARGO_BIN_EXE_cellar")).args(["-c", code]).output().expect("cellar runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "2 Local Local\n", "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]

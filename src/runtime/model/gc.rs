@@ -24,6 +24,7 @@ use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::ExceptionObj;
 use crate::runtime::model::iter::IterState;
 use crate::runtime::model::set::SetObj;
+use crate::runtime::model::typeobj::TypeObj;
 use crate::runtime::model::value::{CellObj, Function, Instance, List, Native, PyStr, Tuple, Value};
 use crate::runtime::support::limits;
 use std::cell::{BorrowError, Cell, RefCell};
@@ -56,6 +57,8 @@ pub(crate) enum Entry {
     Set(Weak<SetObj>),
     Exception(Weak<ExceptionObj>),
     Instance(Weak<Instance>),
+    /// A class made at run time (builtin types live as long as the thread).
+    Class(Weak<TypeObj>),
     /// Boxed, as natives are few, so that every entry stays two words.
     Native(Weak<Box<dyn Native>>),
 }
@@ -70,6 +73,7 @@ impl Entry {
             Entry::Set(w) => w.strong_count() > 0,
             Entry::Exception(w) => w.strong_count() > 0,
             Entry::Instance(w) => w.strong_count() > 0,
+            Entry::Class(w) => w.strong_count() > 0,
             Entry::Native(w) => w.strong_count() > 0,
         }
     }
@@ -84,6 +88,7 @@ impl Entry {
             Entry::Set(w) => Value::Set(w.upgrade()?),
             Entry::Exception(w) => Value::Exception(w.upgrade()?),
             Entry::Instance(w) => Value::Instance(w.upgrade()?),
+            Entry::Class(w) => Value::Type(w.upgrade()?),
             Entry::Native(w) => Value::Native(w.upgrade()?),
         })
     }
@@ -100,6 +105,7 @@ fn header(v: &Value) -> Option<&GcHeader> {
         Value::Exception(e) => Some(&e.gc),
         Value::Instance(i) => Some(&i.gc),
         Value::Native(n) => n.gc_header(),
+        Value::Type(t) => Some(&t.class.as_ref()?.gc),
         _ => None,
     }
 }
@@ -121,6 +127,7 @@ fn ref_count(v: &Value) -> Option<usize> {
         Value::Instance(r) => Rc::strong_count(r),
         Value::Iter(r) => Rc::strong_count(r),
         Value::Native(r) => Rc::strong_count(r),
+        Value::Type(r) if r.is_class() => Rc::strong_count(r),
         _ => return None,
     })
 }
@@ -275,6 +282,14 @@ fn holds_only_leaves(f: &Function) -> bool {
                 && e.doc.as_ref().is_none_or(leaf)
                 && e.module.as_ref().is_none_or(leaf)
         })
+}
+
+/// Tracks a class made at run time: its methods close over it (`super()`'s `__class__`
+/// cell) and its attributes may hold its instances, so a class is often part of a cycle.
+pub fn track_class(class: &Rc<TypeObj>) {
+    if let Some(data) = &class.class {
+        register(Entry::Class(Rc::downgrade(class)), &data.gc);
+    }
 }
 
 /// Tracks a new native object if it carries a header (if it can hold values that change
@@ -496,6 +511,12 @@ impl Visitor<'_> {
     pub fn function(&mut self, f: &Rc<Function>) {
         self.object(Some(&f.gc), Rc::strong_count(f), || Value::Function(f.clone()));
     }
+    /// A reference to a type: only a class made at run time can lead anywhere.
+    pub fn class(&mut self, t: &Rc<TypeObj>) {
+        if let Some(data) = &t.class {
+            self.object(Some(&data.gc), Rc::strong_count(t), || Value::Type(t.clone()));
+        }
+    }
     /// The keys and values of a dict that is part of the object being traversed.
     pub fn table(&mut self, d: &Dict) -> Result<(), Busy> {
         for e in d.table.try_borrow()?.iter() {
@@ -552,6 +573,7 @@ fn references(v: &Value, visit: &mut Visitor) -> Result<(), Busy> {
         }
         Value::Module(m) => visit.dict(&m.dict),
         Value::Exception(e) => {
+            visit.class(&e.typ);
             visit.tuple(&*e.args.try_borrow()?);
             for x in [&e.cause, &e.context] {
                 if let Some(x) = &*x.try_borrow()? {
@@ -563,6 +585,7 @@ fn references(v: &Value, visit: &mut Visitor) -> Result<(), Busy> {
             }
         }
         Value::Instance(i) => {
+            visit.class(&i.class);
             visit.dict(&i.dict);
             if let Some(b) = &i.base {
                 visit.value(b);
@@ -570,6 +593,16 @@ fn references(v: &Value, visit: &mut Visitor) -> Result<(), Busy> {
         }
         Value::Iter(it) => iter_references(&*it.try_borrow()?, visit),
         Value::Native(n) => n.traverse(visit)?,
+        Value::Type(t) => {
+            if let Some(data) = &t.class {
+                visit.dict(&data.dict);
+                visit.value(&data.module);
+                data.bases.iter().chain(&data.mro_tail).for_each(|b| visit.class(b));
+                if let Some(b) = &t.base {
+                    visit.class(b);
+                }
+            }
+        }
         _ => {}
     }
     Ok(())

@@ -9,6 +9,7 @@
 
 use crate::runtime::interp::Interp;
 use crate::runtime::model::dict::Dict;
+use crate::runtime::model::gc;
 use crate::runtime::model::exceptions::{attribute_error, type_error, unsupported, ExceptionObj};
 use crate::runtime::model::typeobj::{c3_mro_tail, type_name, type_of, types, ClassData, TypeKind, TypeObj};
 use crate::runtime::model::value::*;
@@ -115,6 +116,7 @@ pub fn new_class(
         plain_attributes: Default::default(),
     };
     let cls = TypeObj::new_class(name, kind, data);
+    gc::track_class(&cls);
     set_names(interp, &cls, &ns)?;
     init_subclass(interp, &cls, kw)?;
     Ok(cls)
