@@ -114,13 +114,25 @@ impl Session {
     }
 
     /// Generators suspended when the program ends are closed, as at CPython's exit: their
-    /// `finally` blocks run. CPython clears the module's names in order (those starting with
-    /// one underscore first), closing each generator as its last reference goes. A program
-    /// without one is left as it is, since freeing everything would only make it end later.
+    /// `finally` blocks run, oldest generator first, with the module's names intact
+    /// (`Interp::close_suspended_from`). Should a `finally` leave another one suspended, the
+    /// names are then cleared in CPython's order (those starting with one underscore first),
+    /// closing each generator as its last reference goes. A program without one is left as
+    /// it is, since freeing everything would only make it end later.
     pub fn close_generators(&mut self) {
         if !crate::runtime::model::generator::any_unfinished() {
             return;
         }
+        self.close_freed_generators();
+        self.interp.close_suspended_from(&Value::Dict(self.globals.clone()));
+        self.close_freed_generators();
+        if crate::runtime::model::generator::any_unfinished() {
+            self.clear_names();
+        }
+        self.interp.flush();
+    }
+
+    fn clear_names(&mut self) {
         let names: Vec<Value> = self.globals.keys();
         let underscored = |k: &Value| matches!(k, Value::Str(s) if s.as_str().starts_with('_') && !s.as_str().starts_with("__"));
         let order = names.iter().filter(|k| underscored(k)).chain(names.iter().filter(|k| !underscored(k)));
@@ -133,7 +145,6 @@ impl Session {
             }
             self.close_freed_generators();
         }
-        self.interp.flush();
     }
 
     fn close_freed_generators(&mut self) {

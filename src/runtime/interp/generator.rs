@@ -19,7 +19,7 @@ use crate::compile::code::{Expr, Stmt, Target, WithItem};
 use crate::runtime::model::typeobj::{type_name, types};
 use crate::runtime::types::object;
 use crate::runtime::model::value::*;
-use crate::runtime::support::stacks::{stack_position, GenStack};
+use crate::runtime::support::stacks::{stack_position, GenStack, SWITCH_DEPTH};
 use crate::syntax::ast::Span;
 use std::rc::Rc;
 
@@ -146,7 +146,8 @@ impl Interp {
             }
         };
         match self.switch_to(&mut frame, action) {
-            corosensei::CoroutineResult::Yield(Yielded { value, at, delegate }) => {
+            corosensei::CoroutineResult::Yield(Yielded { value, at, delegate, low }) => {
+                frame.park(low);
                 gen.frame.at.set(Some(at));
                 *gen.yield_from.borrow_mut() = delegate;
                 *gen.state.borrow_mut() = State::Suspended(frame);
@@ -184,6 +185,7 @@ impl Interp {
         if !frame.handling.is_empty() {
             self.handling.append(&mut frame.handling);
         }
+        frame.unpark();
         let resumed = depth::resume_generator(frame.levels, frame.floor);
         let result = frame.co.resume(Resume { interp: self, action });
         frame.levels = depth::suspend_generator(resumed);
@@ -198,14 +200,14 @@ impl Interp {
     /// Makes the coroutine that runs a generator's frame.
     fn start_frame(&mut self, frame: Rc<GenFrame>) -> PyResult<Box<Suspended>> {
         let stack = GenStack::new().map_err(|_| PyErr::new(&types().memory_error, "cannot allocate a generator's stack"))?;
-        let floor = stack.floor();
+        let (base, floor) = (stack.base(), stack.floor());
         let co = corosensei::Coroutine::with_stack(stack, move |yielder, first: Resume| {
             // SAFETY: the resumer lent its interpreter for as long as this frame runs.
             let interp = unsafe { &mut *first.interp };
             interp.gen_yielder = yielder;
             interp.run_generator_frame(&frame)
         });
-        Ok(Suspended::new(co, floor))
+        Ok(Suspended::new(co, base, floor))
     }
 
     /// A generator's frame from its first line: on its own stack, not through `run_frame`,
@@ -235,7 +237,8 @@ impl Interp {
         std::hint::black_box(self as *mut Interp);
         // SAFETY: the yielder lives on this frame's own stack, which is suspended, not freed,
         // until the frame finishes.
-        let input = unsafe { &*yielder }.suspend(Yielded { value, at, delegate: delegate.cloned() });
+        let low = stack_position() - SWITCH_DEPTH;
+        let input = unsafe { &*yielder }.suspend(Yielded { value, at, delegate: delegate.cloned(), low });
         self.gen_yielder = yielder;
         match input.action {
             Action::Send(v) => Ok(v),
@@ -375,14 +378,41 @@ impl Interp {
             let repr = std::mem::take(&mut freed.repr);
             let gen = Generator::from_freed(freed);
             if let Err(e) = self.generator_close(&gen) {
-                // CPython reports the exception alone, without the GeneratorExit it replaced.
-                let context = e.0.context.borrow_mut().take();
-                let text = crate::diagnostics::traceback(self, &e, false);
-                *e.0.context.borrow_mut() = context;
-                self.write_err(&format!("Exception ignored in: {repr}\n{text}"));
+                self.report_ignored(&repr, &e);
             }
             gen.abandon();
         }
+    }
+
+    /// At the program's end, closes the suspended generators reachable from `root`, oldest
+    /// first, while everything they might use still exists: CPython's last collection finds
+    /// the module's namespace in a cycle with them (through their frames' globals) and runs
+    /// every finaliser in it, in the order the objects were made, before clearing anything.
+    pub fn close_suspended_from(&mut self, root: &Value) {
+        let mut gens: Vec<Value> = crate::runtime::model::gc::reachable(root)
+            .into_iter()
+            .filter(|v| as_generator(v).is_some_and(Generator::is_suspended))
+            .collect();
+        gens.sort_by_key(|v| as_generator(v).map_or(0, |g| g.serial));
+        for v in &gens {
+            let gen = as_generator(v).expect("kept generators only");
+            if !gen.is_suspended() {
+                continue;
+            }
+            if let Err(e) = self.generator_close(gen) {
+                let repr = format!("<{} object {} at {:#x}>", gen.type_name(), gen.qualname.borrow().as_str(), v.address());
+                self.report_ignored(&repr, &e);
+            }
+        }
+    }
+
+    /// "Exception ignored in": what a closing generator raised, which nothing can catch.
+    fn report_ignored(&mut self, repr: &str, e: &PyErr) {
+        // CPython reports the exception alone, without the GeneratorExit it replaced.
+        let context = e.0.context.borrow_mut().take();
+        let text = crate::diagnostics::traceback(self, e, false);
+        *e.0.context.borrow_mut() = context;
+        self.write_err(&format!("Exception ignored in: {repr}\n{text}"));
     }
 }
 impl Interp {

@@ -635,6 +635,23 @@ fn iter_references(state: &IterState, visit: &mut Visitor) {
     }
 }
 
+/// Every object that can hold others and is reachable from `root`, each once, in the order
+/// a depth-first walk meets them.
+pub fn reachable(root: &Value) -> Vec<Value> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(v) = stack.pop() {
+        if ref_count(&v).is_none() || !seen.insert(v.address()) {
+            continue;
+        }
+        let mut visitor = Visitor { action: Action::List(&mut stack), owned: Vec::new(), work: 0 };
+        let _ = references(&v, &mut visitor);
+        out.push(v);
+    }
+    out
+}
+
 /// The values a native object holds, for the teaching views' walk from the globals.
 pub fn children(n: &dyn Native) -> Vec<Value> {
     let mut out = Vec::new();
