@@ -2,9 +2,9 @@
 //! `def` typed with auto-indent, Tab completion of `__closure__` and `cell_contents`, Ctrl-C
 //! during `while True: pass` followed by a working prompt, history recalled after a
 //! restart, `input()` reading the next line typed, and `exit()` leaving; then the editing
-//! that makes CPython's keystrokes work (`else` moving out as it is typed, typed
-//! indentation replacing the automatic one) and completion of a closure's cells and of the
-//! commands. `.ci/run` installs tmux; without it these tests say so and pass.
+//! that makes CPython's keystrokes work (`else` moving out as it is typed, indentation
+//! typed with spaces or Tab replacing the automatic one) and completion of a closure's cells
+//! and of the commands. `.ci/run` installs tmux; without it these tests say so and pass.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -250,6 +250,23 @@ fn typing_as_at_cpythons_prompt() {
         "...         print('no', add(i, 2))",
         "no 2",
     ] {
+        assert!(has_line(&s, line), "no line {line:?} on the screen:\n{s}");
+    }
+
+    // Tab as the first key is typed indentation too (at CPython's prompt it inserts a tab);
+    // a second Tab adds a level.
+    t.line("for i in range(1):");
+    t.keys(&["Tab"]);
+    t.line("if i == 0:");
+    t.keys(&["Tab", "Tab"]);
+    t.line("print('tabbed', i)");
+    t.keys(&["Tab"]);
+    t.line("else:");
+    t.keys(&["Tab", "Tab"]);
+    t.line("print('never')");
+    t.line("");
+    let s = t.wait(|s| has_line(s, "tabbed 0"), "the output of the lines indented with Tab");
+    for line in ["...     if i == 0:", "...         print('tabbed', i)", "...     else:", "...         print('never')"] {
         assert!(has_line(&s, line), "no line {line:?} on the screen:\n{s}");
     }
 }
