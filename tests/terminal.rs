@@ -2,9 +2,9 @@
 //! `def` typed with auto-indent, Tab completion of `__closure__` and `cell_contents`, Ctrl-C
 //! during `while True: pass` followed by a working prompt, history recalled after a
 //! restart, `input()` reading the next line typed, and `exit()` leaving; then the editing
-//! that makes CPython's keystrokes work (`else` moving out as it is typed, indentation
-//! typed with spaces or Tab replacing the automatic one) and completion of a closure's cells
-//! and of the commands. `.ci/run` installs tmux; without it these tests say so and pass.
+//! that makes CPython's keystrokes work (`else` moving out as it is typed to the block it
+//! continues, however nested, indentation typed with spaces or Tab replacing the automatic
+//! one) and completion of a closure's cells and of the commands. `.ci/run` installs tmux; without it these tests say so and pass.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -267,6 +267,50 @@ fn typing_as_at_cpythons_prompt() {
     t.line("");
     let s = t.wait(|s| has_line(s, "tabbed 0"), "the output of the lines indented with Tab");
     for line in ["...     if i == 0:", "...         print('tabbed', i)", "...     else:", "...         print('never')"] {
+        assert!(has_line(&s, line), "no line {line:?} on the screen:\n{s}");
+    }
+}
+
+#[test]
+fn keywords_find_their_block_when_nested() {
+    let Some(t) = cellar_in_tmux("keywords_find_their_block_when_nested") else { return };
+    // Each keyword goes to the nearest open block that can take it: `else` past a `try`
+    // statement that `finally` closed to the `for`, and past the `while` whose `else` is done.
+    for line in [
+        "def f(xs):",
+        "for x in xs:",
+        "while x:",
+        "x -= 1",
+        "else:",
+        "print('while', x)",
+        "try:",
+        "1 / x",
+        "except ZeroDivisionError:",
+        "print('zero')",
+        "else:",
+        "print('not zero')",
+        "finally:",
+        "print('finally')",
+        "else:",
+        "print('for')",
+        "",
+        "f([2])",
+    ] {
+        t.line(line);
+    }
+    let s = t.wait(|s| has_line(s, "for"), "the output of f");
+    for line in [
+        "...         else:",
+        "...             print('while', x)",
+        "...             except ZeroDivisionError:",
+        "...             else:",
+        "...             finally:",
+        "...     else:",
+        "...         print('for')",
+        "while 0",
+        "zero",
+        "finally",
+    ] {
         assert!(has_line(&s, line), "no line {line:?} on the screen:\n{s}");
     }
 }
