@@ -2,9 +2,10 @@
 //! `def` typed with auto-indent, Tab completion of `__closure__` and `cell_contents`, Ctrl-C
 //! during `while True: pass` followed by a working prompt, history recalled after a
 //! restart, `input()` reading the next line typed, and `exit()` leaving; then the editing
-//! that makes CPython's keystrokes work (`else` moving out as it is typed, typed
-//! indentation replacing the automatic one) and completion of a closure's cells and of the
-//! commands. `.ci/run` installs tmux; without it these tests say so and pass.
+//! that makes CPython's keystrokes work (`else` moving out as it is typed to the block it
+//! continues, however nested, indentation typed with spaces or Tab replacing the automatic
+//! one), completion of a closure's cells and of the commands, and `:scope`'s columns lined up
+//! in colour. `.ci/run` installs tmux; without it these tests say so and pass.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,6 +14,7 @@ use std::time::{Duration, Instant};
 struct Tmux {
     socket: String,
     state: PathBuf,
+    color: bool,
 }
 
 impl Tmux {
@@ -23,8 +25,9 @@ impl Tmux {
     /// Starts cellar in a fresh window, with its history kept in `self.state`.
     fn start(&self) {
         let cmd = format!(
-            "env XDG_STATE_HOME={} NO_COLOR=1 {}",
+            "env XDG_STATE_HOME={} {}{}",
             self.state.display(),
+            if self.color { "" } else { "NO_COLOR=1 " },
             env!("CARGO_BIN_EXE_cellar")
         );
         let out = self.tmux(&["new-session", "-d", "-s", "cellar", "-x", "120", "-y", "50", &cmd]);
@@ -34,6 +37,11 @@ impl Tmux {
 
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "cellar"]).stdout).into_owned()
+    }
+
+    /// The screen with its colour codes, and lines that wrapped joined again.
+    fn screen_in_colour(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-e", "-J", "-t", "cellar"]).stdout).into_owned()
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -92,8 +100,9 @@ fn tmux_available() -> bool {
     Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
 }
 
-/// A tmux server of the test's own, with cellar started in it; `None` without tmux.
-fn cellar_in_tmux(test: &str) -> Option<Tmux> {
+/// A tmux server of the test's own, with cellar started in it (in colour, or with
+/// `NO_COLOR`); `None` without tmux.
+fn cellar_in_tmux(test: &str, color: bool) -> Option<Tmux> {
     if !tmux_available() {
         eprintln!("SKIPPED {test}: tmux is not installed (apt-get install tmux; .ci/run does)");
         return None;
@@ -102,6 +111,7 @@ fn cellar_in_tmux(test: &str) -> Option<Tmux> {
     let t = Tmux {
         socket: format!("cellar-test-{id}-{test}"),
         state: std::env::temp_dir().join(format!("cellar-state-{id}-{test}")),
+        color,
     };
     let _ = std::fs::remove_dir_all(&t.state);
     std::fs::create_dir_all(&t.state).unwrap();
@@ -111,7 +121,7 @@ fn cellar_in_tmux(test: &str) -> Option<Tmux> {
 
 #[test]
 fn the_repl_on_a_terminal() {
-    let Some(t) = cellar_in_tmux("the_repl_on_a_terminal") else { return };
+    let Some(t) = cellar_in_tmux("the_repl_on_a_terminal", false) else { return };
 
     // No line is typed with indentation: each starts indented to its block, one level
     // deeper after a `:`, one level shallower after a `return`.
@@ -198,7 +208,7 @@ fn history(state: &Path) -> String {
 
 #[test]
 fn typing_as_at_cpythons_prompt() {
-    let Some(t) = cellar_in_tmux("typing_as_at_cpythons_prompt") else { return };
+    let Some(t) = cellar_in_tmux("typing_as_at_cpythons_prompt", false) else { return };
 
     // `elif`, `else`, `except` and `finally` move out to their block as soon as the
     // character after the keyword is typed, before Enter.
@@ -252,11 +262,72 @@ fn typing_as_at_cpythons_prompt() {
     ] {
         assert!(has_line(&s, line), "no line {line:?} on the screen:\n{s}");
     }
+
+    // Tab as the first key is typed indentation too (at CPython's prompt it inserts a tab);
+    // a second Tab adds a level.
+    t.line("for i in range(1):");
+    t.keys(&["Tab"]);
+    t.line("if i == 0:");
+    t.keys(&["Tab", "Tab"]);
+    t.line("print('tabbed', i)");
+    t.keys(&["Tab"]);
+    t.line("else:");
+    t.keys(&["Tab", "Tab"]);
+    t.line("print('never')");
+    t.line("");
+    let s = t.wait(|s| has_line(s, "tabbed 0"), "the output of the lines indented with Tab");
+    for line in ["...     if i == 0:", "...         print('tabbed', i)", "...     else:", "...         print('never')"] {
+        assert!(has_line(&s, line), "no line {line:?} on the screen:\n{s}");
+    }
+}
+
+#[test]
+fn keywords_find_their_block_when_nested() {
+    let Some(t) = cellar_in_tmux("keywords_find_their_block_when_nested", false) else { return };
+    // Each keyword goes to the nearest open block that can take it: `else` past a `try`
+    // statement that `finally` closed to the `for`, and past the `while` whose `else` is done.
+    for line in [
+        "def f(xs):",
+        "for x in xs:",
+        "while x:",
+        "x -= 1",
+        "else:",
+        "print('while', x)",
+        "try:",
+        "1 / x",
+        "except ZeroDivisionError:",
+        "print('zero')",
+        "else:",
+        "print('not zero')",
+        "finally:",
+        "print('finally')",
+        "else:",
+        "print('for')",
+        "",
+        "f([2])",
+    ] {
+        t.line(line);
+    }
+    let s = t.wait(|s| has_line(s, "for"), "the output of f");
+    for line in [
+        "...         else:",
+        "...             print('while', x)",
+        "...             except ZeroDivisionError:",
+        "...             else:",
+        "...             finally:",
+        "...     else:",
+        "...         print('for')",
+        "while 0",
+        "zero",
+        "finally",
+    ] {
+        assert!(has_line(&s, line), "no line {line:?} on the screen:\n{s}");
+    }
 }
 
 #[test]
 fn completing_cells_and_commands() {
-    let Some(t) = cellar_in_tmux("completing_cells_and_commands") else { return };
+    let Some(t) = cellar_in_tmux("completing_cells_and_commands", false) else { return };
     t.line("def make_counter(step):");
     t.line("count = 0");
     t.line("def inc():");
@@ -289,4 +360,61 @@ fn completing_cells_and_commands() {
     t.wait(|s| s.contains(">>> :scope"), "the command completed");
     t.line("inc");
     t.wait(|s| s.lines().any(|l| l.starts_with("inc (make_counter.<locals>.inc")), ":scope inc's output");
+}
+
+#[test]
+fn scope_columns_line_up_in_colour() {
+    let Some(t) = cellar_in_tmux("scope_columns_line_up_in_colour", true) else { return };
+    t.line("total = 0");
+    t.line("def outer(n):");
+    t.line("count = 0");
+    t.line("def inc(step):");
+    t.line("nonlocal count");
+    t.line("global total");
+    t.line("count += step");
+    t.line("return len(str(count + n + total))");
+    t.line("return inc");
+    t.line("");
+    t.line("inc = outer(1)");
+    t.line(":scope inc");
+    let screen = t.screen_in_colour();
+    let rows: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !visible(l).starts_with(">>> :scope inc"))
+        .skip(2)
+        .take_while(|l| visible(l).starts_with("  "))
+        .collect();
+    assert_eq!(rows.len(), 6, "not the six names of inc:\n{screen}");
+    assert!(rows.iter().all(|r| r.contains('\x1b')), "not in colour:\n{screen}");
+    let rows: Vec<String> = rows.iter().map(|r| visible(r)).collect();
+    let columns: Vec<(usize, usize)> = rows.iter().map(|r| columns(r)).collect();
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "columns differ, {columns:?}:\n{}", rows.join("\n"));
+    let (kind, why) = columns[0];
+    let mut kinds: Vec<&str> = rows.iter().map(|r| r[kind..why].trim_end()).collect();
+    kinds.sort();
+    kinds.dedup();
+    assert_eq!(kinds, ["builtin", "free", "global", "local"], "\n{}", rows.join("\n"));
+}
+
+/// A line as it reads on the screen: colour codes take no columns.
+fn visible(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            chars.by_ref().find(|c| c.is_ascii_alphabetic());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Where the kind column and the explanation column start on a row of `:scope`.
+fn columns(row: &str) -> (usize, usize) {
+    let after_name = 2 + row[2..].find(' ').unwrap_or(0);
+    let kind = after_name + row[after_name..].find(|c| c != ' ').unwrap_or(0);
+    let after_kind = kind + row[kind..].find(' ').unwrap_or(0);
+    let why = after_kind + row[after_kind..].find(|c| c != ' ').unwrap_or(0);
+    (kind, why)
 }

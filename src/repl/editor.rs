@@ -4,8 +4,8 @@
 //! where CPython's would (`classify`), read as `Mode::Pasted`: each continuation line starts
 //! indented to the block being written, so a line of those spaces alone ends the block, and
 //! a block pasted whole runs even with statements at the margin. Typing what one would type at
-//! CPython's prompt, which has no auto-indent, gives the same program: a space as the first
-//! key replaces the automatic indentation, and `else`, `elif`, `except` and `finally` move
+//! CPython's prompt, which has no auto-indent, gives the same program: a space or Tab as the
+//! first key replaces the automatic indentation, and `else`, `elif`, `except` and `finally` move
 //! out to their block as they are typed. The helper highlights from cellar's own lexer and
 //! completes from the live session, which it shares with the loop: the loop never holds the
 //! session while a line is being read, and the helper only uses it then.
@@ -188,8 +188,8 @@ struct LineState {
 }
 
 /// Keys that edit the indentation, as IDLE and IPython do: Backspace in the indentation
-/// removes a whole level; a space as the first key replaces the automatic indentation with
-/// the one being typed; on a line whose indentation was not typed, `else`, `elif`, `except`
+/// removes a whole level; a space or Tab as the first key replaces the automatic indentation
+/// with the one being typed; on a line whose indentation was not typed, `else`, `elif`, `except`
 /// and `finally` move out to the indentation of their block when the character after the
 /// keyword (`:`, a space, `(`) is typed, the moment the word is known to be the keyword.
 struct Keys {
@@ -213,6 +213,13 @@ impl ConditionalEventHandler for Keys {
                     return None;
                 }
                 state.rewrite = Some(" ".to_string());
+                Some(Cmd::Complete)
+            }
+            // At CPython's prompt Tab on a blank line indents, so it is typed indentation too;
+            // later Tabs fall through to the completer, which adds a level each.
+            (KeyCode::Tab, Modifiers::NONE) if fresh && line == state.auto => {
+                state.typed = true;
+                state.rewrite = Some(INDENT.to_string());
                 Some(Cmd::Complete)
             }
             (KeyCode::Char(c), Modifiers::NONE) if !(state.typed || c.is_alphanumeric() || c == '_') => {
