@@ -116,7 +116,9 @@ pub struct Suspended {
 /// How many waiting frames keep their stack's pages. The rest hold a copy of the part they
 /// use (under a page), so that 100,000 suspended generators take a fraction of the memory,
 /// at the price of a copy and a system call each time one of those waits and resumes.
-const KEPT_RESIDENT: usize = 1024;
+/// Under the fuzzer's address sanitizer every frame keeps its pages: a copy reads a live
+/// stack whole, red zones between its frames included, which the sanitizer forbids.
+const KEPT_RESIDENT: usize = if cfg!(fuzzing) { usize::MAX } else { 1024 };
 
 thread_local! {
     static RESIDENT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
