@@ -145,7 +145,10 @@ impl Interp {
                 };
             }
         };
-        match self.switch_to(&mut frame, action) {
+        let traced = crate::runtime::model::trace::enter(&gen.code.name);
+        let switched = self.switch_to(&mut frame, action);
+        drop(traced);
+        match switched {
             corosensei::CoroutineResult::Yield(Yielded { value, at, delegate }) => {
                 gen.frame.at.set(Some(at));
                 *gen.yield_from.borrow_mut() = delegate;
