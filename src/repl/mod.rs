@@ -127,7 +127,7 @@ impl Repl {
             self.report(&failure);
         }
         if let Some(t) = &mut self.teacher {
-            t.after(&mut self.session, text);
+            t.after(&mut self.session, None);
         }
         Control::Continue
     }
@@ -139,7 +139,7 @@ impl Repl {
     pub fn script(&mut self, source: &str, file: &str, watch: bool, exits: bool) -> Ran {
         let Repl { session, teacher, .. } = self;
         let r = match teacher.as_mut().filter(|t| watch && t.watching()) {
-            Some(t) => session.run_watched(source, file, Mode::Exec, &mut |s, stmt| t.after(s, stmt)),
+            Some(t) => session.run_watched(source, file, Mode::Exec, &mut |s, line| t.after(s, Some(line))),
             None => session.run(source, file, Mode::Exec),
         };
         let Err(failure) = r else {
@@ -151,7 +151,7 @@ impl Repl {
         }
         self.report(&failure);
         if let (Some(t), true) = (&mut self.teacher, watch) {
-            t.after(&mut self.session, "");
+            t.after(&mut self.session, None);
         }
         self.baseline();
         Ran::Raised

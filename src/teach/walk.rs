@@ -42,6 +42,17 @@ pub struct Reach {
     /// The functions with a default that can change in place (a list, dict, set or
     /// instance), with the path to each: the mutable-default mistake is watched through them.
     pub mutable_defaults: Vec<(String, Rc<Function>)>,
+    /// For each root, in the order given: what the walk met first through it.
+    pub roots: Vec<RootStats>,
+}
+
+/// What a root leads to, counted over the objects the walk met first through it.
+#[derive(Clone, Copy, Default)]
+pub struct RootStats {
+    pub objects: usize,
+    /// Something other than lists, tuples, dicts and sets of plain data: a function, a cell,
+    /// an instance… anything through which a cell could be reached.
+    pub lively: bool,
 }
 
 impl Reach {
@@ -56,13 +67,19 @@ pub fn walk(session: &mut Session) -> Reach {
     walk_from(&mut session.interp, roots, &|_| false)
 }
 
+/// Walks everything reachable from the given names (some of `roots`).
+pub fn walk_roots(session: &mut Session, roots: Vec<(String, Value)>) -> Reach {
+    walk_from(&mut session.interp, roots, &|_| false)
+}
+
 /// The reachable functions that `wanted` picks, each by its shortest path.
 pub fn functions(session: &mut Session, wanted: &dyn Fn(&Function) -> bool) -> Vec<(String, Rc<Function>)> {
     let roots = roots(session);
     walk_from(&mut session.interp, roots, wanted).functions
 }
 
-fn roots(session: &Session) -> Vec<(String, Value)> {
+/// The session's names, and `_`: where every walk starts.
+pub fn roots(session: &Session) -> Vec<(String, Value)> {
     let mut roots: Vec<(String, Value)> = Vec::new();
     for (k, v) in session.globals.items() {
         if let Value::Str(name) = &k {
@@ -97,11 +114,16 @@ enum Step {
 struct Paths {
     /// Each node: its parent (itself for a root) and the step from there.
     nodes: Vec<(usize, Step)>,
+    /// Each node's root, by its index among the roots.
+    origin: Vec<u32>,
 }
 
 impl Paths {
     fn add(&mut self, parent: usize, step: Step) -> usize {
+        // The roots are added first, so a root's node is its index among them.
+        let origin = if matches!(step, Step::Root(_)) { self.nodes.len() as u32 } else { self.origin[parent] };
         self.nodes.push((parent, step));
+        self.origin.push(origin);
         self.nodes.len() - 1
     }
 
@@ -161,13 +183,17 @@ impl Paths {
 fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&Function) -> bool) -> Reach {
     let mut reach = Reach::default();
     let mut seen: hashbrown::HashSet<usize> = hashbrown::HashSet::new();
-    let mut paths = Paths { nodes: Vec::new() };
+    let mut paths = Paths { nodes: Vec::new(), origin: Vec::new() };
     let mut queue: VecDeque<(usize, Value)> = VecDeque::new();
+    reach.roots = vec![RootStats::default(); roots.len()];
     for (name, v) in roots {
         let node = paths.add(paths.nodes.len(), Step::Root(name));
         queue.push_back((node, v));
     }
     while let Some((node, v)) = queue.pop_front() {
+        let stats = &mut reach.roots[paths.origin[node] as usize];
+        stats.objects += 1;
+        stats.lively |= !plain_data(&v);
         // Every name for a cell object counts, not only the first path to it.
         if let Value::Cell(c) = &v {
             let path = paths.render(interp, node);
@@ -330,6 +356,11 @@ pub fn has_mutable_default(f: &Function) -> bool {
 /// The objects whose changes in place the watch follows as a default's.
 pub fn mutable(v: &Value) -> bool {
     matches!(v, Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_))
+}
+
+/// Values that cannot lead to a cell but through their items.
+fn plain_data(v: &Value) -> bool {
+    matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_)) || !has_children(v)
 }
 
 /// Only these can lead to a cell; ints, strings, modules and the like are not walked.
