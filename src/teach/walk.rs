@@ -49,6 +49,7 @@ pub struct Reach {
 /// What a root leads to, counted over the objects the walk met first through it.
 #[derive(Clone, Copy, Default)]
 pub struct RootStats {
+    /// The objects, and the items of the containers among them.
     pub objects: usize,
     /// Something other than lists, tuples, dicts and sets of plain data: a function, a cell,
     /// an instance… anything through which a cell could be reached.
@@ -192,7 +193,14 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
     }
     while let Some((node, v)) = queue.pop_front() {
         let stats = &mut reach.roots[paths.origin[node] as usize];
-        stats.objects += 1;
+        // Items count too, walked or not: scanning a list of a million ints costs as much.
+        stats.objects += 1 + match &v {
+            Value::List(l) => l.len(),
+            Value::Tuple(t) => t.items.len(),
+            Value::Dict(d) => d.len(),
+            Value::Set(s) | Value::FrozenSet(s) => s.len(),
+            _ => 0,
+        };
         stats.lively |= !plain_data(&v);
         // Every name for a cell object counts, not only the first path to it.
         if let Value::Cell(c) = &v {
