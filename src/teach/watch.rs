@@ -489,7 +489,7 @@ pub fn writers_text(by: &[(&Writer, u32)], more: bool) -> String {
     }
     let mut text = phrases.join(", then ");
     if more {
-        text.push_str(", and more writes than the watch keeps");
+        text.push_str(", and more that the trace did not keep");
     }
     text
 }
@@ -674,7 +674,7 @@ mod tests {
         let fastapi = by("strict_limit", None, Some(Frame::Native("FastAPI")));
         assert_eq!(writers_text(&[(&bump, 1), (&reset, 1), (&bump, 1)], false), "bump (line 2), then reset (line 3), then bump (line 2)");
         assert_eq!(writers_text(&[(&twice, 1), (&twice, 1)], false), "bump (line 2) twice, called from twice");
-        assert_eq!(writers_text(&[(&fastapi, 3)], true), "strict_limit 3 times, called by FastAPI, and more writes than the watch keeps");
+        assert_eq!(writers_text(&[(&fastapi, 3)], true), "strict_limit 3 times, called by FastAPI, and more that the trace did not keep");
         let top = Writer { frame: None, at: None, caller: None, through_contents: true };
         assert_eq!(writers_text(&[(&top, 1)], false), "this statement through cell_contents");
         let many: Vec<(&Writer, u32)> = [&bump, &reset].into_iter().cycle().take(7).map(|w| (w, 1)).collect();

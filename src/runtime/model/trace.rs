@@ -16,9 +16,9 @@ use crate::runtime::model::value::{CellObj, PyStr, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-/// More events than this in one statement are counted, not kept: a loop that writes a cell
-/// a million times must not hold a million events. Repeats of the last event are merged
-/// first, so only interleaved writers reach the cap.
+/// More events than this in one statement are counted, not kept: a loop that makes a
+/// million cells must not hold a million events. A cell written again by the same writer
+/// adds to its last event, so writes reach the cap only when writers alternate.
 const MAX_EVENTS: usize = 10_000;
 
 thread_local! {
@@ -31,6 +31,10 @@ struct Recorder {
     /// The frames running now, outermost first; the top-level statement itself has none.
     stack: Vec<Frame>,
     log: Log,
+    /// Each cell's last write in `log`, which a repeat by the same writer adds to: a loop
+    /// writing two cells in turn is two events, not one per iteration. A cell whose write
+    /// was dropped has none, since the one kept is no longer its last.
+    last_write: hashbrown::HashMap<u64, usize>,
 }
 
 /// A running frame as the trace names it.
@@ -127,7 +131,11 @@ pub fn set_on(on: bool) {
 
 /// Takes the events recorded so far.
 pub fn take() -> Log {
-    RECORDER.with(|r| std::mem::take(&mut r.borrow_mut().log))
+    RECORDER.with(|r| {
+        let r = &mut *r.borrow_mut();
+        r.last_write.clear();
+        std::mem::take(&mut r.log)
+    })
 }
 
 /// A frame on the trace's stack until dropped.
@@ -178,12 +186,18 @@ pub fn cell_written(cell: &CellObj, at: Option<At>, through_contents: bool) {
     RECORDER.with(|r| {
         let r = &mut *r.borrow_mut();
         let by = writer(&r.stack, at, through_contents);
-        // Once events are dropped, the last one kept is no longer the last that happened.
-        if let (Some(Event::CellWritten { serial, by: last, times }), 0) = (r.log.events.last_mut(), r.log.dropped) {
-            if *serial == cell.serial && *last == by {
-                *times += 1;
-                return;
+        if let Some(&i) = r.last_write.get(&cell.serial) {
+            if let Event::CellWritten { by: last, times, .. } = &mut r.log.events[i] {
+                if *last == by {
+                    *times += 1;
+                    return;
+                }
             }
+        }
+        if r.log.events.len() < MAX_EVENTS {
+            r.last_write.insert(cell.serial, r.log.events.len());
+        } else {
+            r.last_write.remove(&cell.serial);
         }
         r.log.push(Event::CellWritten { serial: cell.serial, by, times: 1 });
     });
@@ -200,6 +214,8 @@ pub fn global_written(globals: usize, name: &Rc<PyStr>, old: impl FnOnce() -> Op
             return;
         }
         let by = writer(&r.stack, None, false);
+        // Only a repeat of the very last event merges (functions writing globals in a loop
+        // are rare); once events are dropped, the last one kept is no longer the last.
         if let (Some(Event::GlobalWritten { globals: g, name: n, by: last, times, .. }), 0) = (r.log.events.last_mut(), r.log.dropped) {
             if *g == globals && n.as_str() == name.as_str() && *last == by {
                 *times += 1;
@@ -276,10 +292,17 @@ mod tests {
         let log = take();
         assert!(matches!(&log.events[..], [Event::CellWritten { times: 5, .. }]));
         let other = CellObj::new(name("y"), None);
-        for i in 0..MAX_EVENTS + 3 {
+        for i in 0..100 {
             cell_written(if i % 2 == 0 { &cell } else { &other }, None, false);
         }
         let log = take();
+        assert!(matches!(&log.events[..], [Event::CellWritten { times: 50, .. }, Event::CellWritten { times: 50, .. }]));
+        let _g = enter(&name("g"));
+        for _ in 0..MAX_EVENTS + 3 {
+            cell_written(&CellObj::new(name("z"), None), None, false);
+        }
+        let log = take();
+        drop(_g);
         drop(_f);
         set_on(false);
         assert_eq!((log.events.len(), log.dropped), (MAX_EVENTS, 3));
