@@ -85,6 +85,13 @@ fn ident(v: Option<&Value>) -> Ident {
 }
 
 impl Ident {
+    fn addr(&self) -> Option<usize> {
+        match self {
+            Ident::Object { addr, .. } => Some(*addr),
+            _ => None,
+        }
+    }
+
     fn same(&self, other: &Ident) -> bool {
         match (self, other) {
             (Ident::Empty, Ident::Empty) => true,
@@ -170,7 +177,7 @@ impl Snapshot {
                 Event::CellWritten { serial, .. } => {
                     written.insert(*serial);
                 }
-                Event::GlobalWritten { .. } => {}
+                Event::ObjectWritten { .. } | Event::GlobalWritten { .. } => {}
             }
         }
         known.sort_by_key(|c| c.0);
@@ -317,9 +324,12 @@ const BULK: usize = 8;
 /// recorded meanwhile, which says who wrote each cell.
 pub fn diff(old: &Snapshot, new: &Snapshot, log: &Log, style: &Style) -> Vec<String> {
     let mut writes: hashbrown::HashMap<u64, Vec<(&Writer, u32)>> = hashbrown::HashMap::new();
+    let mut items: hashbrown::HashMap<usize, Vec<(&Writer, u32)>> = hashbrown::HashMap::new();
     for e in &log.events {
-        if let Event::CellWritten { serial, by, times } = e {
-            writes.entry(*serial).or_default().push((by, *times));
+        match e {
+            Event::CellWritten { serial, by, times } => writes.entry(*serial).or_default().push((by, *times)),
+            Event::ObjectWritten { addr, by, times } => items.entry(*addr).or_default().push((by, *times)),
+            _ => {}
         }
     }
     let (mut made, mut gone) = (Vec::new(), Vec::new());
@@ -333,7 +343,8 @@ pub fn diff(old: &Snapshot, new: &Snapshot, log: &Log, style: &Style) -> Vec<Str
         match (a, b) {
             (Some(a), Some(b)) if a.serial == b.serial => {
                 let by = writes.get(&b.serial).map_or(&[][..], |w| &w[..]);
-                changes(a, b, by, log.dropped > 0, style, &mut out);
+                let in_place = b.ident.addr().and_then(|addr| items.get(&addr)).map_or(&[][..], |w| &w[..]);
+                changes(a, b, by, in_place, log.dropped > 0, style, &mut out);
                 i += 1;
                 j += 1;
             }
@@ -437,7 +448,16 @@ fn default_changes(old: &Snapshot, new: &Snapshot, style: &Style, out: &mut Vec<
     }
 }
 
-fn changes(a: &CellState, b: &CellState, by: &[(&Writer, u32)], more: bool, style: &Style, out: &mut Vec<String>) {
+/// `by` wrote the cell, `items_by` stored into items of what it holds.
+fn changes(
+    a: &CellState,
+    b: &CellState,
+    by: &[(&Writer, u32)],
+    items_by: &[(&Writer, u32)],
+    more: bool,
+    style: &Style,
+    out: &mut Vec<String>,
+) {
     if a.repr != b.repr {
         let in_place = a.repr.is_some() && b.repr.is_some() && a.ident.same(&b.ident);
         // A container that grows (a memoising cache) is best followed by its size once its
@@ -457,6 +477,9 @@ fn changes(a: &CellState, b: &CellState, by: &[(&Writer, u32)], more: bool, styl
         );
         if in_place {
             line.push_str(&format!(", the same {} changed in place", b.type_name));
+            if !items_by.is_empty() {
+                line.push_str(&format!(" by {}", writers_text(items_by, more)));
+            }
         }
         if !by.is_empty() {
             line.push_str(&format!(", written by {}", writers_text(by, more)));

@@ -428,6 +428,9 @@ impl Interp {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, index)?;
                 crate::runtime::modules::builtins::setitem(self, &o, &i, v)?;
+                if trace::on() {
+                    trace::object_written(o.address());
+                }
             }
             Target::Unpack { items, star, span } => {
                 let values = self.unpack(v, items.len(), *star).map_err(|e| e.at(*span))?;
@@ -533,6 +536,9 @@ impl Interp {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, index)?;
                 crate::runtime::modules::builtins::delitem(self, &o, &i)?;
+                if trace::on() {
+                    trace::object_written(o.address());
+                }
             }
             Target::Unpack { items, .. } => {
                 for t in items {
@@ -585,7 +591,11 @@ impl Interp {
                 let cur = crate::runtime::modules::builtins::getitem(self, &o, &i)?;
                 let rhs = self.eval(f, value)?;
                 let v = self.inplace_op(op, cur, &rhs)?;
-                crate::runtime::modules::builtins::setitem(self, &o, &i, v)
+                crate::runtime::modules::builtins::setitem(self, &o, &i, v)?;
+                if trace::on() {
+                    trace::object_written(o.address());
+                }
+                Ok(())
             }
             Target::Local(s) => {
                 let slot = *s as usize;

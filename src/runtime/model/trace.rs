@@ -8,9 +8,10 @@
 //! behalf, such as FastAPI resolving a dependency), so that an event can say who called the
 //! writer, and a log of events that the view drains after each statement.
 //!
-//! The events are the ones the watch needs today: a cell made, a cell written, a global
-//! written by a function. `:step` and the HTML trace page will add line reached, frame
-//! entered and left, and output as further `Event` variants fed from the same places.
+//! The events are the ones the watch needs today: a cell made, a cell written, an item of
+//! an object written, a global written by a function. `:step` and the HTML trace page will
+//! add line reached, frame entered and left, and output as further `Event` variants fed
+//! from the same places.
 
 use crate::runtime::model::value::{CellObj, PyStr, Value};
 use std::cell::{Cell, RefCell};
@@ -35,6 +36,8 @@ struct Recorder {
     /// writing two cells in turn is two events, not one per iteration. A cell whose write
     /// was dropped has none, since the one kept is no longer its last.
     last_write: hashbrown::HashMap<u64, usize>,
+    /// The same for objects, by address.
+    last_object_write: hashbrown::HashMap<usize, usize>,
 }
 
 /// A running frame as the trace names it.
@@ -93,6 +96,10 @@ pub enum Event {
     CellMade { serial: u64, cell: Weak<CellObj> },
     /// A cell was written (or emptied) `times` times in a row by the same writer.
     CellWritten { serial: u64, by: Writer, times: u32 },
+    /// An item of the object at `addr` was stored or deleted (`cache[n] = v`), `times`
+    /// times by the same writer: how a container in a cell changes in place. Changes made
+    /// by methods (`append`) are not events.
+    ObjectWritten { addr: usize, by: Writer, times: u32 },
     /// A function stored into a global of the dict at `globals`; `old` is what the global
     /// held before this write (`None`: it was unbound).
     GlobalWritten { globals: usize, name: Rc<PyStr>, old: Option<Value>, by: Writer, times: u32 },
@@ -134,6 +141,7 @@ pub fn take() -> Log {
     RECORDER.with(|r| {
         let r = &mut *r.borrow_mut();
         r.last_write.clear();
+        r.last_object_write.clear();
         std::mem::take(&mut r.log)
     })
 }
@@ -200,6 +208,30 @@ pub fn cell_written(cell: &CellObj, at: Option<At>, through_contents: bool) {
             r.last_write.remove(&cell.serial);
         }
         r.log.push(Event::CellWritten { serial: cell.serial, by, times: 1 });
+    });
+}
+
+/// Records a store into (or deletion from) an item of the object at `addr`. Callers check
+/// `on()` first.
+#[cold]
+pub fn object_written(addr: usize) {
+    RECORDER.with(|r| {
+        let r = &mut *r.borrow_mut();
+        let by = writer(&r.stack, None, false);
+        if let Some(&i) = r.last_object_write.get(&addr) {
+            if let Event::ObjectWritten { by: last, times, .. } = &mut r.log.events[i] {
+                if *last == by {
+                    *times += 1;
+                    return;
+                }
+            }
+        }
+        if r.log.events.len() < MAX_EVENTS {
+            r.last_object_write.insert(addr, r.log.events.len());
+        } else {
+            r.last_object_write.remove(&addr);
+        }
+        r.log.push(Event::ObjectWritten { addr, by, times: 1 });
     });
 }
 
@@ -306,6 +338,23 @@ mod tests {
         drop(_f);
         set_on(false);
         assert_eq!((log.events.len(), log.dropped), (MAX_EVENTS, 3));
+    }
+
+    #[test]
+    fn item_stores_name_their_writer_per_object() {
+        set_on(true);
+        {
+            let _wrapper = enter(&name("wrapper"));
+            for addr in [8, 16, 8, 8] {
+                object_written(addr);
+            }
+        }
+        let log = take();
+        set_on(false);
+        assert!(matches!(
+            &log.events[..],
+            [Event::ObjectWritten { addr: 8, times: 3, .. }, Event::ObjectWritten { addr: 16, times: 1, .. }]
+        ));
     }
 
     #[test]
