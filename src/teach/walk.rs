@@ -4,7 +4,9 @@
 //! cells, instances (their `__dict__`, and the methods of their class), class namespaces and
 //! bound methods. Every object is visited once, so the walk costs what is live, never what the
 //! session did before; and the first path found to an object is its shortest one (`double`
-//! before `_`, `funcs[3]` before `funcs[3].__closure__[0].cell_contents`).
+//! before `_`, `funcs[3]` before `funcs[3].__closure__[0].cell_contents`). The watch may
+//! start from some of the names only, and learns from `RootStats` which names led to nothing
+//! but plain data.
 
 use crate::runtime::interp::Interp;
 use crate::runtime::model::typeobj::TypeObj;
@@ -62,13 +64,7 @@ impl Reach {
     }
 }
 
-/// Walks everything reachable from the session's names.
-pub fn walk(session: &mut Session) -> Reach {
-    let roots = roots(session);
-    walk_from(&mut session.interp, roots, &|_| false)
-}
-
-/// Walks everything reachable from the given names (some of `roots`).
+/// Walks everything reachable from the given names (all of `roots`, or some of them).
 pub fn walk_roots(session: &mut Session, roots: Vec<(String, Value)>) -> Reach {
     walk_from(&mut session.interp, roots, &|_| false)
 }

@@ -575,8 +575,8 @@ pub fn global_lines(session: &mut Session, log: &Log, style: &Style) -> Vec<Stri
         if was == now {
             continue;
         }
-        let text = format!("  global {}: {was} → {now}, written by {}", name.as_str(), writers_text(&writers, log.dropped > 0));
-        out.push(style.dim(&text));
+        let text = format!("global {}: {was} → {now}, written by {}", name.as_str(), writers_text(&writers, log.dropped > 0));
+        out.push(format!("  {}", style.dim(&text)));
     }
     out
 }
