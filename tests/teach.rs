@@ -167,11 +167,15 @@ fn watch_lines_of_a_script_carry_the_line_of_their_statement() {
 
 #[test]
 fn a_big_heap_is_walked_once_and_cells_are_still_followed() {
-    // The list is skipped by later walks; a closure added to it is still found.
-    let session = "big = [[k] for k in range(20000)]\ndef mk(n):\n    return lambda: n\n\nf = mk(1)\nbig.append(mk(2))\ndel f\nbig.pop()\n";
+    // The list is skipped by later walks; a closure added to it is still found, and
+    // holders that other names lose are followed as in a small session.
+    let session = "big = [[k] for k in range(20000)]\ndef mk(n):\n    return lambda: n\n\nf = mk(1)\nbig.append(mk(2))\ndel f\nbig.pop()\n\
+                   funcs = [mk(3), mk(4)]\nfuncs.clear()\ng = mk(5)\ng2 = g\ndel g\n";
     let out = normalise(&stdout_of(&["-i"], session));
     assert_eq!(
         out,
-        "  new cell #1 n = 1, held by f\n  new cell #2 n = 2, held by big[20000]\n  cell #1 n = 1 is gone\n<function mk.<locals>.<lambda> at 0xADDR>\n  cell #2 n = 2 is now held only by _, the value the prompt showed last: the cell goes when _ is replaced\n"
+        "  new cell #1 n = 1, held by f\n  new cell #2 n = 2, held by big[20000]\n  cell #1 n = 1 is gone\n<function mk.<locals>.<lambda> at 0xADDR>\n  cell #2 n = 2 is now held only by _, the value the prompt showed last: the cell goes when _ is replaced\n\
+         \x20 new cell #3 n = 3, held by funcs[0]\n  new cell #4 n = 4, held by funcs[1]\n  cell #3 n = 3 is gone\n  cell #4 n = 4 is gone\n\
+         \x20 new cell #5 n = 5, held by g\n  cell #5 n = 5 is now held only by g2\n"
     );
 }
