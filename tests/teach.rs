@@ -163,6 +163,10 @@ fn watch_lines_of_a_script_carry_the_line_of_their_statement() {
     let script = "def make():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n    return inc\n\ninc = make()\ninc()\n";
     let out = stdout_of(&["--watch", "-"], script);
     assert_eq!(out, "  line 8: new cell #1 n = 0, held by inc\n  line 9: cell #1 n: 0 → 1, written by inc (line 5)\n");
+    // The statement that raised is named too.
+    let raising = script.replace("n += 1\n", "n += 1\n        raise ValueError\n");
+    let out = stdout_of(&["--watch", "-"], &raising);
+    assert_eq!(out, "  line 9: new cell #1 n = 0, held by inc\n  line 10: cell #1 n: 0 → 1, written by inc (line 5)\n");
 }
 
 #[test]

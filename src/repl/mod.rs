@@ -151,7 +151,12 @@ impl Repl {
         }
         self.report(&failure);
         if let (Some(t), true) = (&mut self.teacher, watch) {
-            t.after(&mut self.session, None);
+            // The statement that raised is where its traceback starts.
+            let line = match &failure {
+                Failure::Exception(e) => e.0.traceback.borrow().last().map(|t| crate::syntax::ast::line_at(&t.source, t.span.start).0),
+                Failure::Syntax { .. } => None,
+            };
+            t.after(&mut self.session, line);
         }
         self.baseline();
         Ran::Raised
