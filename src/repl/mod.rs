@@ -140,7 +140,14 @@ impl Repl {
         let Repl { session, teacher, .. } = self;
         let r = match teacher.as_mut().filter(|t| watch && t.watching()) {
             Some(t) => session.run_watched(source, file, Mode::Exec, &mut |s, line| t.after(s, Some(line))),
-            None => session.run(source, file, Mode::Exec),
+            None => {
+                // Nothing will read what the trace records (the baseline after the script
+                // starts afresh), so the script runs at full speed.
+                crate::runtime::model::trace::set_on(false);
+                let r = session.run(source, file, Mode::Exec);
+                crate::runtime::model::trace::set_on(teacher.as_ref().is_some_and(Teacher::watching));
+                r
+            }
         };
         let Err(failure) = r else {
             self.baseline();
