@@ -25,6 +25,9 @@ pub struct Holder {
     pub path: String,
     /// The holding function's address; `None` when the path reaches the cell itself.
     pub function: Option<usize>,
+    /// The address of the holding function's code, for naming a writer the trace recorded
+    /// by its code; `None` for a generator, whose path already names it with its state.
+    pub code: Option<usize>,
     /// The path starts at `_`: only the prompt's last value reaches the holder.
     pub last_value: bool,
     /// Other names for the same function (`c2` after `c2 = c`): one function, counted once,
@@ -202,7 +205,7 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
         if let Value::Cell(c) = &v {
             let path = paths.render(interp, node);
             let last_value = paths.from_last_value(node);
-            reach.holders.entry(c.serial).or_default().push(Holder { path, function: None, last_value, aliases: Vec::new() });
+            reach.holders.entry(c.serial).or_default().push(Holder { path, function: None, code: None, last_value, aliases: Vec::new() });
         }
         if !has_children(&v) || !seen.insert(v.address()) {
             if let Value::Function(f) = &v {
@@ -229,7 +232,8 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
                     let path = paths.render(interp, node);
                     let last_value = paths.from_last_value(node);
                     for cell in f.closure.iter() {
-                        let h = Holder { path: path.clone(), function: Some(addr), last_value, aliases: Vec::new() };
+                        let code = Some(Rc::as_ptr(&f.code) as usize);
+                        let h = Holder { path: path.clone(), function: Some(addr), code, last_value, aliases: Vec::new() };
                         reach.holders.entry(cell.serial).or_default().push(h);
                     }
                 }
@@ -315,7 +319,7 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
                 let code = &g.frame.code;
                 let names = code.cellvars.iter().chain(&code.freevars);
                 for (name, cell) in names.zip(&g.frame.cells) {
-                    let h = Holder { path: label.clone(), function: Some(addr), last_value, aliases: Vec::new() };
+                    let h = Holder { path: label.clone(), function: Some(addr), code: None, last_value, aliases: Vec::new() };
                     reach.holders.entry(cell.serial).or_default().push(h);
                     if seen.insert(Rc::as_ptr(cell) as usize) {
                         if let Some(c) = cell.get() {

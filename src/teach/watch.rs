@@ -478,11 +478,11 @@ fn changes(
         if in_place {
             line.push_str(&format!(", the same {} changed in place", b.type_name));
             if !items_by.is_empty() {
-                line.push_str(&format!(" by {}", writers_text(items_by, more)));
+                line.push_str(&format!(" by {}", writers_text(items_by, &b.holders, more)));
             }
         }
         if !by.is_empty() {
-            line.push_str(&format!(", written by {}", writers_text(by, more)));
+            line.push_str(&format!(", written by {}", writers_text(by, &b.holders, more)));
         }
         out.push(line);
     }
@@ -495,8 +495,10 @@ fn changes(
 }
 
 /// Writers in the order they wrote: `bump (line 5) twice, called from twice`, `bump (line 5),
-/// then reset (line 9)`. `more` says the trace dropped some events.
-pub fn writers_text(by: &[(&Writer, u32)], more: bool) -> String {
+/// then reset (line 9)`. A writer that is the one holder of its code among `holders` is
+/// named as the learner knows it: `inc (increment, line 5)`. `more` says the trace dropped
+/// some events.
+pub fn writers_text(by: &[(&Writer, u32)], holders: &[Holder], more: bool) -> String {
     const SHOWN: usize = 4;
     // The log merges only writes in a row to one cell; other cells' writes may sit between.
     let mut merged: Vec<(&Writer, u32)> = Vec::new();
@@ -506,7 +508,7 @@ pub fn writers_text(by: &[(&Writer, u32)], more: bool) -> String {
             _ => merged.push((w, times)),
         }
     }
-    let mut phrases: Vec<String> = merged.iter().take(SHOWN).map(|&(w, times)| writer_text(w, times)).collect();
+    let mut phrases: Vec<String> = merged.iter().take(SHOWN).map(|&(w, times)| writer_text(w, times, holders)).collect();
     if merged.len() > SHOWN {
         phrases.push(format!("{} more", merged.len() - SHOWN));
     }
@@ -517,13 +519,28 @@ pub fn writers_text(by: &[(&Writer, u32)], more: bool) -> String {
     text
 }
 
-fn writer_text(w: &Writer, times: u32) -> String {
+fn writer_text(w: &Writer, times: u32, holders: &[Holder]) -> String {
+    let mut notes = Vec::new();
     let mut text = match &w.frame {
         None => "this statement".to_string(),
-        Some(f) => frame_name(f).to_string(),
+        Some(Frame::Code { name, code }) => {
+            // Through `_` is no name; several functions of one code cannot be told apart.
+            let mut paths = holders.iter().filter(|h| h.code == Some(*code) && !h.last_value).map(|h| h.path.as_str());
+            match (paths.next(), paths.next()) {
+                (Some(path), None) if path != name.as_str() => {
+                    notes.push(name.to_string());
+                    path.to_string()
+                }
+                _ => name.to_string(),
+            }
+        }
+        Some(f @ Frame::Native(_)) => frame_name(f).to_string(),
     };
-    if let (Some(Frame::Code(_)), Some(at)) = (&w.frame, &w.at) {
-        text.push_str(&format!(" (line {})", at.line()));
+    if let (Some(Frame::Code { .. }), Some(at)) = (&w.frame, &w.at) {
+        notes.push(format!("line {}", at.line()));
+    }
+    if !notes.is_empty() {
+        text.push_str(&format!(" ({})", notes.join(", ")));
     }
     if w.through_contents {
         text.push_str(" through cell_contents");
@@ -534,7 +551,7 @@ fn writer_text(w: &Writer, times: u32) -> String {
         n => text.push_str(&format!(" {n} times")),
     }
     match &w.caller {
-        Some(f @ Frame::Code(_)) => text.push_str(&format!(", called from {}", frame_name(f))),
+        Some(f @ Frame::Code { .. }) => text.push_str(&format!(", called from {}", frame_name(f))),
         Some(f @ Frame::Native(_)) => text.push_str(&format!(", called by {}", frame_name(f))),
         None => {}
     }
@@ -543,7 +560,7 @@ fn writer_text(w: &Writer, times: u32) -> String {
 
 fn frame_name(f: &Frame) -> &str {
     match f {
-        Frame::Code(name) => name.as_str(),
+        Frame::Code { name, .. } => name.as_str(),
         Frame::Native(who) => who,
     }
 }
@@ -575,7 +592,7 @@ pub fn global_lines(session: &mut Session, log: &Log, style: &Style) -> Vec<Stri
         if was == now {
             continue;
         }
-        let text = format!("global {}: {was} → {now}, written by {}", name.as_str(), writers_text(&writers, log.dropped > 0));
+        let text = format!("global {}: {was} → {now}, written by {}", name.as_str(), writers_text(&writers, &[], log.dropped > 0));
         out.push(format!("  {}", style.dim(&text)));
     }
     out
@@ -671,7 +688,8 @@ mod tests {
 
     fn held(path: &str, aliases: &[&str]) -> Holder {
         let last_value = path == "_" || path.starts_with("_[");
-        Holder { path: path.into(), function: Some(path.len()), last_value, aliases: aliases.iter().map(|a| a.to_string()).collect() }
+        let aliases = aliases.iter().map(|a| a.to_string()).collect();
+        Holder { path: path.into(), function: Some(path.len()), code: None, last_value, aliases }
     }
 
     fn cell(holders: Vec<Holder>) -> CellState {
@@ -682,7 +700,7 @@ mod tests {
     fn by(name: &str, line_offset: Option<u32>, caller: Option<Frame>) -> Writer {
         let source: Rc<str> = "def f():\n    x = 1\n    y = 2\n".into();
         Writer {
-            frame: Some(Frame::Code(Rc::new(PyStr::new(name)))),
+            frame: Some(Frame::Code { name: Rc::new(PyStr::new(name)), code: name.len() }),
             at: line_offset.map(|offset| crate::runtime::model::trace::At { source: source.clone(), offset }),
             caller,
             through_contents: false,
@@ -693,15 +711,26 @@ mod tests {
     fn writers_are_named_in_order_with_line_count_and_caller() {
         let bump = by("bump", Some(13), None);
         let reset = by("reset", Some(23), None);
-        let twice = by("bump", Some(13), Some(Frame::Code(Rc::new(PyStr::new("twice")))));
+        let twice = by("bump", Some(13), Some(Frame::Code { name: Rc::new(PyStr::new("twice")), code: 99 }));
         let fastapi = by("strict_limit", None, Some(Frame::Native("FastAPI")));
-        assert_eq!(writers_text(&[(&bump, 1), (&reset, 1), (&bump, 1)], false), "bump (line 2), then reset (line 3), then bump (line 2)");
-        assert_eq!(writers_text(&[(&twice, 1), (&twice, 1)], false), "bump (line 2) twice, called from twice");
-        assert_eq!(writers_text(&[(&fastapi, 3)], true), "strict_limit 3 times, called by FastAPI, and more that the trace did not keep");
+        assert_eq!(writers_text(&[(&bump, 1), (&reset, 1), (&bump, 1)], &[], false), "bump (line 2), then reset (line 3), then bump (line 2)");
+        assert_eq!(writers_text(&[(&twice, 1), (&twice, 1)], &[], false), "bump (line 2) twice, called from twice");
+        assert_eq!(writers_text(&[(&fastapi, 3)], &[], true), "strict_limit 3 times, called by FastAPI, and more that the trace did not keep");
         let top = Writer { frame: None, at: None, caller: None, through_contents: true };
-        assert_eq!(writers_text(&[(&top, 1)], false), "this statement through cell_contents");
+        assert_eq!(writers_text(&[(&top, 1)], &[], false), "this statement through cell_contents");
         let many: Vec<(&Writer, u32)> = [&bump, &reset].into_iter().cycle().take(7).map(|w| (w, 1)).collect();
-        assert!(writers_text(&many, false).ends_with(", then 3 more"));
+        assert!(writers_text(&many, &[], false).ends_with(", then 3 more"));
+    }
+
+    #[test]
+    fn a_writer_is_named_as_the_learner_knows_it_when_one_holder_has_its_code() {
+        let increment = by("increment", Some(13), None);
+        let mut inc = held("inc", &[]);
+        inc.code = Some("increment".len());
+        assert_eq!(writers_text(&[(&increment, 1)], &[inc.clone()], false), "inc (increment, line 2)");
+        let mut other = held("funcs[1]", &[]);
+        other.code = inc.code;
+        assert_eq!(writers_text(&[(&increment, 1)], &[inc, other], false), "increment (line 2)");
     }
 
     #[test]

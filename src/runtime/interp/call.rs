@@ -266,7 +266,7 @@ impl Interp {
             return self.run_frame_off_generator(frame);
         }
         let _guard = depth::enter("")?;
-        let _traced = trace::enter(&frame.code.name);
+        let _traced = trace::enter(frame.code);
         self.check_interrupt()?;
         match self.exec_block(frame, &frame.code.body) {
             Ok(Flow::Return(v)) => Ok(v),

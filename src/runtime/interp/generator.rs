@@ -145,7 +145,7 @@ impl Interp {
                 };
             }
         };
-        let traced = crate::runtime::model::trace::enter(&gen.code.name);
+        let traced = crate::runtime::model::trace::enter(&gen.code);
         let switched = self.switch_to(&mut frame, action);
         drop(traced);
         match switched {

@@ -13,6 +13,7 @@
 //! add line reached, frame entered and left, and output as further `Event` variants fed
 //! from the same places.
 
+use crate::compile::code::Code;
 use crate::runtime::model::value::{CellObj, PyStr, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -43,8 +44,9 @@ struct Recorder {
 /// A running frame as the trace names it.
 #[derive(Clone)]
 pub enum Frame {
-    /// A Python function (or comprehension, generator, class body), by its code's name.
-    Code(Rc<PyStr>),
+    /// A Python function (or comprehension, generator), by its code's name and address: two
+    /// functions of one name are two writers, and a view can find the function by its code.
+    Code { name: Rc<PyStr>, code: usize },
     /// Rust code that calls Python on the program's behalf: `FastAPI`.
     Native(&'static str),
 }
@@ -52,7 +54,7 @@ pub enum Frame {
 impl PartialEq for Frame {
     fn eq(&self, other: &Frame) -> bool {
         match (self, other) {
-            (Frame::Code(a), Frame::Code(b)) => a.as_str() == b.as_str(),
+            (Frame::Code { code: a, .. }, Frame::Code { code: b, .. }) => a == b,
             (Frame::Native(a), Frame::Native(b)) => a == b,
             _ => false,
         }
@@ -157,13 +159,13 @@ impl Drop for Entered {
     }
 }
 
-/// Notes that a frame of code `name` starts running, until the guard is dropped.
+/// Notes that a frame of `code` starts running, until the guard is dropped.
 #[inline(always)]
-pub fn enter(name: &Rc<PyStr>) -> Option<Entered> {
+pub fn enter(code: &Code) -> Option<Entered> {
     if !on() {
         return None;
     }
-    push(Frame::Code(name.clone()))
+    push(Frame::Code { name: code.name.clone(), code: code as *const Code as usize })
 }
 
 /// Notes that Rust code is about to call Python on the program's behalf (`FastAPI`), so that
@@ -276,6 +278,11 @@ mod tests {
         Rc::new(PyStr::new(s))
     }
 
+    /// A frame of a code object numbered `code`, as `enter` would push it.
+    fn enter_code(name: &str, code: usize) -> Option<Entered> {
+        push(Frame::Code { name: self::name(name), code })
+    }
+
     fn at(source: &Rc<str>, offset: u32) -> Option<At> {
         Some(At { source: source.clone(), offset })
     }
@@ -283,7 +290,7 @@ mod tests {
     #[test]
     fn off_it_records_nothing_and_keeps_no_stack() {
         set_on(false);
-        assert!(enter(&name("f")).is_none());
+        assert!(enter_native("FastAPI").is_none());
         let cell = CellObj::new(name("c"), None);
         if on() {
             cell_written(&cell, None, false);
@@ -297,8 +304,8 @@ mod tests {
         let source: Rc<str> = "def f():\n    x = 1\n".into();
         let cell = CellObj::new(name("x"), None);
         {
-            let _get = enter(&name("get"));
-            let _bump = enter(&name("bump"));
+            let _get = enter_code("get", 1);
+            let _bump = enter_code("bump", 2);
             cell_written(&cell, at(&source, 13), false);
         }
         cell_written(&cell, None, true);
@@ -307,8 +314,8 @@ mod tests {
         let [Event::CellWritten { by: first, times: 1, .. }, Event::CellWritten { by: second, .. }] = &log.events[..] else {
             panic!("two writes expected");
         };
-        assert!(matches!(&first.frame, Some(Frame::Code(n)) if n.as_str() == "bump"));
-        assert!(matches!(&first.caller, Some(Frame::Code(n)) if n.as_str() == "get"));
+        assert!(matches!(&first.frame, Some(Frame::Code { name, .. }) if name.as_str() == "bump"));
+        assert!(matches!(&first.caller, Some(Frame::Code { name, .. }) if name.as_str() == "get"));
         assert_eq!(first.at.as_ref().map(At::line), Some(2));
         assert!(second.frame.is_none() && second.caller.is_none() && second.through_contents);
     }
@@ -317,7 +324,7 @@ mod tests {
     fn repeated_writes_merge_and_a_flood_is_counted() {
         set_on(true);
         let cell = CellObj::new(name("x"), None);
-        let _f = enter(&name("f"));
+        let _f = enter_code("f", 1);
         for _ in 0..5 {
             cell_written(&cell, None, false);
         }
@@ -329,7 +336,7 @@ mod tests {
         }
         let log = take();
         assert!(matches!(&log.events[..], [Event::CellWritten { times: 50, .. }, Event::CellWritten { times: 50, .. }]));
-        let _g = enter(&name("g"));
+        let _g = enter_code("g", 2);
         for _ in 0..MAX_EVENTS + 3 {
             cell_written(&CellObj::new(name("z"), None), None, false);
         }
@@ -344,7 +351,7 @@ mod tests {
     fn item_stores_name_their_writer_per_object() {
         set_on(true);
         {
-            let _wrapper = enter(&name("wrapper"));
+            let _wrapper = enter_code("wrapper", 1);
             for addr in [8, 16, 8, 8] {
                 object_written(addr);
             }
@@ -362,7 +369,7 @@ mod tests {
         set_on(true);
         global_written(1, &name("total"), || None);
         {
-            let _add = enter(&name("add"));
+            let _add = enter_code("add", 1);
             global_written(1, &name("total"), || Some(Value::Int(0)));
         }
         let log = take();
