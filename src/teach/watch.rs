@@ -124,11 +124,11 @@ pub struct Snapshot {
     inert: Vec<Inert>,
 }
 
-/// A root value that led to at least `INERT_OBJECTS` objects and items, all lists, tuples, dicts and
-/// sets of plain data (`big = [[k] for k in range(10**6)]`): no cell can be reached through
-/// it, so walking it again after every statement would only cost what the heap holds. It is
-/// walked again once its length changes (`big.append(f)`); replacing one of its items with
-/// a function (`big[0] = f`) is the one change the watch does not see.
+/// A root value that led to at least `INERT_OBJECTS` objects and items, all lists, tuples,
+/// dicts and sets of plain data (`big = [[k] for k in range(10**6)]`): no cell can be
+/// reached through it, so walking it again after every statement would only cost what the
+/// heap holds. It is walked again once its length changes (`big.append(f)`); replacing one
+/// of its items with a function (`big[0] = f`) is the one change the watch does not see.
 #[derive(Clone)]
 struct Inert {
     ident: Ident,
