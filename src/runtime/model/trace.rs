@@ -3,8 +3,8 @@
 //! made later from which functions hold a cell.
 //!
 //! It is off unless a view asks for it (the cell watch), and off it costs each call and each
-//! store into a cell or a global one check of a thread-local flag. On, it keeps the stack of
-//! running frames (by code name, plus the natives that call Python code on a program's
+//! store into a cell, a global or an item one check of a thread-local flag. On, it keeps the
+//! stack of running frames (by code, plus the natives that call Python code on a program's
 //! behalf, such as FastAPI resolving a dependency), so that an event can say who called the
 //! writer, and a log of events that the view drains after each statement.
 //!
@@ -93,10 +93,12 @@ pub struct Writer {
     pub through_contents: bool,
 }
 
+/// One thing that happened, in the order it happened.
 pub enum Event {
     /// A cell was made; the log keeps it weakly, so a cell that died is simply gone.
     CellMade { serial: u64, cell: Weak<CellObj> },
-    /// A cell was written (or emptied) `times` times in a row by the same writer.
+    /// A cell was written (or emptied) `times` times by the same writer, with no other
+    /// writer of that cell between.
     CellWritten { serial: u64, by: Writer, times: u32 },
     /// An item of the object at `addr` was stored or deleted (`cache[n] = v`), `times`
     /// times by the same writer: how a container in a cell changes in place. Changes made
@@ -135,7 +137,10 @@ pub fn on() -> bool {
 /// Starts or stops recording; either way with an empty log and stack.
 pub fn set_on(on: bool) {
     ON.with(|f| f.set(on));
-    RECORDER.with(|r| *r.borrow_mut() = Recorder::default());
+    // Dropped once the recorder is free again: the values it held may be the last
+    // references to objects whose freeing runs code.
+    let old = RECORDER.with(|r| std::mem::take(&mut *r.borrow_mut()));
+    drop(old);
 }
 
 /// Takes the events recorded so far.
@@ -239,13 +244,13 @@ pub fn object_written(addr: usize) {
 
 /// Records a function's store into a global of `globals`; a store by the top-level
 /// statement itself is not an event (the learner wrote it on the line). `old` is called only
-/// for a write the log keeps. Callers check `on()` first.
+/// for a write that is not a repeat of the last event. Callers check `on()` first.
 #[cold]
 pub fn global_written(globals: usize, name: &Rc<PyStr>, old: impl FnOnce() -> Option<Value>) {
-    RECORDER.with(|r| {
+    let done = RECORDER.with(|r| {
         let r = &mut *r.borrow_mut();
         if r.stack.is_empty() {
-            return;
+            return true;
         }
         let by = writer(&r.stack, None, false);
         // Only a repeat of the very last event merges (functions writing globals in a loop
@@ -253,10 +258,20 @@ pub fn global_written(globals: usize, name: &Rc<PyStr>, old: impl FnOnce() -> Op
         if let (Some(Event::GlobalWritten { globals: g, name: n, by: last, times, .. }), 0) = (r.log.events.last_mut(), r.log.dropped) {
             if *g == globals && n.as_str() == name.as_str() && *last == by {
                 *times += 1;
-                return;
+                return true;
             }
         }
-        r.log.push(Event::GlobalWritten { globals, name: name.clone(), old: old(), by, times: 1 });
+        false
+    });
+    if done {
+        return;
+    }
+    // Read with the recorder free: looking a global up is the program's own work.
+    let old = old();
+    RECORDER.with(|r| {
+        let r = &mut *r.borrow_mut();
+        let by = writer(&r.stack, None, false);
+        r.log.push(Event::GlobalWritten { globals, name: name.clone(), old, by, times: 1 });
     });
 }
 
