@@ -35,14 +35,14 @@ impl Session {
         self.run_watched(source, file, mode, &mut |_, _| {})
     }
 
-    /// Like [`Session::run`], calling `after` with the source of each top-level statement
+    /// Like [`Session::run`], calling `after` with the line of each top-level statement
     /// that finished, so that a driver can show what each statement did.
     pub fn run_watched(
         &mut self,
         source: &str,
         file: &str,
         mode: Mode,
-        after: &mut dyn FnMut(&mut Session, &str),
+        after: &mut dyn FnMut(&mut Session, u32),
     ) -> Result<(), Failure> {
         let file: Rc<str> = file.into();
         let source: Rc<str> = source.into();
@@ -58,7 +58,7 @@ impl Session {
             self.interp.flush();
             r.map_err(Failure::Exception)?;
             let span = code.body.first().map_or(Span::default(), |s| s.span);
-            after(self, source.get(span.start as usize..span.end as usize).unwrap_or(""));
+            after(self, crate::syntax::ast::line_at(&source, span.start).0);
         }
         Ok(())
     }

@@ -132,3 +132,54 @@ fn a_name_path_that_leads_nowhere_says_where_it_stopped() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).lines().all(|l| l.starts_with("  new cell")), "only the watch writes to stdout: {}", String::from_utf8_lossy(&out.stdout));
 }
+
+/// Runs `session` through `cellar` with `args` and returns its stdout.
+fn stdout_of(args: &[&str], session: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cellar"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), session.as_bytes()).unwrap();
+    String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout).into_owned()
+}
+
+#[test]
+fn a_dependency_that_fastapi_calls_is_named_with_fastapi_as_its_caller() {
+    let session = "from fastapi import FastAPI, Depends\nfrom fastapi.testclient import TestClient\napp = FastAPI()\n\
+                   def limiter():\n    calls = 0\n    def strict_limit():\n        nonlocal calls\n        calls += 1\n    return strict_limit\n\n\
+                   strict_limit = limiter()\n\
+                   @app.get('/', dependencies=[Depends(strict_limit)])\ndef home():\n    return {}\n\n\
+                   client = TestClient(app)\nclient.get('/').status_code\n";
+    let out = stdout_of(&["-i"], session);
+    assert!(out.contains("  cell #1 calls: 0 → 1, written by strict_limit (line 5), called by FastAPI\n"), "{out}");
+}
+
+#[test]
+fn watch_lines_of_a_script_carry_the_line_of_their_statement() {
+    let script = "def make():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n    return inc\n\ninc = make()\ninc()\n";
+    let out = stdout_of(&["--watch", "-"], script);
+    assert_eq!(out, "  line 8: new cell #1 n = 0, held by inc\n  line 9: cell #1 n: 0 → 1, written by inc (line 5)\n");
+    // The statement that raised is named too.
+    let raising = script.replace("n += 1\n", "n += 1\n        raise ValueError\n");
+    let out = stdout_of(&["--watch", "-"], &raising);
+    assert_eq!(out, "  line 9: new cell #1 n = 0, held by inc\n  line 10: cell #1 n: 0 → 1, written by inc (line 5)\n");
+}
+
+#[test]
+fn a_big_heap_is_walked_once_and_cells_are_still_followed() {
+    // The list is skipped by later walks; a closure added to it is still found, and
+    // holders that other names lose are followed as in a small session.
+    let session = "big = [[k] for k in range(20000)]\ndef mk(n):\n    return lambda: n\n\nf = mk(1)\nbig.append(mk(2))\ndel f\nbig.pop()\n\
+                   funcs = [mk(3), mk(4)]\nfuncs.clear()\ng = mk(5)\ng2 = g\ndel g\n";
+    let out = normalise(&stdout_of(&["-i"], session));
+    assert_eq!(
+        out,
+        "  new cell #1 n = 1, held by f\n  new cell #2 n = 2, held by big[20000]\n  cell #1 n = 1 is gone\n<function mk.<locals>.<lambda> at 0xADDR>\n  cell #2 n = 2 is now held only by _, the value the prompt showed last: the cell goes when _ is replaced\n\
+         \x20 new cell #3 n = 3, held by funcs[0]\n  new cell #4 n = 4, held by funcs[1]\n  cell #3 n = 3 is gone\n  cell #4 n = 4 is gone\n\
+         \x20 new cell #5 n = 5, held by g\n  cell #5 n = 5 is now held only by g2\n"
+    );
+}

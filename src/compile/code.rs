@@ -152,7 +152,9 @@ pub struct Handler {
 /// Where an assignment stores.
 pub enum Target {
     Local(u32),
-    Cell(u32),
+    /// A cell slot, and where in the source the store is: the trace notes the line that
+    /// wrote the cell.
+    Cell(u32, u32),
     /// A global, by name; the cache remembers where the last store or load found it.
     Global(Rc<PyStr>, GlobalCache),
     /// A name bound in a class body: a key of the namespace that becomes the class's `__dict__`.

@@ -209,13 +209,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn store(&mut self, u: &mut Unit, name: &str) -> Target {
+    fn store(&mut self, u: &mut Unit, name: &str, span: Span) -> Target {
         match self.place(u, name) {
             Place::Local(s) => Target::Local(s),
-            Place::Cell(s) => Target::Cell(s),
+            Place::Cell(s) => Target::Cell(s, span.start),
             Place::Global(n) => Target::Global(n, GlobalCache::default()),
             Place::Name(n) => Target::Name(n),
-            Place::ClassFree(s, _) => Target::Cell(s),
+            Place::ClassFree(s, _) => Target::Cell(s, span.start),
         }
     }
 
@@ -344,7 +344,7 @@ impl<'a> Compiler<'a> {
             }
             S::FunctionDef(def) => {
                 let func = self.function(u, def, s.span)?;
-                let target = self.store(u, &def.name.name);
+                let target = self.store(u, &def.name.name, s.span);
                 StmtKind::Def { func, target }
             }
             S::ClassDef(def) => StmtKind::Class(Box::new(self.class(u, def, s.span)?)),
@@ -402,7 +402,7 @@ impl<'a> Compiler<'a> {
                 let mut hs = Vec::new();
                 for h in handlers {
                     let typ = h.typ.as_ref().map(|t| self.expr(u, t)).transpose()?;
-                    let name = h.name.as_ref().map(|n| self.store(u, &n.name));
+                    let name = h.name.as_ref().map(|n| self.store(u, &n.name, n.span));
                     hs.push(Handler { typ, name, body: self.block(u, &h.body)?, span: h.span });
                 }
                 StmtKind::Try {
@@ -439,7 +439,7 @@ impl<'a> Compiler<'a> {
                     let mut ns = Vec::new();
                     for a in names {
                         let bound = a.asname.as_ref().map_or(a.name.as_str(), |n| n.name.as_str());
-                        let t = self.store(u, bound);
+                        let t = self.store(u, bound, a.span);
                         ns.push((self.names.get(&a.name), t));
                     }
                     StmtKind::ImportFrom { module: module.clone().unwrap_or_default(), names: ns }
@@ -452,10 +452,10 @@ impl<'a> Compiler<'a> {
 
     fn import(&mut self, u: &mut Unit, a: &ast::Alias) -> StmtKind {
         match &a.asname {
-            Some(n) => StmtKind::Import { module: a.name.clone(), target: self.store(u, &n.name), bind_top: false },
+            Some(n) => StmtKind::Import { module: a.name.clone(), target: self.store(u, &n.name, n.span), bind_top: false },
             None => {
                 let top = a.name.split('.').next().unwrap_or("");
-                StmtKind::Import { module: a.name.clone(), target: self.store(u, top), bind_top: true }
+                StmtKind::Import { module: a.name.clone(), target: self.store(u, top, a.span), bind_top: true }
             }
         }
     }
@@ -535,7 +535,7 @@ impl<'a> Compiler<'a> {
         let body = self.block(&mut inner, stmts)?;
         let code = self.finish(inner, body, span, &def.name.name, docstring, Signature::default(), false);
         let closure = self.closure_of(u, scope);
-        let target = self.store(u, &def.name.name);
+        let target = self.store(u, &def.name.name, span);
         Ok(ClassDef { code, bases, decorators, closure, target })
     }
 
@@ -583,7 +583,7 @@ impl<'a> Compiler<'a> {
 
     fn target(&mut self, u: &mut Unit, t: &ast::Expr) -> Result<Target, SyntaxError> {
         Ok(match &t.kind {
-            E::Name(n) => self.store(u, n),
+            E::Name(n) => self.store(u, n, t.span),
             E::Attribute { value, attr } => {
                 Target::Attr(Box::new(self.expr(u, value)?), self.names.get(&attr.name), AttrCache::default())
             }
@@ -735,7 +735,7 @@ impl<'a> Compiler<'a> {
             }
             E::NamedExpr { target, value } => {
                 let v = self.boxed(u, value)?;
-                Expr::Walrus(Box::new(self.store(u, &target.name)), v)
+                Expr::Walrus(Box::new(self.store(u, &target.name, target.span)), v)
             }
             E::Await(inner) => {
                 let scope = self.table.get(u.scope);

@@ -127,7 +127,7 @@ impl Repl {
             self.report(&failure);
         }
         if let Some(t) = &mut self.teacher {
-            t.after(&mut self.session, text);
+            t.after(&mut self.session, None);
         }
         Control::Continue
     }
@@ -139,8 +139,15 @@ impl Repl {
     pub fn script(&mut self, source: &str, file: &str, watch: bool, exits: bool) -> Ran {
         let Repl { session, teacher, .. } = self;
         let r = match teacher.as_mut().filter(|t| watch && t.watching()) {
-            Some(t) => session.run_watched(source, file, Mode::Exec, &mut |s, stmt| t.after(s, stmt)),
-            None => session.run(source, file, Mode::Exec),
+            Some(t) => session.run_watched(source, file, Mode::Exec, &mut |s, line| t.after(s, Some(line))),
+            None => {
+                // Nothing will read what the trace records (the baseline after the script
+                // starts afresh), so the script runs at full speed.
+                crate::runtime::model::trace::set_on(false);
+                let r = session.run(source, file, Mode::Exec);
+                crate::runtime::model::trace::set_on(teacher.as_ref().is_some_and(Teacher::watching));
+                r
+            }
         };
         let Err(failure) = r else {
             self.baseline();
@@ -151,7 +158,12 @@ impl Repl {
         }
         self.report(&failure);
         if let (Some(t), true) = (&mut self.teacher, watch) {
-            t.after(&mut self.session, "");
+            // The statement that raised is where its traceback starts.
+            let line = match &failure {
+                Failure::Exception(e) => e.0.traceback.borrow().last().map(|t| crate::syntax::ast::line_at(&t.source, t.span.start).0),
+                Failure::Syntax { .. } => None,
+            };
+            t.after(&mut self.session, line);
         }
         self.baseline();
         Ran::Raised

@@ -12,6 +12,7 @@ pub mod scope;
 pub mod walk;
 pub mod watch;
 
+use crate::runtime::model::trace;
 use crate::session::Session;
 use std::io::Write;
 use watch::Snapshot;
@@ -83,7 +84,10 @@ pub struct Teacher {
 }
 
 impl Teacher {
+    /// A teacher with the watch on, which starts the trace that records what the watch
+    /// reports.
     pub fn new(style: Style) -> Teacher {
+        trace::set_on(true);
         Teacher { style, watching: true, last: Snapshot::empty() }
     }
 
@@ -91,29 +95,40 @@ impl Teacher {
         self.watching
     }
 
-    /// Turns the watch on or off. Turning it on starts from the cells as they are now, so
-    /// that what happened while it was off is not reported as the next statement's doing.
+    /// Turns the watch (and the trace behind it) on or off. Turning it on starts from the
+    /// cells as they are now, so that what happened while it was off is not reported as the
+    /// next statement's doing.
     pub fn set_watching(&mut self, session: &mut Session, on: bool) {
         self.watching = on;
+        trace::set_on(on);
         self.last = if on { Snapshot::take(session) } else { Snapshot::empty() };
     }
 
     /// Takes the cells as they are as the starting point (after a script, or `:reset`).
     pub fn baseline(&mut self, session: &mut Session) {
         if self.watching {
+            trace::take();
             self.last = Snapshot::take(session);
         }
     }
 
-    /// Prints what changed among the cells since the last statement; `entry` is the source
-    /// of the statement that just ran.
-    pub fn after(&mut self, session: &mut Session, entry: &str) {
+    /// Prints what changed among the cells since the last statement, and which globals
+    /// functions wrote. `line`, in a script, is the line of the statement that just ran, and
+    /// starts each line of the watch.
+    pub fn after(&mut self, session: &mut Session, line: Option<u32>) {
         if !self.watching {
             return;
         }
-        let now = Snapshot::take(session);
-        let lines = watch::diff(&self.last, &now, entry, &self.style);
+        let log = trace::take();
+        let now = Snapshot::next(session, &self.last, &log);
+        let mut lines = watch::diff(&self.last, &now, &log, &self.style);
+        lines.extend(watch::global_lines(session, &log, &self.style));
         self.last = now;
+        if let Some(n) = line {
+            for l in &mut lines {
+                *l = format!("  {} {}", self.style.dim(&format!("line {n}:")), l.trim_start());
+            }
+        }
         print_lines(session, &lines);
     }
 }

@@ -4,7 +4,9 @@
 //! cells, instances (their `__dict__`, and the methods of their class), class namespaces and
 //! bound methods. Every object is visited once, so the walk costs what is live, never what the
 //! session did before; and the first path found to an object is its shortest one (`double`
-//! before `_`, `funcs[3]` before `funcs[3].__closure__[0].cell_contents`).
+//! before `_`, `funcs[3]` before `funcs[3].__closure__[0].cell_contents`). The watch may
+//! start from some of the names only, and learns from `RootStats` which names led to nothing
+//! but plain data.
 
 use crate::runtime::interp::Interp;
 use crate::runtime::model::typeobj::TypeObj;
@@ -23,6 +25,9 @@ pub struct Holder {
     pub path: String,
     /// The holding function's address; `None` when the path reaches the cell itself.
     pub function: Option<usize>,
+    /// The address of the holding function's code, for naming a writer the trace recorded
+    /// by its code; `None` for a generator, whose path already names it with its state.
+    pub code: Option<usize>,
     /// The path starts at `_`: only the prompt's last value reaches the holder.
     pub last_value: bool,
     /// Other names for the same function (`c2` after `c2 = c`): one function, counted once,
@@ -42,6 +47,18 @@ pub struct Reach {
     /// The functions with a default that can change in place (a list, dict, set or
     /// instance), with the path to each: the mutable-default mistake is watched through them.
     pub mutable_defaults: Vec<(String, Rc<Function>)>,
+    /// For each root, in the order given: what the walk met first through it.
+    pub roots: Vec<RootStats>,
+}
+
+/// What a root leads to, counted over the objects the walk met first through it.
+#[derive(Clone, Copy, Default)]
+pub struct RootStats {
+    /// The objects, and the items of the containers among them.
+    pub objects: usize,
+    /// Something other than lists, tuples, dicts and sets of plain data: a function, a cell,
+    /// an instance… anything through which a cell could be reached.
+    pub lively: bool,
 }
 
 impl Reach {
@@ -50,9 +67,8 @@ impl Reach {
     }
 }
 
-/// Walks everything reachable from the session's names.
-pub fn walk(session: &mut Session) -> Reach {
-    let roots = roots(session);
+/// Walks everything reachable from the given names (all of `roots`, or some of them).
+pub fn walk_roots(session: &mut Session, roots: Vec<(String, Value)>) -> Reach {
     walk_from(&mut session.interp, roots, &|_| false)
 }
 
@@ -62,7 +78,8 @@ pub fn functions(session: &mut Session, wanted: &dyn Fn(&Function) -> bool) -> V
     walk_from(&mut session.interp, roots, wanted).functions
 }
 
-fn roots(session: &Session) -> Vec<(String, Value)> {
+/// The session's names, and `_`: where every walk starts.
+pub fn roots(session: &Session) -> Vec<(String, Value)> {
     let mut roots: Vec<(String, Value)> = Vec::new();
     for (k, v) in session.globals.items() {
         if let Value::Str(name) = &k {
@@ -97,11 +114,16 @@ enum Step {
 struct Paths {
     /// Each node: its parent (itself for a root) and the step from there.
     nodes: Vec<(usize, Step)>,
+    /// Each node's root, by its index among the roots.
+    origin: Vec<u32>,
 }
 
 impl Paths {
     fn add(&mut self, parent: usize, step: Step) -> usize {
+        // The roots are added first, so a root's node is its index among them.
+        let origin = if matches!(step, Step::Root(_)) { self.nodes.len() as u32 } else { self.origin[parent] };
         self.nodes.push((parent, step));
+        self.origin.push(origin);
         self.nodes.len() - 1
     }
 
@@ -161,18 +183,29 @@ impl Paths {
 fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&Function) -> bool) -> Reach {
     let mut reach = Reach::default();
     let mut seen: hashbrown::HashSet<usize> = hashbrown::HashSet::new();
-    let mut paths = Paths { nodes: Vec::new() };
+    let mut paths = Paths { nodes: Vec::new(), origin: Vec::new() };
     let mut queue: VecDeque<(usize, Value)> = VecDeque::new();
+    reach.roots = vec![RootStats::default(); roots.len()];
     for (name, v) in roots {
         let node = paths.add(paths.nodes.len(), Step::Root(name));
         queue.push_back((node, v));
     }
     while let Some((node, v)) = queue.pop_front() {
+        let stats = &mut reach.roots[paths.origin[node] as usize];
+        // Items count too, walked or not: scanning a list of a million ints costs as much.
+        stats.objects += 1 + match &v {
+            Value::List(l) => l.len(),
+            Value::Tuple(t) => t.items.len(),
+            Value::Dict(d) => d.len(),
+            Value::Set(s) | Value::FrozenSet(s) => s.len(),
+            _ => 0,
+        };
+        stats.lively |= !plain_data(&v);
         // Every name for a cell object counts, not only the first path to it.
         if let Value::Cell(c) = &v {
             let path = paths.render(interp, node);
             let last_value = paths.from_last_value(node);
-            reach.holders.entry(c.serial).or_default().push(Holder { path, function: None, last_value, aliases: Vec::new() });
+            reach.holders.entry(c.serial).or_default().push(Holder { path, function: None, code: None, last_value, aliases: Vec::new() });
         }
         if !has_children(&v) || !seen.insert(v.address()) {
             if let Value::Function(f) = &v {
@@ -199,7 +232,8 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
                     let path = paths.render(interp, node);
                     let last_value = paths.from_last_value(node);
                     for cell in f.closure.iter() {
-                        let h = Holder { path: path.clone(), function: Some(addr), last_value, aliases: Vec::new() };
+                        let code = Some(Rc::as_ptr(&f.code) as usize);
+                        let h = Holder { path: path.clone(), function: Some(addr), code, last_value, aliases: Vec::new() };
                         reach.holders.entry(cell.serial).or_default().push(h);
                     }
                 }
@@ -285,7 +319,7 @@ fn walk_from(interp: &mut Interp, roots: Vec<(String, Value)>, wanted: &dyn Fn(&
                 let code = &g.frame.code;
                 let names = code.cellvars.iter().chain(&code.freevars);
                 for (name, cell) in names.zip(&g.frame.cells) {
-                    let h = Holder { path: label.clone(), function: Some(addr), last_value, aliases: Vec::new() };
+                    let h = Holder { path: label.clone(), function: Some(addr), code: None, last_value, aliases: Vec::new() };
                     reach.holders.entry(cell.serial).or_default().push(h);
                     if seen.insert(Rc::as_ptr(cell) as usize) {
                         if let Some(c) = cell.get() {
@@ -330,6 +364,11 @@ pub fn has_mutable_default(f: &Function) -> bool {
 /// The objects whose changes in place the watch follows as a default's.
 pub fn mutable(v: &Value) -> bool {
     matches!(v, Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_))
+}
+
+/// Values that cannot lead to a cell but through their items.
+fn plain_data(v: &Value) -> bool {
+    matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_)) || !has_children(v)
 }
 
 /// Only these can lead to a cell; ints, strings, modules and the like are not walked.

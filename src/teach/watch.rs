@@ -1,5 +1,6 @@
-//! The cell watch: a snapshot of every live cell before and after a statement, and the
-//! differences between the two in words.
+//! The cell watch: a snapshot of the live cells before and after a statement, and the
+//! differences between the two in words, with who wrote each change as the trace recorded
+//! it.
 
 use crate::runtime::model::gc;
 use crate::runtime::model::typeobj::type_name;
@@ -7,11 +8,14 @@ use crate::runtime::model::value::{CellObj, Function, Native, PyStr, Value};
 use crate::session::Session;
 use std::any::Any;
 use std::rc::{Rc, Weak};
-use super::walk::{mutable, walk, Holder, Reach};
-use super::{short_sized, Style, SHORT};
+use super::walk::{mutable, roots, walk_roots, Holder, Reach};
+use crate::runtime::model::trace::{Event, Frame, Log, Writer};
+use super::{short, short_sized, Style, SHORT};
 
 /// One live cell as it was when the snapshot was taken.
+#[derive(Clone)]
 pub struct CellState {
+    cell: Weak<CellObj>,
     pub serial: u64,
     pub name: Rc<PyStr>,
     /// `None` while the cell is empty.
@@ -37,17 +41,18 @@ impl CellState {
 /// Which object a cell held. Objects are pinned by a weak reference: their memory cannot be
 /// reused while the snapshot lives, so an equal address means the very same object (a dict
 /// changed in place) and never a new one that happens to sit where the old one was.
+#[derive(Clone)]
 enum Ident {
     Empty,
     Immediate(Value),
     /// The address, and a weak reference held only for the allocation it keeps reserved.
-    Object { addr: usize, _pin: Box<dyn Any> },
+    Object { addr: usize, _pin: Rc<dyn Any> },
 }
 
 fn ident(v: Option<&Value>) -> Ident {
-    fn pin<T: 'static>(r: &Rc<T>) -> Box<dyn Any> {
+    fn pin<T: 'static>(r: &Rc<T>) -> Rc<dyn Any> {
         let weak: Weak<T> = Rc::downgrade(r);
-        Box::new(weak)
+        Rc::new(weak)
     }
     let Some(v) = v else { return Ident::Empty };
     let p = match v {
@@ -73,13 +78,20 @@ fn ident(v: Option<&Value>) -> Ident {
         Value::Iter(r) => pin(r),
         Value::Native(r) => {
             let weak: Weak<Box<dyn Native>> = Rc::downgrade(r);
-            Box::new(weak)
+            Rc::new(weak)
         }
     };
     Ident::Object { addr: v.address(), _pin: p }
 }
 
 impl Ident {
+    fn addr(&self) -> Option<usize> {
+        match self {
+            Ident::Object { addr, .. } => Some(*addr),
+            _ => None,
+        }
+    }
+
     fn same(&self, other: &Ident) -> bool {
         match (self, other) {
             (Ident::Empty, Ident::Empty) => true,
@@ -104,37 +116,160 @@ pub struct DefaultState {
     type_name: String,
 }
 
-/// Every live cell, oldest first, and the mutable defaults of the reachable functions.
+/// Every live cell, oldest first, the mutable defaults of the reachable functions, and the
+/// names that lead only to a lot of plain data, which the next walk need not go through.
 pub struct Snapshot {
     pub cells: Vec<CellState>,
     pub defaults: Vec<DefaultState>,
+    inert: Vec<Inert>,
+}
+
+/// A root value that led to at least `INERT_OBJECTS` objects and items, all lists, tuples,
+/// dicts and sets of plain data (`big = [[k] for k in range(10**6)]`): no cell can be
+/// reached through it, so walking it again after every statement would only cost what the
+/// heap holds. It is walked again once its length changes (`big.append(f)`); replacing one
+/// of its items with a function (`big[0] = f`) is the one change the watch does not see.
+#[derive(Clone)]
+struct Inert {
+    ident: Ident,
+    len: Option<usize>,
+}
+
+const INERT_OBJECTS: usize = 10_000;
+
+impl Inert {
+    fn is(&self, v: &Value) -> bool {
+        matches!(self.ident, Ident::Object { addr, .. } if addr == v.address()) && items(v) == self.len
+    }
 }
 
 impl Snapshot {
     pub fn empty() -> Snapshot {
-        Snapshot { cells: Vec::new(), defaults: Vec::new() }
+        Snapshot { cells: Vec::new(), defaults: Vec::new(), inert: Vec::new() }
     }
 
-    /// Collects cyclic garbage first, so that a cell nothing can reach any more (a recursive
-    /// inner function that was deleted) is reported gone now rather than whenever the
-    /// collector would next have run. All the work here is proportional to what is live.
+    /// Every live cell, from the collector's registry, and everything reachable. Collects
+    /// cyclic garbage first, so that a cell nothing can reach any more (a recursive inner
+    /// function that was deleted) is not listed. The work is proportional to what is live:
+    /// for `:cells`, and when the watch starts.
     pub fn take(session: &mut Session) -> Snapshot {
         gc::collect();
-        let reach = walk(session);
-        let cells = gc::live_cells().iter().map(|c| state(session, c, &reach)).collect();
-        let mut defaults = Vec::new();
-        for (path, f) in &reach.mutable_defaults {
-            for (param, v) in default_values(f) {
-                if mutable(&v) {
-                    let repr = session.interp.repr(&v).unwrap_or_else(|_| "<repr failed>".into());
-                    let owner = ident(Some(&Value::Function(f.clone())));
-                    let (len, type_name) = (items(&v), type_name(&v));
-                    defaults.push(DefaultState { function: path.clone(), param, owner, ident: ident(Some(&v)), repr, len, type_name });
+        let roots = roots(session);
+        let reach = walk_roots(session, roots.clone());
+        let cells: Vec<Weak<CellObj>> = gc::live_cells().iter().map(Rc::downgrade).collect();
+        build(session, cells, &reach, &roots, Vec::new(), None)
+    }
+
+    /// The cells after a statement, from the last snapshot and what the trace recorded while
+    /// the statement ran: the cells it made join the ones known, only the cells it wrote (or
+    /// whose contents can change in place) get a new repr, and the walk for holders skips
+    /// the inert names. A log that overflowed is no record of the cells made, and the
+    /// registry is read instead.
+    pub fn next(session: &mut Session, old: &Snapshot, log: &Log) -> Snapshot {
+        if log.dropped > 0 {
+            return Snapshot::take(session);
+        }
+        let mut known: Vec<(u64, Weak<CellObj>)> = old.cells.iter().map(|c| (c.serial, c.cell.clone())).collect();
+        let mut written = hashbrown::HashSet::new();
+        for e in &log.events {
+            match e {
+                Event::CellMade { serial, cell } => known.push((*serial, cell.clone())),
+                Event::CellWritten { serial, .. } => {
+                    written.insert(*serial);
                 }
+                Event::ObjectWritten { .. } | Event::GlobalWritten { .. } => {}
             }
         }
-        Snapshot { cells, defaults }
+        known.sort_by_key(|c| c.0);
+        known.dedup_by_key(|c| c.0);
+        let mut walked = Vec::new();
+        let mut inert: Vec<Inert> = Vec::new();
+        for (name, v) in roots(session) {
+            match old.inert.iter().find(|i| i.is(&v)) {
+                Some(i) if !inert.iter().any(|j| j.is(&v)) => inert.push(i.clone()),
+                Some(_) => {}
+                None => walked.push((name, v)),
+            }
+        }
+        let reach = walk_roots(session, walked.clone());
+        // A cell that had a holder, or is new, and that no name reaches now may be garbage
+        // in a cycle (a recursive inner function deleted): collect it now, so that it is
+        // reported gone by the statement that let it go. Nothing else needs the collector.
+        let unheld = |serial: &u64| reach.holders.get(serial).is_none_or(Vec::is_empty);
+        let was_held = |serial: &u64| match old.cells.binary_search_by_key(serial, |c| c.serial) {
+            Ok(i) => !old.cells[i].holders.is_empty(),
+            Err(_) => true,
+        };
+        if known.iter().any(|(serial, cell)| cell.strong_count() > 0 && unheld(serial) && was_held(serial)) {
+            gc::collect();
+        }
+        let cells = known.into_iter().map(|(_, cell)| cell).collect();
+        build(session, cells, &reach, &walked, inert, Some((old, &written)))
     }
+}
+
+/// The snapshot of `cells` (those still alive) with the holders the walk from `walked` found;
+/// `inert` are the skipped roots. With a last snapshot and the cells written since, a cell
+/// whose contents cannot have changed keeps its repr.
+fn build(
+    session: &mut Session,
+    cells: Vec<Weak<CellObj>>,
+    reach: &Reach,
+    walked: &[(String, Value)],
+    mut inert: Vec<Inert>,
+    last: Option<(&Snapshot, &hashbrown::HashSet<u64>)>,
+) -> Snapshot {
+    for ((_, v), stats) in walked.iter().zip(&reach.roots) {
+        if stats.objects >= INERT_OBJECTS && !stats.lively && !inert.iter().any(|i| i.is(v)) {
+            inert.push(Inert { ident: ident(Some(v)), len: items(v) });
+        }
+    }
+    let mut states = Vec::new();
+    for c in cells.iter().filter_map(Weak::upgrade) {
+        let contents = c.get();
+        let before = last
+            .filter(|(_, written)| !written.contains(&c.serial) && contents.as_ref().is_none_or(unchanging))
+            .and_then(|(old, _)| old.cells.binary_search_by_key(&c.serial, |a| a.serial).ok().map(|i| &old.cells[i]))
+            .filter(|a| a.ident.same(&ident(contents.as_ref())));
+        states.push(match before {
+            Some(a) => CellState { holders: reach.of(&c).to_vec(), ..a.clone() },
+            None => state(session, &c, contents, reach),
+        });
+    }
+    let mut defaults = Vec::new();
+    for (path, f) in &reach.mutable_defaults {
+        for (param, v) in default_values(f) {
+            if mutable(&v) {
+                let repr = session.interp.repr(&v).unwrap_or_else(|_| "<repr failed>".into());
+                let owner = ident(Some(&Value::Function(f.clone())));
+                let (len, type_name) = (items(&v), type_name(&v));
+                defaults.push(DefaultState { function: path.clone(), param, owner, ident: ident(Some(&v)), repr, len, type_name });
+            }
+        }
+    }
+    Snapshot { cells: states, defaults, inert }
+}
+
+/// Contents whose repr changes only when the cell is written: not a container or an
+/// instance, which change in place.
+fn unchanging(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::BigInt(_)
+            | Value::Str(_)
+            | Value::Function(_)
+            | Value::Builtin(_)
+            | Value::Type(_)
+            | Value::Module(_)
+            | Value::Code(_)
+            | Value::Range(_)
+            | Value::Ellipsis
+            | Value::NotImplemented
+    )
 }
 
 /// A function's defaults by parameter name, positional then keyword-only.
@@ -158,9 +293,9 @@ fn default_values(f: &Function) -> Vec<(String, Value)> {
     out
 }
 
-fn state(session: &mut Session, c: &Rc<CellObj>, reach: &Reach) -> CellState {
-    let contents = c.get();
+fn state(session: &mut Session, c: &Rc<CellObj>, contents: Option<Value>, reach: &Reach) -> CellState {
     CellState {
+        cell: Rc::downgrade(c),
         serial: c.serial,
         name: c.name.clone(),
         repr: contents.as_ref().map(|v| session.interp.repr(v).unwrap_or_else(|_| "<repr failed>".into())),
@@ -182,35 +317,112 @@ pub fn items(v: &Value) -> Option<usize> {
     }
 }
 
-/// The watch's lines for what changed between `old` and `new`; `entry` is the source of the
-/// statement that ran, to tell which of a cell's functions it called.
-pub fn diff(old: &Snapshot, new: &Snapshot, entry: &str, style: &Style) -> Vec<String> {
+/// More new (or gone) cells than this in one statement are one line: `:cells` lists them.
+const BULK: usize = 8;
+
+/// The watch's lines for what changed between `old` and `new`; `log` is what the trace
+/// recorded meanwhile, which says who wrote each cell.
+pub fn diff(old: &Snapshot, new: &Snapshot, log: &Log, style: &Style) -> Vec<String> {
+    let mut writes: hashbrown::HashMap<u64, Vec<(&Writer, u32)>> = hashbrown::HashMap::new();
+    let mut items: hashbrown::HashMap<usize, Vec<(&Writer, u32)>> = hashbrown::HashMap::new();
+    for e in &log.events {
+        match e {
+            Event::CellWritten { serial, by, times } => writes.entry(*serial).or_default().push((by, *times)),
+            Event::ObjectWritten { addr, by, times } => items.entry(*addr).or_default().push((by, *times)),
+            _ => {}
+        }
+    }
+    let (mut made, mut gone) = (Vec::new(), Vec::new());
     let mut out = Vec::new();
+    // Where the line for many new (or gone) cells goes: among the others, in serial order.
+    let (mut made_at, mut gone_at) = (None, None);
     let (mut i, mut j) = (0, 0);
     while i < old.cells.len() || j < new.cells.len() {
         let a = old.cells.get(i);
         let b = new.cells.get(j);
         match (a, b) {
             (Some(a), Some(b)) if a.serial == b.serial => {
-                changes(a, b, entry, style, &mut out);
+                let by = writes.get(&b.serial).map_or(&[][..], |w| &w[..]);
+                let in_place = b.ident.addr().and_then(|addr| items.get(&addr)).map_or(&[][..], |w| &w[..]);
+                changes(a, b, by, in_place, log.dropped > 0, style, &mut out);
                 i += 1;
                 j += 1;
             }
             (Some(a), b) if b.is_none_or(|b| a.serial < b.serial) => {
-                out.push(format!("  {} {} is gone", style.gone("cell"), cell_and_value(a, style)));
+                gone_at.get_or_insert(out.len());
+                gone.push(a);
                 i += 1;
             }
             (_, Some(b)) => {
-                out.push(format!("  {} {}, {}", style.added("new cell"), cell_and_value(b, style), holders_text(&b.holders)));
+                made_at.get_or_insert(out.len());
+                made.push(b);
                 j += 1;
             }
             (_, None) => unreachable!("the loop runs while either side has cells"),
+        }
+    }
+    let made_lines = if made.len() > BULK {
+        vec![format!("  {} {}", style.added(&format!("{} new cells", made.len())), bulk_text(&made, style))]
+    } else {
+        made.iter().map(|b| format!("  {} {}, {}", style.added("new cell"), cell_and_value(b, style), holders_text(&b.holders))).collect()
+    };
+    let gone_lines = if gone.len() > BULK {
+        vec![format!("  {} {} are gone", style.gone(&format!("{} cells", gone.len())), serials(&gone, style))]
+    } else {
+        gone.iter().map(|a| format!("  {} {} is gone", style.gone("cell"), cell_and_value(a, style))).collect()
+    };
+    // The later position first, so that the earlier one still holds.
+    let mut inserts = [(made_at, made_lines), (gone_at, gone_lines)];
+    inserts.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+    for (at, lines) in inserts {
+        if let Some(at) = at {
+            out.splice(at..at, lines);
         }
     }
     default_changes(old, new, style, &mut out);
     out
 }
 
+/// `#3–#42`, the first and last of cells in serial order.
+fn serials(cells: &[&CellState], style: &Style) -> String {
+    match cells {
+        [] => String::new(),
+        [one] => style.id(one.serial),
+        [first, .., last] => format!("{}–{}", style.id(first.serial), style.id(last.serial)),
+    }
+}
+
+/// Many new cells in a few words: `#3–#42, n = 0 … 39, one per fs[0] … fs[39]`.
+fn bulk_text(cells: &[&CellState], style: &Style) -> String {
+    let (first, last) = (cells[0], cells[cells.len() - 1]);
+    let mut names: Vec<&str> = Vec::new();
+    for c in cells {
+        if !names.contains(&c.name.as_str()) {
+            names.push(c.name.as_str());
+        }
+    }
+    let what = match &names[..] {
+        [one] => format!("{one} = {} … {}", style.value(&value_text(first)), style.value(&value_text(last))),
+        [a, b] => format!("{a} and {b}"),
+        [a, b, c] => format!("{a}, {b} and {c}"),
+        [a, b, ..] => format!("{a}, {b} and {} other names", names.len() - 2),
+        [] => unreachable!("there are cells"),
+    };
+    let one_each = cells.iter().all(|c| c.holders.len() == 1 && c.holders[0].function.is_some());
+    let mut functions: Vec<usize> = cells.iter().flat_map(|c| c.holders.iter().filter_map(|h| h.function)).collect();
+    functions.sort_unstable();
+    functions.dedup();
+    let held = if one_each && functions.len() == cells.len() {
+        format!("one per {} … {}", first.holders[0].path, last.holders[0].path)
+    } else if cells.iter().all(|c| c.holders == first.holders) {
+        holders_text(&first.holders)
+    } else if functions.is_empty() {
+        "held by nothing you can name".to_string()
+    } else {
+        format!("held by {} functions in all", functions.len())
+    };
+    format!("{}, {what}, {held} (:cells lists them)", serials(cells, style))
+}
 /// `add's default acc: [] → [1]`: a default changed in place, the one object every call
 /// without that argument gets. A default that was replaced (`add.__defaults__ = ...`) or
 /// whose function is new is not a change in place, and is not reported.
@@ -236,15 +448,17 @@ fn default_changes(old: &Snapshot, new: &Snapshot, style: &Style, out: &mut Vec<
     }
 }
 
-fn changes(a: &CellState, b: &CellState, entry: &str, style: &Style, out: &mut Vec<String>) {
+/// `by` wrote the cell, `items_by` stored into items of what it holds.
+fn changes(
+    a: &CellState,
+    b: &CellState,
+    by: &[(&Writer, u32)],
+    items_by: &[(&Writer, u32)],
+    more: bool,
+    style: &Style,
+    out: &mut Vec<String>,
+) {
     if a.repr != b.repr {
-        let writers: Vec<&str> = b
-            .holders
-            .iter()
-            .filter(|h| h.function.is_some() && called_in(entry, &h.path))
-            .map(|h| h.path.as_str())
-            .collect();
-        let by = writers.join(" or ");
         let in_place = a.repr.is_some() && b.repr.is_some() && a.ident.same(&b.ident);
         // A container that grows (a memoising cache) is best followed by its size once its
         // repr no longer fits on a line.
@@ -263,11 +477,12 @@ fn changes(a: &CellState, b: &CellState, entry: &str, style: &Style, out: &mut V
         );
         if in_place {
             line.push_str(&format!(", the same {} changed in place", b.type_name));
-            if !by.is_empty() {
-                line.push_str(&format!(" by {by}"));
+            if !items_by.is_empty() {
+                line.push_str(&format!(" by {}", writers_text(items_by, &b.holders, more)));
             }
-        } else if !by.is_empty() {
-            line.push_str(&format!(", written by {by}"));
+        }
+        if !by.is_empty() {
+            line.push_str(&format!(", written by {}", writers_text(by, &b.holders, more)));
         }
         out.push(line);
     }
@@ -277,6 +492,110 @@ fn changes(a: &CellState, b: &CellState, entry: &str, style: &Style, out: &mut V
     } else if shrank(a, b) {
         out.push(format!("  {} {} is now {}", style.changed("cell"), cell_and_value(b, style), remaining_text(&b.holders)));
     }
+}
+
+/// Writers in the order they wrote: `bump (line 5) twice, called from twice`, `bump (line 5),
+/// then reset (line 9)`. A writer that is the one holder of its code among `holders` is
+/// named as the learner knows it: `inc (increment, line 5)`. `more` says the trace dropped
+/// some events.
+pub fn writers_text(by: &[(&Writer, u32)], holders: &[Holder], more: bool) -> String {
+    const SHOWN: usize = 4;
+    // The log merges only writes in a row to one cell; other cells' writes may sit between.
+    let mut merged: Vec<(&Writer, u32)> = Vec::new();
+    for &(w, times) in by {
+        match merged.last_mut() {
+            Some((last, n)) if *last == w => *n += times,
+            _ => merged.push((w, times)),
+        }
+    }
+    let mut phrases: Vec<String> = merged.iter().take(SHOWN).map(|&(w, times)| writer_text(w, times, holders)).collect();
+    if merged.len() > SHOWN {
+        phrases.push(format!("{} more", merged.len() - SHOWN));
+    }
+    let mut text = phrases.join(", then ");
+    if more {
+        text.push_str(", and more that the trace did not keep");
+    }
+    text
+}
+
+fn writer_text(w: &Writer, times: u32, holders: &[Holder]) -> String {
+    let mut notes = Vec::new();
+    let mut text = match &w.frame {
+        None => "this statement".to_string(),
+        Some(Frame::Code { name, code }) => {
+            // Through `_` is no name; several functions of one code cannot be told apart.
+            let mut paths = holders.iter().filter(|h| h.code == Some(*code) && !h.last_value).map(|h| h.path.as_str());
+            match (paths.next(), paths.next()) {
+                (Some(path), None) if path != name.as_str() => {
+                    notes.push(name.to_string());
+                    path.to_string()
+                }
+                _ => name.to_string(),
+            }
+        }
+        Some(f @ Frame::Native(_)) => frame_name(f).to_string(),
+    };
+    if let (Some(Frame::Code { .. }), Some(at)) = (&w.frame, &w.at) {
+        notes.push(format!("line {}", at.line()));
+    }
+    if !notes.is_empty() {
+        text.push_str(&format!(" ({})", notes.join(", ")));
+    }
+    if w.through_contents {
+        text.push_str(" through cell_contents");
+    }
+    match times {
+        1 => {}
+        2 => text.push_str(" twice"),
+        n => text.push_str(&format!(" {n} times")),
+    }
+    match &w.caller {
+        Some(f @ Frame::Code { .. }) => text.push_str(&format!(", called from {}", frame_name(f))),
+        Some(f @ Frame::Native(_)) => text.push_str(&format!(", called by {}", frame_name(f))),
+        None => {}
+    }
+    text
+}
+
+fn frame_name(f: &Frame) -> &str {
+    match f {
+        Frame::Code { name, .. } => name.as_str(),
+        Frame::Native(who) => who,
+    }
+}
+
+/// `global total: 0 → 5, written by add`: the globals that functions wrote during the
+/// statement (the statement's own assignments are on the line the learner typed), dimmed:
+/// they are the contrast to cells, one variable of the module that every function shares.
+pub fn global_lines(session: &mut Session, log: &Log, style: &Style) -> Vec<String> {
+    let main = Rc::as_ptr(&session.globals) as usize;
+    let mut names: Vec<(&Rc<PyStr>, &Option<Value>, Vec<(&Writer, u32)>)> = Vec::new();
+    for e in &log.events {
+        if let Event::GlobalWritten { globals, name, old, by, times } = e {
+            if *globals != main {
+                continue;
+            }
+            match names.iter_mut().find(|(n, ..)| n.as_str() == name.as_str()) {
+                Some((_, _, writers)) => writers.push((by, *times)),
+                None => names.push((name, old, vec![(by, *times)])),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (name, old, writers) in names {
+        let mut repr = |v: &Option<Value>| match v {
+            Some(v) => short(&session.interp.repr(v).unwrap_or_else(|_| "<repr failed>".into())),
+            None => "(unbound)".to_string(),
+        };
+        let (was, now) = (repr(old), repr(&session.globals.get_name(name)));
+        if was == now {
+            continue;
+        }
+        let text = format!("global {}: {was} → {now}, written by {}", name.as_str(), writers_text(&writers, &[], log.dropped > 0));
+        out.push(format!("  {}", style.dim(&text)));
+    }
+    out
 }
 
 /// Whether a name that reached the cell no longer does, while no other name took its place
@@ -314,14 +633,6 @@ fn count(n: usize) -> String {
     } else {
         format!("{n} items")
     }
-}
-
-/// Whether `entry` calls `path` directly: `inc()`, `print(inc(5))`, `funcs[0]()`.
-fn called_in(entry: &str, path: &str) -> bool {
-    let call = format!("{path}(");
-    entry.match_indices(&call).any(|(at, _)| {
-        entry[..at].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'))
-    })
 }
 
 /// `held by double`, `shared by inc, rst and get`, `shared by 5 functions: funcs[0], …`.
@@ -375,24 +686,68 @@ fn holders_worded(holders: &[Holder], only: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn calls_are_found_only_as_whole_names() {
-        assert!(called_in("inc()\n", "inc"));
-        assert!(called_in("print(inc(5))\n", "inc"));
-        assert!(called_in("funcs[0]()\n", "funcs[0]"));
-        assert!(!called_in("rinc()\n", "inc"));
-        assert!(!called_in("a.inc()\n", "inc"));
-        assert!(!called_in("inc\n", "inc"));
-    }
-
     fn held(path: &str, aliases: &[&str]) -> Holder {
         let last_value = path == "_" || path.starts_with("_[");
-        Holder { path: path.into(), function: Some(path.len()), last_value, aliases: aliases.iter().map(|a| a.to_string()).collect() }
+        let aliases = aliases.iter().map(|a| a.to_string()).collect();
+        Holder { path: path.into(), function: Some(path.len()), code: None, last_value, aliases }
     }
 
     fn cell(holders: Vec<Holder>) -> CellState {
         let (name, repr) = (Rc::new(PyStr::new("count")), Some("2".to_string()));
-        CellState { serial: 1, name, repr, type_name: "int".into(), len: None, ident: Ident::Empty, holders }
+        CellState { cell: Weak::new(), serial: 1, name, repr, type_name: "int".into(), len: None, ident: Ident::Empty, holders }
+    }
+
+    fn by(name: &str, line_offset: Option<u32>, caller: Option<Frame>) -> Writer {
+        let source: Rc<str> = "def f():\n    x = 1\n    y = 2\n".into();
+        Writer {
+            frame: Some(Frame::Code { name: Rc::new(PyStr::new(name)), code: name.len() }),
+            at: line_offset.map(|offset| crate::runtime::model::trace::At { source: source.clone(), offset }),
+            caller,
+            through_contents: false,
+        }
+    }
+
+    #[test]
+    fn writers_are_named_in_order_with_line_count_and_caller() {
+        let bump = by("bump", Some(13), None);
+        let reset = by("reset", Some(23), None);
+        let twice = by("bump", Some(13), Some(Frame::Code { name: Rc::new(PyStr::new("twice")), code: 99 }));
+        let fastapi = by("strict_limit", None, Some(Frame::Native("FastAPI")));
+        assert_eq!(writers_text(&[(&bump, 1), (&reset, 1), (&bump, 1)], &[], false), "bump (line 2), then reset (line 3), then bump (line 2)");
+        assert_eq!(writers_text(&[(&twice, 1), (&twice, 1)], &[], false), "bump (line 2) twice, called from twice");
+        assert_eq!(writers_text(&[(&fastapi, 3)], &[], true), "strict_limit 3 times, called by FastAPI, and more that the trace did not keep");
+        let top = Writer { frame: None, at: None, caller: None, through_contents: true };
+        assert_eq!(writers_text(&[(&top, 1)], &[], false), "this statement through cell_contents");
+        let many: Vec<(&Writer, u32)> = [&bump, &reset].into_iter().cycle().take(7).map(|w| (w, 1)).collect();
+        assert!(writers_text(&many, &[], false).ends_with(", then 3 more"));
+    }
+
+    #[test]
+    fn a_writer_is_named_as_the_learner_knows_it_when_one_holder_has_its_code() {
+        let increment = by("increment", Some(13), None);
+        let mut inc = held("inc", &[]);
+        inc.code = Some("increment".len());
+        assert_eq!(writers_text(&[(&increment, 1)], &[inc.clone()], false), "inc (increment, line 2)");
+        let mut other = held("funcs[1]", &[]);
+        other.code = inc.code;
+        assert_eq!(writers_text(&[(&increment, 1)], &[inc, other], false), "increment (line 2)");
+    }
+
+    #[test]
+    fn many_new_cells_are_one_line() {
+        let cells: Vec<CellState> = (0..40)
+            .map(|i| {
+                let mut h = held(&format!("fs[{i}]"), &[]);
+                h.function = Some(100 + i);
+                let mut c = cell(vec![h]);
+                c.serial = 3 + i as u64;
+                c.name = Rc::new(PyStr::new("n"));
+                c.repr = Some(i.to_string());
+                c
+            })
+            .collect();
+        let refs: Vec<&CellState> = cells.iter().collect();
+        assert_eq!(bulk_text(&refs, &Style { color: false }), "#3–#42, n = 0 … 39, one per fs[0] … fs[39] (:cells lists them)");
     }
 
     #[test]

@@ -296,6 +296,9 @@ pub fn setattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>, value: Value
         }
         Value::Cell(c) if n == "cell_contents" => {
             c.set(Some(value));
+            if crate::runtime::model::trace::on() {
+                crate::runtime::model::trace::cell_written(c, None, true);
+            }
             Ok(())
         }
         Value::Module(m) => {
@@ -353,6 +356,9 @@ pub fn delattr(_interp: &mut Interp, obj: &Value, name: &Rc<PyStr>) -> PyResult<
         Value::Cell(c) if n == "cell_contents" => {
             if c.contents.borrow_mut().take().is_none() {
                 return value_error("Cell is empty");
+            }
+            if crate::runtime::model::trace::on() {
+                crate::runtime::model::trace::cell_written(c, None, true);
             }
             Ok(())
         }

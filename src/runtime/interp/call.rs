@@ -7,6 +7,7 @@ use super::{Flow, Frame, Interp};
 use arrayvec::ArrayVec;
 use crate::compile::code::*;
 use crate::runtime::model::depth;
+use crate::runtime::model::trace;
 use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::*;
 use crate::runtime::model::typeobj::{class_epoch, type_name};
@@ -265,6 +266,7 @@ impl Interp {
             return self.run_frame_off_generator(frame);
         }
         let _guard = depth::enter("")?;
+        let _traced = trace::enter(frame.code);
         self.check_interrupt()?;
         match self.exec_block(frame, &frame.code.body) {
             Ok(Flow::Return(v)) => Ok(v),

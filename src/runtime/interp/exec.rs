@@ -7,6 +7,7 @@ use super::{name_error_for, Flow, Frame, Interp};
 use crate::compile::code::*;
 use crate::runtime::model::dict::Dict;
 use crate::runtime::model::generator::Generator;
+use crate::runtime::model::trace;
 use crate::runtime::model::exceptions::*;
 use crate::runtime::model::typeobj::{type_name, types};
 use crate::runtime::model::value::*;
@@ -389,8 +390,19 @@ impl Interp {
     fn assign_other(&mut self, f: &mut Frame, t: &Target, v: Value) -> PyResult<()> {
         match t {
             Target::Local(s) => f.locals[*s as usize] = Some(v),
-            Target::Cell(s) => f.cells[*s as usize].set(Some(v)),
-            Target::Global(n, cache) => store_global(f.globals, n, cache, v),
+            Target::Cell(s, at) => {
+                let cell = &f.cells[*s as usize];
+                cell.set(Some(v));
+                if trace::on() {
+                    trace::cell_written(cell, Some(trace::At { source: f.code.source.clone(), offset: *at }), false);
+                }
+            }
+            Target::Global(n, cache) => {
+                if trace::on() {
+                    trace::global_written(Rc::as_ptr(f.globals) as usize, n, || f.globals.get_name(n));
+                }
+                store_global(f.globals, n, cache, v)
+            }
             Target::Name(n) => f.namespace.unwrap_or(f.globals).set_name(n, v),
             Target::Attr(obj, name, cache) => {
                 let o = self.eval(f, obj)?;
@@ -416,6 +428,9 @@ impl Interp {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, index)?;
                 crate::runtime::modules::builtins::setitem(self, &o, &i, v)?;
+                if trace::on() {
+                    trace::object_written(o.address());
+                }
             }
             Target::Unpack { items, star, span } => {
                 let values = self.unpack(v, items.len(), *star).map_err(|e| e.at(*span))?;
@@ -430,7 +445,13 @@ impl Interp {
     fn unbind(&mut self, f: &mut Frame, t: &Target) {
         match t {
             Target::Local(s) => f.locals[*s as usize] = None,
-            Target::Cell(s) => f.cells[*s as usize].set(None),
+            Target::Cell(s, at) => {
+                let cell = &f.cells[*s as usize];
+                cell.set(None);
+                if trace::on() {
+                    trace::cell_written(cell, Some(trace::At { source: f.code.source.clone(), offset: *at }), false);
+                }
+            }
             Target::Global(n, _) => {
                 f.globals.remove_name(n);
             }
@@ -487,11 +508,14 @@ impl Interp {
                     return self.unbound_local(f.code.varnames[*s as usize].as_str());
                 }
             }
-            Target::Cell(s) => {
+            Target::Cell(s, at) => {
                 let cell = &f.cells[*s as usize];
                 if cell.contents.borrow_mut().take().is_none() {
                     let (name, own) = f.code.cell_name(*s as usize);
                     return self.unbound_cell(name.as_str(), own);
+                }
+                if trace::on() {
+                    trace::cell_written(cell, Some(trace::At { source: f.code.source.clone(), offset: *at }), false);
                 }
             }
             Target::Global(n, _) => {
@@ -512,6 +536,9 @@ impl Interp {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, index)?;
                 crate::runtime::modules::builtins::delitem(self, &o, &i)?;
+                if trace::on() {
+                    trace::object_written(o.address());
+                }
             }
             Target::Unpack { items, .. } => {
                 for t in items {
@@ -564,7 +591,11 @@ impl Interp {
                 let cur = crate::runtime::modules::builtins::getitem(self, &o, &i)?;
                 let rhs = self.eval(f, value)?;
                 let v = self.inplace_op(op, cur, &rhs)?;
-                crate::runtime::modules::builtins::setitem(self, &o, &i, v)
+                crate::runtime::modules::builtins::setitem(self, &o, &i, v)?;
+                if trace::on() {
+                    trace::object_written(o.address());
+                }
+                Ok(())
             }
             Target::Local(s) => {
                 let slot = *s as usize;
@@ -599,7 +630,7 @@ impl Interp {
                 f.locals[slot] = Some(self.inplace_op(op, cur, &rhs)?);
                 Ok(())
             }
-            Target::Cell(_) | Target::Global(..) | Target::Name(_) => {
+            Target::Cell(..) | Target::Global(..) | Target::Name(_) => {
                 let cur = self.load_target(f, target)?;
                 let rhs = self.eval(f, value)?;
                 let v = self.inplace_op(op, cur, &rhs)?;
@@ -611,7 +642,7 @@ impl Interp {
 
     fn load_target(&mut self, f: &mut Frame, t: &Target) -> PyResult<Value> {
         match t {
-            Target::Cell(s) => self.load_cell(f, *s),
+            Target::Cell(s, _) => self.load_cell(f, *s),
             Target::Global(n, cache) => {
                 let (layout, _, pos, _) = cache.0.get();
                 match f.globals.value_at(layout, pos as usize) {

@@ -145,7 +145,10 @@ impl Interp {
                 };
             }
         };
-        match self.switch_to(&mut frame, action) {
+        let traced = crate::runtime::model::trace::enter(&gen.code);
+        let switched = self.switch_to(&mut frame, action);
+        drop(traced);
+        match switched {
             corosensei::CoroutineResult::Yield(Yielded { value, at, delegate, low }) => {
                 frame.park(low);
                 gen.frame.at.set(Some(at));

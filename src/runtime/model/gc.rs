@@ -258,6 +258,9 @@ pub(crate) fn new<T: Collected>(object: T) -> Rc<T> {
 pub fn new_cell(name: Rc<PyStr>, contents: Option<Value>) -> Rc<CellObj> {
     let cell = Rc::new(CellObj::new(name, contents));
     register(Entry::Cell(Rc::downgrade(&cell)), &cell.gc);
+    if super::trace::on() {
+        super::trace::cell_made(&cell);
+    }
     cell
 }
 

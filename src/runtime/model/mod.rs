@@ -10,6 +10,7 @@ pub mod gc;
 pub mod generator;
 pub mod iter;
 pub mod set;
+pub mod trace;
 pub mod trash;
 pub mod typeobj;
 pub mod value;

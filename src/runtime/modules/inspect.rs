@@ -285,7 +285,7 @@ impl Names {
     /// A store (or `del`) of a target.
     fn store(&mut self, t: &Target) {
         match t {
-            Target::Local(_) | Target::Cell(_) => {}
+            Target::Local(_) | Target::Cell(..) => {}
             Target::Global(n, _) | Target::Name(n) => self.add(n),
             Target::Attr(obj, n, _) => {
                 self.expr(obj);

@@ -298,6 +298,8 @@ pub(super) fn solve(
     if errors.len() > errors_before {
         return Ok(None);
     }
+    // What the callee writes is FastAPI's doing on the request's behalf, not the caller's.
+    let _traced = crate::runtime::model::trace::enter_native("FastAPI");
     let result = interp.call(callable, Vec::new(), kwargs)?;
     let is_async = matches!(callable, Value::Function(f) if f.code.is_async);
     if is_async && matches!(&result, Value::Native(n) if n.as_any().is::<Generator>()) {

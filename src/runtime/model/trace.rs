@@ -1,0 +1,394 @@
+//! The trace: what happened while a statement ran, recorded where it happened, for the
+//! teaching views to read afterwards. Provenance is a fact noted at the store, never a guess
+//! made later from which functions hold a cell.
+//!
+//! It is off unless a view asks for it (the cell watch), and off it costs each call and each
+//! store into a cell, a global or an item one check of a thread-local flag. On, it keeps the
+//! stack of running frames (by code, plus the natives that call Python code on a program's
+//! behalf, such as FastAPI resolving a dependency), so that an event can say who called the
+//! writer, and a log of events that the view drains after each statement.
+//!
+//! The events are the ones the watch needs today: a cell made, a cell written, an item of
+//! an object written, a global written by a function. `:step` and the HTML trace page will
+//! add line reached, frame entered and left, and output as further `Event` variants fed
+//! from the same places.
+
+use crate::compile::code::Code;
+use crate::runtime::model::value::{CellObj, PyStr, Value};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+/// More events than this in one statement are counted, not kept: a loop that makes a
+/// million cells must not hold a million events. A cell written again by the same writer
+/// adds to its last event, so writes reach the cap only when writers alternate.
+const MAX_EVENTS: usize = 10_000;
+
+thread_local! {
+    static ON: Cell<bool> = const { Cell::new(false) };
+    static RECORDER: RefCell<Recorder> = RefCell::new(Recorder::default());
+}
+
+#[derive(Default)]
+struct Recorder {
+    /// The frames running now, outermost first; the top-level statement itself has none.
+    stack: Vec<Frame>,
+    log: Log,
+    /// Each cell's last write in `log`, which a repeat by the same writer adds to: a loop
+    /// writing two cells in turn is two events, not one per iteration. A cell whose write
+    /// was dropped has none, since the one kept is no longer its last.
+    last_write: hashbrown::HashMap<u64, usize>,
+    /// The same for objects, by address.
+    last_object_write: hashbrown::HashMap<usize, usize>,
+}
+
+/// A running frame as the trace names it.
+#[derive(Clone)]
+pub enum Frame {
+    /// A Python function (or comprehension, generator), by its code's name and address: two
+    /// functions of one name are two writers, and a view can find the function by its code.
+    Code { name: Rc<PyStr>, code: usize },
+    /// Rust code that calls Python on the program's behalf: `FastAPI`.
+    Native(&'static str),
+}
+
+impl PartialEq for Frame {
+    fn eq(&self, other: &Frame) -> bool {
+        match (self, other) {
+            (Frame::Code { code: a, .. }, Frame::Code { code: b, .. }) => a == b,
+            (Frame::Native(a), Frame::Native(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// Where a store happened: an offset into the source of the code that made it.
+#[derive(Clone)]
+pub struct At {
+    pub source: Rc<str>,
+    pub offset: u32,
+}
+
+impl At {
+    pub fn line(&self) -> u32 {
+        crate::syntax::ast::line_at(&self.source, self.offset).0
+    }
+}
+
+impl PartialEq for At {
+    fn eq(&self, other: &At) -> bool {
+        Rc::ptr_eq(&self.source, &other.source) && self.offset == other.offset
+    }
+}
+
+/// Who made a store, and from where.
+#[derive(Clone, PartialEq)]
+pub struct Writer {
+    /// The storing frame; `None` for the top-level statement itself.
+    pub frame: Option<Frame>,
+    /// `None` when the store came through a builtin (`setattr(c, 'cell_contents', v)`).
+    pub at: Option<At>,
+    /// The frame that called the writer; `None` when the top-level statement did.
+    pub caller: Option<Frame>,
+    /// Through `cell.cell_contents`, not through the variable.
+    pub through_contents: bool,
+}
+
+/// One thing that happened, in the order it happened.
+pub enum Event {
+    /// A cell was made; the log keeps it weakly, so a cell that died is simply gone.
+    CellMade { serial: u64, cell: Weak<CellObj> },
+    /// A cell was written (or emptied) `times` times by the same writer, with no other
+    /// writer of that cell between.
+    CellWritten { serial: u64, by: Writer, times: u32 },
+    /// An item of the object at `addr` was stored or deleted (`cache[n] = v`), `times`
+    /// times by the same writer: how a container in a cell changes in place. Changes made
+    /// by methods (`append`) are not events.
+    ObjectWritten { addr: usize, by: Writer, times: u32 },
+    /// A function stored into a global of the dict at `globals`; `old` is what the global
+    /// held before this write (`None`: it was unbound).
+    GlobalWritten { globals: usize, name: Rc<PyStr>, old: Option<Value>, by: Writer, times: u32 },
+}
+
+/// The events since the log was last drained.
+#[derive(Default)]
+pub struct Log {
+    pub events: Vec<Event>,
+    /// Events beyond `MAX_EVENTS` that were counted and dropped: a view must not take the
+    /// log as complete (a cell made then is missing from it).
+    pub dropped: usize,
+}
+
+impl Log {
+    fn push(&mut self, event: Event) {
+        if self.events.len() < MAX_EVENTS {
+            self.events.push(event);
+        } else {
+            self.dropped += 1;
+        }
+    }
+}
+
+/// Whether the trace is recording.
+#[inline(always)]
+pub fn on() -> bool {
+    ON.with(Cell::get)
+}
+
+/// Starts or stops recording; either way with an empty log and stack.
+pub fn set_on(on: bool) {
+    ON.with(|f| f.set(on));
+    // Dropped once the recorder is free again: the values it held may be the last
+    // references to objects whose freeing runs code.
+    let old = RECORDER.with(|r| std::mem::take(&mut *r.borrow_mut()));
+    drop(old);
+}
+
+/// Takes the events recorded so far.
+pub fn take() -> Log {
+    RECORDER.with(|r| {
+        let r = &mut *r.borrow_mut();
+        r.last_write.clear();
+        r.last_object_write.clear();
+        std::mem::take(&mut r.log)
+    })
+}
+
+/// A frame on the trace's stack until dropped.
+pub struct Entered(());
+
+impl Drop for Entered {
+    fn drop(&mut self) {
+        RECORDER.with(|r| {
+            r.borrow_mut().stack.pop();
+        });
+    }
+}
+
+/// Notes that a frame of `code` starts running, until the guard is dropped.
+#[inline(always)]
+pub fn enter(code: &Code) -> Option<Entered> {
+    if !on() {
+        return None;
+    }
+    push(Frame::Code { name: code.name.clone(), code: code as *const Code as usize })
+}
+
+/// Notes that Rust code is about to call Python on the program's behalf (`FastAPI`), so that
+/// what the callee writes says who called it.
+pub fn enter_native(who: &'static str) -> Option<Entered> {
+    if !on() {
+        return None;
+    }
+    push(Frame::Native(who))
+}
+
+#[cold]
+fn push(frame: Frame) -> Option<Entered> {
+    RECORDER.with(|r| r.borrow_mut().stack.push(frame));
+    Some(Entered(()))
+}
+
+/// Records a new cell. Callers check `on()` first.
+#[cold]
+pub fn cell_made(cell: &Rc<CellObj>) {
+    RECORDER.with(|r| r.borrow_mut().log.push(Event::CellMade { serial: cell.serial, cell: Rc::downgrade(cell) }));
+}
+
+/// Records a store into `cell` (or its emptying) by the frame on top of the stack. Callers
+/// check `on()` first.
+#[cold]
+pub fn cell_written(cell: &CellObj, at: Option<At>, through_contents: bool) {
+    RECORDER.with(|r| {
+        let r = &mut *r.borrow_mut();
+        let by = writer(&r.stack, at, through_contents);
+        if let Some(&i) = r.last_write.get(&cell.serial) {
+            if let Event::CellWritten { by: last, times, .. } = &mut r.log.events[i] {
+                if *last == by {
+                    *times += 1;
+                    return;
+                }
+            }
+        }
+        if r.log.events.len() < MAX_EVENTS {
+            r.last_write.insert(cell.serial, r.log.events.len());
+        } else {
+            r.last_write.remove(&cell.serial);
+        }
+        r.log.push(Event::CellWritten { serial: cell.serial, by, times: 1 });
+    });
+}
+
+/// Records a store into (or deletion from) an item of the object at `addr`. Callers check
+/// `on()` first.
+#[cold]
+pub fn object_written(addr: usize) {
+    RECORDER.with(|r| {
+        let r = &mut *r.borrow_mut();
+        let by = writer(&r.stack, None, false);
+        if let Some(&i) = r.last_object_write.get(&addr) {
+            if let Event::ObjectWritten { by: last, times, .. } = &mut r.log.events[i] {
+                if *last == by {
+                    *times += 1;
+                    return;
+                }
+            }
+        }
+        if r.log.events.len() < MAX_EVENTS {
+            r.last_object_write.insert(addr, r.log.events.len());
+        } else {
+            r.last_object_write.remove(&addr);
+        }
+        r.log.push(Event::ObjectWritten { addr, by, times: 1 });
+    });
+}
+
+/// Records a function's store into a global of `globals`; a store by the top-level
+/// statement itself is not an event (the learner wrote it on the line). `old` is called only
+/// for a write that is not a repeat of the last event. Callers check `on()` first.
+#[cold]
+pub fn global_written(globals: usize, name: &Rc<PyStr>, old: impl FnOnce() -> Option<Value>) {
+    let done = RECORDER.with(|r| {
+        let r = &mut *r.borrow_mut();
+        if r.stack.is_empty() {
+            return true;
+        }
+        let by = writer(&r.stack, None, false);
+        // Only a repeat of the very last event merges (functions writing globals in a loop
+        // are rare); once events are dropped, the last one kept is no longer the last.
+        if let (Some(Event::GlobalWritten { globals: g, name: n, by: last, times, .. }), 0) = (r.log.events.last_mut(), r.log.dropped) {
+            if *g == globals && n.as_str() == name.as_str() && *last == by {
+                *times += 1;
+                return true;
+            }
+        }
+        false
+    });
+    if done {
+        return;
+    }
+    // Read with the recorder free: looking a global up is the program's own work.
+    let old = old();
+    RECORDER.with(|r| {
+        let r = &mut *r.borrow_mut();
+        let by = writer(&r.stack, None, false);
+        r.log.push(Event::GlobalWritten { globals, name: name.clone(), old, by, times: 1 });
+    });
+}
+
+fn writer(stack: &[Frame], at: Option<At>, through_contents: bool) -> Writer {
+    let n = stack.len();
+    Writer {
+        frame: stack.last().cloned(),
+        at,
+        caller: n.checked_sub(2).map(|i| stack[i].clone()),
+        through_contents,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(s: &str) -> Rc<PyStr> {
+        Rc::new(PyStr::new(s))
+    }
+
+    /// A frame of a code object numbered `code`, as `enter` would push it.
+    fn enter_code(name: &str, code: usize) -> Option<Entered> {
+        push(Frame::Code { name: self::name(name), code })
+    }
+
+    fn at(source: &Rc<str>, offset: u32) -> Option<At> {
+        Some(At { source: source.clone(), offset })
+    }
+
+    #[test]
+    fn off_it_records_nothing_and_keeps_no_stack() {
+        set_on(false);
+        assert!(enter_native("FastAPI").is_none());
+        let cell = CellObj::new(name("c"), None);
+        if on() {
+            cell_written(&cell, None, false);
+        }
+        assert!(take().events.is_empty());
+    }
+
+    #[test]
+    fn a_write_names_its_frame_line_and_caller() {
+        set_on(true);
+        let source: Rc<str> = "def f():\n    x = 1\n".into();
+        let cell = CellObj::new(name("x"), None);
+        {
+            let _get = enter_code("get", 1);
+            let _bump = enter_code("bump", 2);
+            cell_written(&cell, at(&source, 13), false);
+        }
+        cell_written(&cell, None, true);
+        let log = take();
+        set_on(false);
+        let [Event::CellWritten { by: first, times: 1, .. }, Event::CellWritten { by: second, .. }] = &log.events[..] else {
+            panic!("two writes expected");
+        };
+        assert!(matches!(&first.frame, Some(Frame::Code { name, .. }) if name.as_str() == "bump"));
+        assert!(matches!(&first.caller, Some(Frame::Code { name, .. }) if name.as_str() == "get"));
+        assert_eq!(first.at.as_ref().map(At::line), Some(2));
+        assert!(second.frame.is_none() && second.caller.is_none() && second.through_contents);
+    }
+
+    #[test]
+    fn repeated_writes_merge_and_a_flood_is_counted() {
+        set_on(true);
+        let cell = CellObj::new(name("x"), None);
+        let _f = enter_code("f", 1);
+        for _ in 0..5 {
+            cell_written(&cell, None, false);
+        }
+        let log = take();
+        assert!(matches!(&log.events[..], [Event::CellWritten { times: 5, .. }]));
+        let other = CellObj::new(name("y"), None);
+        for i in 0..100 {
+            cell_written(if i % 2 == 0 { &cell } else { &other }, None, false);
+        }
+        let log = take();
+        assert!(matches!(&log.events[..], [Event::CellWritten { times: 50, .. }, Event::CellWritten { times: 50, .. }]));
+        let _g = enter_code("g", 2);
+        for _ in 0..MAX_EVENTS + 3 {
+            cell_written(&CellObj::new(name("z"), None), None, false);
+        }
+        let log = take();
+        drop(_g);
+        drop(_f);
+        set_on(false);
+        assert_eq!((log.events.len(), log.dropped), (MAX_EVENTS, 3));
+    }
+
+    #[test]
+    fn item_stores_name_their_writer_per_object() {
+        set_on(true);
+        {
+            let _wrapper = enter_code("wrapper", 1);
+            for addr in [8, 16, 8, 8] {
+                object_written(addr);
+            }
+        }
+        let log = take();
+        set_on(false);
+        assert!(matches!(
+            &log.events[..],
+            [Event::ObjectWritten { addr: 8, times: 3, .. }, Event::ObjectWritten { addr: 16, times: 1, .. }]
+        ));
+    }
+
+    #[test]
+    fn globals_written_by_the_statement_itself_are_not_events() {
+        set_on(true);
+        global_written(1, &name("total"), || None);
+        {
+            let _add = enter_code("add", 1);
+            global_written(1, &name("total"), || Some(Value::Int(0)));
+        }
+        let log = take();
+        set_on(false);
+        assert!(matches!(&log.events[..], [Event::GlobalWritten { old: Some(Value::Int(0)), .. }]));
+    }
+}
