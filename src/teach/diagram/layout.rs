@@ -6,8 +6,8 @@
 //! (the frame, then what its variables point to, then their cells, then what those hold).
 //! A breadth-first distance makes every arrow of the tree go exactly one column right, so it
 //! runs in the empty gap between two columns and crosses no box; the few arrows that go back
-//! (a recursive function's own cell, an object that refers to itself) take a lane above
-//! every box. In its column a box is placed level with the mean of the arrows that come into
+//! to an earlier column (a recursive function's own cell) take a lane above every box, and
+//! those within a column (an instance to its class) run in the gap beside it. In its column a box is placed level with the mean of the arrows that come into
 //! it, pushed down only as far as the box above needs: a cell shared by five lambdas sits
 //! among them with five arrows fanning in, and every box's position follows from its
 //! parents', so the same snapshot always gives the same picture.
@@ -74,8 +74,9 @@ pub enum Path {
     /// target's left side. Every point of it lies between those two x positions, so it
     /// crosses no box.
     Forward { dot: (f64, f64), exit: (f64, f64), c1: (f64, f64), c2: (f64, f64), to: (f64, f64) },
-    /// Straight segments: up from the source's column to a lane above every box, along it,
-    /// and down into the target's right side.
+    /// Straight segments into the target's right side: for a target in an earlier column,
+    /// up from the source's column to a lane above every box, along it and down; for one in
+    /// the same column, down or up the gap right of the column.
     Around(Vec<(f64, f64)>),
 }
 
@@ -161,7 +162,7 @@ pub fn layout(d: &Diagram) -> Layout {
         col_x[c] = col_x[c - 1] + col_w[c - 1] + COL_GAP;
     }
 
-    let back: Vec<&Edge> = edges.iter().filter(|e| column[e.to] <= column[e.from]).collect();
+    let back: Vec<&Edge> = edges.iter().filter(|e| column[e.to] < column[e.from]).collect();
     let top = MARGIN + if back.is_empty() { 0.0 } else { LANE * back.len() as f64 + LANE };
 
     // Columns left to right: a box's wish is the mean height of the arrows into it from the
@@ -191,6 +192,7 @@ pub fn layout(d: &Diagram) -> Layout {
     let col_right = |c: usize| col_x[c] + col_w[c];
     let mut arrows = Vec::new();
     let mut lane = 0;
+    let mut side = 0;
     for e in &edges {
         let (from, to) = (&boxes[e.from], &boxes[e.to]);
         let dot = from.dot(e.row);
@@ -199,6 +201,13 @@ pub fn layout(d: &Diagram) -> Layout {
             let end = to.entry();
             let mid = (exit.0 + end.0) / 2.0;
             Path::Forward { dot, exit, c1: (mid, exit.1), c2: (mid, end.1), to: end }
+        } else if column[e.to] == column[e.from] {
+            // Within a column (an instance to its class just above it) the arrow stays in
+            // the gap right of the column, at a distance of its own from it.
+            let x = col_right(from.column) + 10.0 + 5.0 * (side % 12) as f64;
+            side += 1;
+            let end = (to.x + to.w, to.y + TITLE_H / 2.0);
+            Path::Around(vec![dot, (x, dot.1), (x, end.1), end])
         } else {
             // Each arrow that goes back has a lane of its own, and its own distance from the
             // columns, so two of them never run on top of each other.
@@ -211,10 +220,18 @@ pub fn layout(d: &Diagram) -> Layout {
         };
         arrows.push(Arrow { edge: *e, path });
     }
-    let lanes_x = col_right(columns.saturating_sub(1)) + 12.0 + 4.0 * lane as f64;
-    let width = (if lane > 0 { lanes_x } else { col_right(columns.saturating_sub(1)) } + MARGIN).ceil();
+    // The last column's right: arrows that go back or stay in a column may run past it.
+    let last = col_right(columns.saturating_sub(1));
+    let width = (arrows.iter().flat_map(|a| path_xs(&a.path)).fold(last, f64::max) + MARGIN).ceil();
     let height = (boxes.iter().map(|b| b.y + b.h).fold(top, f64::max) + MARGIN).ceil();
     Layout { boxes, arrows, width, height }
+}
+
+fn path_xs(path: &Path) -> Vec<f64> {
+    match path {
+        Path::Forward { to, .. } => vec![to.0],
+        Path::Around(points) => points.iter().map(|p| p.0).collect(),
+    }
 }
 
 #[cfg(test)]
@@ -288,6 +305,20 @@ pub(crate) mod tests {
         let lambdas: Vec<f64> = into.iter().map(|e| l.boxes[e.from].row_y(e.row)).collect();
         let cell = l.boxes[cells[0]].entry().1;
         assert!(lambdas.iter().any(|&y| y < cell) && lambdas.iter().any(|&y| y > cell), "{lambdas:?} around {cell}");
+    }
+
+    #[test]
+    fn an_arrow_within_a_column_runs_in_the_gap_beside_it() {
+        let d = diagram_of("class Counter:\n    pass\n\nc = Counter()\n");
+        let l = layout(&d);
+        let beside: Vec<&Arrow> = l.arrows.iter().filter(|a| matches!(a.path, Path::Around(_))).collect();
+        assert_eq!(beside.len(), 1, "c's __class__ is Counter, in the same column: {d:?}");
+        let Path::Around(points) = &beside[0].path else { unreachable!() };
+        let column = l.boxes[beside[0].edge.to].column;
+        let right = l.boxes.iter().filter(|b| b.column == column).map(|b| b.x + b.w).fold(0.0, f64::max);
+        assert_eq!(points.len(), 4);
+        assert!(points[1].0 > right && points[2].0 > right, "{points:?} right of {right}");
+        assert!(points[3].1 < points[0].1, "up to the class, placed first");
     }
 
     #[test]

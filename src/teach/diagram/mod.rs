@@ -25,6 +25,8 @@ use std::rc::Rc;
 pub const MAX_NODES: usize = 200;
 /// Items of one list, tuple, dict or set drawn; the rest are counted in a `… N more` row.
 pub const MAX_ITEMS: usize = 10;
+/// The node of an object met past `MAX_NODES`, so that it is counted once.
+const LEFT_OUT: usize = usize::MAX;
 /// Longest inline value, in characters.
 const MAX_TEXT: usize = 32;
 
@@ -249,11 +251,14 @@ impl Walk<'_> {
         if !boxed(v) {
             return Slot::Text(self.text(v));
         }
-        if let Some(&id) = self.ids.get(&v.address()) {
-            return Slot::Ref(id);
+        match self.ids.get(&v.address()) {
+            Some(&LEFT_OUT) => return Slot::Text("…".into()),
+            Some(&id) => return Slot::Ref(id),
+            None => {}
         }
         if self.diagram.nodes.len() >= MAX_NODES {
             self.diagram.left_out += 1;
+            self.ids.insert(v.address(), LEFT_OUT);
             return Slot::Text("…".into());
         }
         let id = self.diagram.nodes.len();
@@ -288,11 +293,11 @@ impl Walk<'_> {
             Value::List(l) => {
                 let len = l.len();
                 let items: Vec<Value> = l.items.borrow().iter().take(MAX_ITEMS).cloned().collect();
-                self.items(&mut node, items.into_iter().enumerate().map(|(i, v)| (format!("[{i}]"), v)), len);
+                self.items(&mut node, items.into_iter().enumerate().map(|(i, v)| (format!("[{i}]"), v)), len, true);
             }
             Value::Tuple(t) => {
                 let items = t.items.iter().take(MAX_ITEMS).cloned().enumerate().map(|(i, v)| (format!("[{i}]"), v));
-                self.items(&mut node, items.collect::<Vec<_>>().into_iter(), t.items.len());
+                self.items(&mut node, items, t.items.len(), true);
             }
             Value::Dict(d) => {
                 let len = d.len();
@@ -300,11 +305,11 @@ impl Walk<'_> {
                 for (k, v) in d.items().into_iter().take(MAX_ITEMS) {
                     items.push((self.text(&k), v));
                 }
-                self.items(&mut node, items.into_iter(), len);
+                self.items(&mut node, items.into_iter(), len, true);
             }
             Value::Set(s) | Value::FrozenSet(s) => {
                 let items: Vec<(String, Value)> = s.items().into_iter().take(MAX_ITEMS).map(|v| (String::new(), v)).collect();
-                self.items(&mut node, items.into_iter(), s.len());
+                self.items(&mut node, items.into_iter(), s.len(), true);
             }
             Value::Instance(inst) => {
                 node.title = format!("{} object", inst.class.name);
@@ -367,10 +372,14 @@ impl Walk<'_> {
                 }
             }
             Value::Native(n) => {
+                // A deque is indexed as its items are; what a partial or an lru_cache wrapper
+                // keeps has no name a learner would type.
+                let indexed = n.len().is_some() && n.iter_items().is_some();
                 let children = crate::runtime::model::gc::children(&***n);
                 let len = children.len();
-                let items: Vec<(String, Value)> = children.into_iter().take(MAX_ITEMS).map(|v| (String::new(), v)).collect();
-                self.items(&mut node, items.into_iter(), len);
+                let label = |i: usize| if indexed { format!("[{i}]") } else { "holds".to_string() };
+                let items: Vec<(String, Value)> = children.into_iter().take(MAX_ITEMS).enumerate().map(|(i, v)| (label(i), v)).collect();
+                self.items(&mut node, items.into_iter(), len, indexed);
             }
             _ => {}
         }
@@ -453,12 +462,15 @@ impl Walk<'_> {
         }
     }
 
-    /// The first `MAX_ITEMS` items of a container, and a row that counts the rest.
-    fn items(&mut self, node: &mut Node, items: impl Iterator<Item = (String, Value)>, len: usize) {
-        node.note = Some(match len {
-            1 => "1 item".to_string(),
-            n => format!("{n} items"),
-        });
+    /// The first `MAX_ITEMS` items of a container, and a row that counts the rest; a
+    /// container of Python's says how many items it has, as `len()` would.
+    fn items(&mut self, node: &mut Node, items: impl Iterator<Item = (String, Value)>, len: usize, counted: bool) {
+        if counted {
+            node.note = Some(match len {
+                1 => "1 item".to_string(),
+                n => format!("{n} items"),
+            });
+        }
         for (label, v) in items {
             let slot = self.slot(&v);
             node.rows.push(Row { label, slot });
@@ -525,6 +537,19 @@ mod tests {
         assert_eq!(split_arg("funcs[0]  out.svg"), (Some("funcs[0]"), "out.svg"));
         assert_eq!(split_arg("d['a.svg']"), (Some("d['a.svg']"), DEFAULT_FILE));
         assert_eq!(split_arg("inc snap.json"), (Some("inc"), "snap.json"));
+    }
+
+    #[test]
+    fn a_big_heap_is_cut_and_what_is_left_out_is_counted_once() {
+        let d = super::layout::tests::diagram_of("pairs = [[i, [i]] for i in range(300)]\nagain = pairs\n");
+        let list = &d.nodes[1];
+        assert_eq!(list.rows.len(), MAX_ITEMS + 1);
+        assert_eq!(list.rows[MAX_ITEMS].label, "… 290 more");
+        // The frame, the list, its first 10 pairs and their inner lists; `again` is the same list.
+        assert_eq!((d.nodes.len(), d.left_out), (22, 0));
+        let many = super::layout::tests::diagram_of("fs = [[[[j] for j in range(10)] for i in range(10)] for k in range(3)]\n");
+        assert_eq!(many.nodes.len(), MAX_NODES);
+        assert_eq!(many.left_out, 2 + 3 + 30 + 300 - MAX_NODES);
     }
 
     #[test]
