@@ -184,7 +184,7 @@ fn diagrams_match_the_reviewed_snapshots() {
 fn draw_says_what_it_wrote_or_why_it_could_not_in_one_line() {
     let dir = std::env::temp_dir().join(format!("cellar-draw-errors-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let session = "def make_counter():\n    count = 0\n    def inc():\n        nonlocal count\n        count += 1\n        return count\n    return inc\n\ninc = make_counter()\n\
+    let session = ":draw empty.json\ndef make_counter():\n    count = 0\n    def inc():\n        nonlocal count\n        count += 1\n        return count\n    return inc\n\ninc = make_counter()\n\
                    :draw\n:draw inc\n:draw inc only.svg\n:draw inc snap.json\n:draw nope\n:draw inc /no/such/folder/x.svg\n:draw 1 +\n";
     let mut child = Command::new(env!("CARGO_BIN_EXE_cellar"))
         .arg("-i")
@@ -202,12 +202,15 @@ fn draw_says_what_it_wrote_or_why_it_could_not_in_one_line() {
     assert_eq!(
         wrote,
         [
+            "wrote empty.json (1 box, 0 arrows)",
             "wrote cellar-diagram.svg (4 boxes, 3 arrows)",
             "wrote cellar-diagram.svg (3 boxes, 2 arrows)",
             "wrote only.svg (3 boxes, 2 arrows)",
             "wrote snap.json (3 boxes, 2 arrows)",
         ]
     );
+    let empty = std::fs::read_to_string(dir.join("empty.json")).unwrap();
+    assert!(empty.contains(r#""rows":[{"label":"no variables yet"}]"#), "{empty}");
     let json = std::fs::read_to_string(dir.join("snap.json")).unwrap();
     assert!(json.contains(r#"{"id":2,"kind":"cell","title":"cell #1","rows":[{"label":"count","text":"0"}]}"#), "{json}");
     let err = String::from_utf8_lossy(&out.stderr);

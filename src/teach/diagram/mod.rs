@@ -114,7 +114,10 @@ impl Diagram {
         };
         let mut walk = Walk { session, diagram: Diagram::default(), ids: hashbrown::HashMap::new(), queue: VecDeque::new() };
         walk.diagram.nodes.push(Node { kind: Kind::Frame, title: "globals".into(), note: None, rows: Vec::new() });
-        let rows = roots.into_iter().map(|(name, v)| Row { label: name, slot: walk.slot(&v) }).collect();
+        let mut rows: Vec<Row> = roots.into_iter().map(|(name, v)| Row { label: name, slot: walk.slot(&v) }).collect();
+        if rows.is_empty() {
+            rows.push(Row { label: "no variables yet".into(), slot: Slot::Caption });
+        }
         walk.diagram.nodes[0].rows = rows;
         while let Some((id, v)) = walk.queue.pop_front() {
             walk.diagram.nodes[id] = walk.node(&v);
