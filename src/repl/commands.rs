@@ -14,7 +14,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (":scope F.INNER", "the same for a function or class defined inside F, before F has made it   :scope outer.inner"),
     (":env", "the session's variables and their values"),
     (":draw", "a diagram of the frame, functions, cells and objects, as SVG in cellar-diagram.svg"),
-    (":draw EXPR", "the diagram of what a value reaches only   :draw funcs"),
+    (":draw EXPR", "the diagram of only what a value reaches   :draw funcs"),
     (":draw FILE.svg", "the diagram written to that file, also after EXPR   :draw funcs late.svg (FILE.json: the snapshot as JSON)"),
     (":watch on|off", "show (or stop showing) what changed among the cells after each statement"),
     (":load FILE", "run a script in this session   :load examples/02_late_binding.py"),
