@@ -183,3 +183,95 @@ fn a_big_heap_is_walked_once_and_cells_are_still_followed() {
          \x20 new cell #5 n = 5, held by g\n  cell #5 n = 5 is now held only by g2\n"
     );
 }
+
+/// The `:draw` diagrams of two lessons, pinned as the teaching text is: the late-binding
+/// lesson with its bug made again beside the fix (one cell with five arrows into it, five
+/// cells with one each), and the counter (three functions sharing `count`'s cell). The SVG
+/// files in `tests/golden/diagram/` are reviewed by opening them, and rewritten with
+/// `CELLAR_UPDATE_SNAPSHOTS=1`.
+#[test]
+fn diagrams_match_the_reviewed_snapshots() {
+    let update = std::env::var_os("CELLAR_UPDATE_SNAPSHOTS").is_some();
+    let dir = std::env::temp_dir().join(format!("cellar-draw-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let lesson = |name: &str| root().join("examples").join(name).display().to_string();
+    let cases = [
+        ("late_binding.svg", format!(":load {}\nbug = make_funcs()\n:draw late_binding.svg\n", lesson("02_late_binding.py"))),
+        ("counter.svg", format!(":load {}\n:draw counter.svg\n", lesson("04_nonlocal_counter.py"))),
+    ];
+    let mut failures = Vec::new();
+    for (file, session) in cases {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cellar"))
+            .arg("-i")
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), session.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.lines().any(|l| l.starts_with(&format!("wrote {file} ("))), "{stdout}");
+        let got = std::fs::read_to_string(dir.join(file)).unwrap();
+        let target = root().join("tests/golden/diagram").join(file);
+        if update {
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::write(&target, &got).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&target) {
+            Ok(want) if want == got => {}
+            Ok(_) => failures.push(format!("{file} differs: CELLAR_UPDATE_SNAPSHOTS=1 cargo test --test teach rewrites it; review the picture")),
+            Err(_) => failures.push(format!("{file} is missing: run CELLAR_UPDATE_SNAPSHOTS=1 cargo test --test teach and review it")),
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn draw_says_what_it_wrote_or_why_it_could_not_in_one_line() {
+    let dir = std::env::temp_dir().join(format!("cellar-draw-errors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let session = ":draw empty.json\ndef make_counter():\n    count = 0\n    def inc():\n        nonlocal count\n        count += 1\n        return count\n    return inc\n\ninc = make_counter()\n\
+                   :draw\n:draw inc\n:draw inc only.svg\n:draw inc snap.json\n:draw nope\n:draw inc /no/such/folder/x.svg\n:draw 1 +\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cellar"))
+        .arg("-i")
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), session.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let wrote: Vec<&str> = stdout.lines().filter(|l| l.starts_with("wrote")).collect();
+    assert_eq!(
+        wrote,
+        [
+            "wrote empty.json (1 box, 0 arrows)",
+            "wrote cellar-diagram.svg (4 boxes, 3 arrows)",
+            "wrote cellar-diagram.svg (3 boxes, 2 arrows)",
+            "wrote only.svg (3 boxes, 2 arrows)",
+            "wrote snap.json (3 boxes, 2 arrows)",
+        ]
+    );
+    let empty = std::fs::read_to_string(dir.join("empty.json")).unwrap();
+    assert!(empty.contains(r#""rows":[{"label":"no variables yet"}]"#), "{empty}");
+    let json = std::fs::read_to_string(dir.join("snap.json")).unwrap();
+    assert!(json.contains(r#"{"id":2,"kind":"cell","title":"cell #1","rows":[{"label":"count","text":"0"}]}"#), "{json}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            ":draw: NameError: name 'nope' is not defined",
+            ":draw: cannot write /no/such/folder/x.svg: No such file or directory (os error 2)",
+            ":draw: 1 + is neither a name nor a Python expression",
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

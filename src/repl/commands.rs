@@ -1,7 +1,7 @@
 //! The `:` commands of the teaching REPL.
 
 use crate::teach::path::Unanswered;
-use crate::teach::{cells, scope};
+use crate::teach::{cells, diagram, scope};
 use super::{report, Control, Ran, Repl};
 
 /// Every command, one line each with an example: `:help` prints this, and completion offers
@@ -13,6 +13,9 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (":scope EXPR", "why each name of a function (or a class's body) is local, cell, free, global or builtin   :scope inc"),
     (":scope F.INNER", "the same for a function or class defined inside F, before F has made it   :scope outer.inner"),
     (":env", "the session's variables and their values"),
+    (":draw", "a diagram of the frame, functions, cells and objects, as SVG in cellar-diagram.svg"),
+    (":draw EXPR", "the diagram of only what a value reaches   :draw funcs"),
+    (":draw FILE.svg", "the diagram written to that file, also after EXPR   :draw funcs late.svg (FILE.json: the snapshot as JSON)"),
     (":watch on|off", "show (or stop showing) what changed among the cells after each statement"),
     (":load FILE", "run a script in this session   :load examples/02_late_binding.py"),
     (":reset", "forget every variable and start afresh"),
@@ -40,6 +43,13 @@ pub fn run(repl: &mut Repl, text: &str) -> Control {
             Err(why) => return unanswered(repl, ":scope", why),
         },
         (":env", "") => cells::env(&mut repl.session, &style),
+        (":draw", arg) => match diagram::command(&mut repl.session, arg) {
+            Ok(line) => vec![style.dim(&line)],
+            Err(why) => {
+                repl.session.interp.write_err(&format!(":draw: {why}\n"));
+                return Control::Continue;
+            }
+        },
         (":watch", "on" | "off") => {
             let on = arg == "on";
             if let Some(t) = &mut repl.teacher {

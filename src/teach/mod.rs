@@ -1,12 +1,13 @@
 //! The teaching views: what no Python REPL shows. The cell watch after each statement
 //! (`watch`), every live cell and a function's closure (`cells`), and why each name of a
 //! function lives where it does (`scope`), also for functions still only code inside another
-//! (`path`). Holders are found by `walk`.
+//! (`path`), and the environment diagram of `:draw` (`diagram`). Holders are found by `walk`.
 //!
 //! Everything here only reads the session: no Python code runs on the learner's behalf
 //! except reprs of values, so a session behaves the same with the views on or off.
 
 pub mod cells;
+pub mod diagram;
 pub mod path;
 pub mod scope;
 pub mod walk;
