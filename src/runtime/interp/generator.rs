@@ -149,8 +149,8 @@ impl Interp {
         let switched = self.switch_to(&mut frame, action);
         drop(traced);
         match switched {
-            corosensei::CoroutineResult::Yield(Yielded { value, at, delegate, low }) => {
-                frame.park(low);
+            corosensei::CoroutineResult::Yield(Yielded { value, at, delegate }) => {
+                frame.park(self.yield_low);
                 gen.frame.at.set(Some(at));
                 *gen.yield_from.borrow_mut() = delegate;
                 *gen.state.borrow_mut() = State::Suspended(frame);
@@ -240,8 +240,8 @@ impl Interp {
         std::hint::black_box(self as *mut Interp);
         // SAFETY: the yielder lives on this frame's own stack, which is suspended, not freed,
         // until the frame finishes.
-        let low = stack_position() - SWITCH_DEPTH;
-        let input = unsafe { &*yielder }.suspend(Yielded { value, at, delegate: delegate.cloned(), low });
+        self.yield_low = stack_position() - SWITCH_DEPTH;
+        let input = unsafe { &*yielder }.suspend(Yielded { value, at, delegate: delegate.cloned() });
         self.gen_yielder = yielder;
         match input.action {
             Action::Send(v) => Ok(v),

@@ -84,6 +84,9 @@ pub struct Interp {
     /// While a generator's frame runs: the yielder its `yield` suspends with. Null on the
     /// thread's own stack.
     gen_yielder: generator::Yielder,
+    /// The lowest address the stack of the generator frame that yielded last holds while it
+    /// waits (`Suspended::park`).
+    yield_low: usize,
     /// Where on the thread's stack the calls a generator makes run (`generator.rs`).
     thread_stack: usize,
 }
@@ -125,6 +128,7 @@ impl Interp {
             terminal_input: None,
             statement: None,
             gen_yielder: std::ptr::null(),
+            yield_low: 0,
             thread_stack: 0,
         };
         crate::runtime::model::generator::set_attention_flag(interp.interrupt.clone());

@@ -28,8 +28,6 @@ pub struct Yielded {
     pub value: Value,
     pub at: Span,
     pub delegate: Option<Value>,
-    /// The lowest address the frame's stack holds while it waits.
-    pub low: usize,
 }
 
 /// What a resumed generator receives. The interpreter is lent to the generator's frame for as
@@ -107,49 +105,58 @@ pub struct Suspended {
     pub floor: usize,
     pub levels: u32,
     pub handling: Vec<PyErr>,
-    /// While it waits: its stack copied out, once more than `KEPT_RESIDENT` frames wait…
+    /// While it waits, once more than `KEPT_RESIDENT` frames have started and not finished:
+    /// its stack copied out.
     image: Option<StackImage>,
-    /// …or whether it is one of those that wait on their own pages.
-    resident: bool,
 }
 
-/// How many waiting frames keep their stack's pages. The rest hold a copy of the part they
-/// use (under a page), so that 100,000 suspended generators take a fraction of the memory,
-/// at the price of a copy and a system call each time one of those waits and resumes.
+/// How many started frames keep their stacks' pages while they wait. Past that, a frame
+/// that yields keeps a copy of the part it uses (under a page), so that 100,000 suspended
+/// generators take a fraction of the memory, at the price of a copy and a system call each
+/// time one of them waits and resumes. Counting started frames rather than waiting ones
+/// keeps the switch itself free of bookkeeping.
 /// Under the fuzzer's address sanitizer every frame keeps its pages: a copy reads a live
 /// stack whole, red zones between its frames included, which the sanitizer forbids.
 const KEPT_RESIDENT: usize = if cfg!(fuzzing) { usize::MAX } else { 1024 };
 
-thread_local! {
-    static RESIDENT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
 impl Suspended {
     pub fn new(co: Resumable, base: usize, floor: usize) -> Box<Suspended> {
         let _ = LIVE_FRAMES.try_with(|n| n.set(n.get() + 1));
-        Box::new(Suspended { co, base, floor, levels: 0, handling: Vec::new(), image: None, resident: false })
+        Box::new(Suspended { co, base, floor, levels: 0, handling: Vec::new(), image: None })
     }
 
     /// Its frame has just yielded, with its stack reaching down to `low`.
+    #[inline]
     pub fn park(&mut self, low: usize) {
-        if RESIDENT.with(std::cell::Cell::get) >= KEPT_RESIDENT {
-            // SAFETY: the frame is suspended, its stack holds nothing below `low` (the yield
-            // measured it), and it stays untouched until `unpark`.
-            self.image = unsafe { StackImage::take(self.base, low) };
-        }
-        if self.image.is_none() {
-            RESIDENT.with(|n| n.set(n.get() + 1));
-            self.resident = true;
+        if LIVE_FRAMES.with(std::cell::Cell::get) > KEPT_RESIDENT {
+            self.copy_out(low);
         }
     }
 
+    /// Kept out of line: the switch between generators is hot, and the copy is for programs
+    /// with over a thousand frames started.
+    #[cold]
+    #[inline(never)]
+    fn copy_out(&mut self, low: usize) {
+        // SAFETY: the frame is suspended, its stack holds nothing below `low` (the yield
+        // measured it), and it stays untouched until `unpark`.
+        self.image = unsafe { StackImage::take(self.base, low) };
+    }
+
     /// Before its frame resumes (or unwinds): its stack as it left it.
+    #[inline]
     pub fn unpark(&mut self) {
+        if self.image.is_some() {
+            self.copy_in();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn copy_in(&mut self) {
         if let Some(image) = self.image.take() {
             // SAFETY: taken from this stack, which nothing has used since.
             unsafe { image.restore(self.base) };
-        } else if std::mem::take(&mut self.resident) {
-            let _ = RESIDENT.try_with(|n| n.set(n.get() - 1));
         }
     }
 }
