@@ -47,7 +47,7 @@ impl Interp {
                 let first = f.locals[0].clone().unwrap_or(Value::None);
                 self.comp_level(f, body, 0, first, &mut |interp, f| {
                     let v = interp.eval(f, elt)?;
-                    interp.yield_value(v, f.code.span, None)?;
+                    interp.yield_value(v, f.code.span, crate::runtime::model::generator::Delegate::None)?;
                     Ok(())
                 })?;
                 return Ok(Value::None);

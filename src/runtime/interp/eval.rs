@@ -221,7 +221,7 @@ impl Interp {
                     Some(e) => self.eval(f, e)?,
                     None => Value::None,
                 };
-                self.yield_value(v, *span, None).map_err(|e| e.at(*span))
+                self.yield_value(v, *span, crate::runtime::model::generator::Delegate::None).map_err(|e| e.at(*span))
             }
             Expr::YieldFrom(inner, span) => {
                 let v = self.eval(f, inner)?;

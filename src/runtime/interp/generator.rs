@@ -14,7 +14,7 @@ use super::{Flow, Frame, Interp};
 use crate::runtime::model::depth;
 use crate::runtime::model::exceptions::*;
 use crate::runtime::model::exceptions::Traceback;
-use crate::runtime::model::generator::{take_freed, Action, GenFrame, Generator, Resume, State, Suspended, Yielded};
+use crate::runtime::model::generator::{take_freed, Action, Delegate, GenFrame, Generator, Resume, State, Suspended, Yielded};
 use crate::compile::code::{Expr, Stmt, Target, WithItem};
 use crate::runtime::model::typeobj::{type_name, types};
 use crate::runtime::types::object;
@@ -152,7 +152,11 @@ impl Interp {
             corosensei::CoroutineResult::Yield(Yielded { value, at, delegate }) => {
                 frame.park(self.yield_low);
                 gen.frame.at.set(Some(at));
-                *gen.yield_from.borrow_mut() = delegate;
+                match delegate {
+                    Delegate::None => *gen.yield_from.borrow_mut() = None,
+                    Delegate::Starts(it) => *gen.yield_from.borrow_mut() = Some(it),
+                    Delegate::Continues => {}
+                }
                 *gen.state.borrow_mut() = State::Suspended(frame);
                 Ok(Step::Yielded(value))
             }
@@ -232,7 +236,7 @@ impl Interp {
     /// `yield value`: the frame waits until it is resumed, and the `yield` is what `send`
     /// passed (or raises what `throw` passed). `delegate` is the iterator a `yield from` or
     /// `await` passes the value on from (`gi_yieldfrom`, `cr_await`).
-    pub(super) fn yield_value(&mut self, value: Value, at: Span, delegate: Option<&Value>) -> PyResult<Value> {
+    pub(super) fn yield_value(&mut self, value: Value, at: Span, delegate: Delegate) -> PyResult<Value> {
         let yielder = self.gen_yielder;
         assert!(!yielder.is_null(), "the compiler lets `yield` appear only in generator frames");
         // Whoever resumes the frame changes the interpreter meanwhile; the compiler must not
@@ -241,7 +245,7 @@ impl Interp {
         // SAFETY: the yielder lives on this frame's own stack, which is suspended, not freed,
         // until the frame finishes.
         self.yield_low = stack_position() - SWITCH_DEPTH;
-        let input = unsafe { &*yielder }.suspend(Yielded { value, at, delegate: delegate.cloned() });
+        let input = unsafe { &*yielder }.suspend(Yielded { value, at, delegate });
         self.gen_yielder = yielder;
         match input.action {
             Action::Send(v) => Ok(v),
@@ -307,6 +311,7 @@ impl Interp {
     /// `yield`, and what the frame is sent or thrown goes to `it`.
     fn delegate(&mut self, it: &Value, at: Span) -> PyResult<Value> {
         let mut action = Action::Send(Value::None);
+        let mut started = false;
         loop {
             let step = match as_generator(it) {
                 Some(gen) => self.resume(gen, action)?,
@@ -337,7 +342,8 @@ impl Interp {
             match step {
                 Step::Returned(v) => return Ok(v),
                 Step::Yielded(v) => {
-                    action = match self.yield_value(v, at, Some(it)) {
+                    let delegate = if std::mem::replace(&mut started, true) { Delegate::Continues } else { Delegate::Starts(it.clone()) };
+                    action = match self.yield_value(v, at, delegate) {
                         Ok(sent) => Action::Send(sent),
                         Err(e) if e.is(&types().generator_exit) => {
                             // Closing the delegating generator closes the one it delegates to.

@@ -27,7 +27,18 @@ pub type Resumable = corosensei::Coroutine<Resume, Yielded, PyResult<Value>, Gen
 pub struct Yielded {
     pub value: Value,
     pub at: Span,
-    pub delegate: Option<Value>,
+    pub delegate: Delegate,
+}
+
+/// What `gi_yieldfrom` is while the frame waits. A `yield from` names its iterator with its
+/// first value only, so that passing a long stream on costs no reference counting per value.
+pub enum Delegate {
+    /// A plain `yield`.
+    None,
+    /// The first value a `yield from` passes on from this iterator.
+    Starts(Value),
+    /// A later value from the same one.
+    Continues,
 }
 
 /// What a resumed generator receives. The interpreter is lent to the generator's frame for as
