@@ -135,8 +135,14 @@ fn a_name_path_that_leads_nowhere_says_where_it_stopped() {
 
 /// Runs `session` through `cellar` with `args` and returns its stdout.
 fn stdout_of(args: &[&str], session: &str) -> String {
+    String::from_utf8_lossy(&run_piped(args, &std::env::current_dir().unwrap(), session).stdout).into_owned()
+}
+
+/// Runs `session` through `cellar` with `args` in `dir`, and returns what it did.
+fn run_piped(args: &[&str], dir: &std::path::Path, session: &str) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cellar"))
         .args(args)
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -144,7 +150,7 @@ fn stdout_of(args: &[&str], session: &str) -> String {
         .spawn()
         .unwrap();
     std::io::Write::write_all(&mut child.stdin.take().unwrap(), session.as_bytes()).unwrap();
-    String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout).into_owned()
+    child.wait_with_output().unwrap()
 }
 
 #[test]
@@ -201,17 +207,7 @@ fn diagrams_match_the_reviewed_snapshots() {
     ];
     let mut failures = Vec::new();
     for (file, session) in cases {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_cellar"))
-            .arg("-i")
-            .current_dir(&dir)
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        std::io::Write::write_all(&mut child.stdin.take().unwrap(), session.as_bytes()).unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = run_piped(&["-i"], &dir, &session);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(stdout.lines().any(|l| l.starts_with(&format!("wrote {file} ("))), "{stdout}");
         let got = std::fs::read_to_string(dir.join(file)).unwrap();
@@ -237,17 +233,7 @@ fn draw_says_what_it_wrote_or_why_it_could_not_in_one_line() {
     std::fs::create_dir_all(&dir).unwrap();
     let session = ":draw empty.json\ndef make_counter():\n    count = 0\n    def inc():\n        nonlocal count\n        count += 1\n        return count\n    return inc\n\ninc = make_counter()\n\
                    :draw\n:draw inc\n:draw inc only.svg\n:draw inc snap.json\n:draw nope\n:draw inc /no/such/folder/x.svg\n:draw 1 +\n";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cellar"))
-        .arg("-i")
-        .current_dir(&dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), session.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_piped(&["-i"], &dir, session);
     let stdout = String::from_utf8_lossy(&out.stdout);
     let wrote: Vec<&str> = stdout.lines().filter(|l| l.starts_with("wrote")).collect();
     assert_eq!(
