@@ -89,6 +89,7 @@ impl Interp {
         self.interrupt.store(self.stepper.is_some(), Ordering::Relaxed);
     }
 
+    #[inline]
     pub fn stepping(&self) -> bool {
         self.stepper.is_some()
     }
