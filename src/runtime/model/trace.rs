@@ -142,9 +142,9 @@ pub enum Event {
     /// A cell was written (or emptied) `times` times by the same writer, with no other
     /// writer of that cell between.
     CellWritten { serial: u64, by: Writer, times: u32 },
-    /// An item of the object at `addr` was stored or deleted (`cache[n] = v`), `times`
-    /// times by the same writer: how a container in a cell changes in place. Changes made
-    /// by methods (`append`) are not events.
+    /// An item of the object at `addr` was stored or deleted (`cache[n] = v`), or one of
+    /// its methods that change a list, dict or set ran (`log.append(x)`), `times` times by
+    /// the same writer: how a container in a cell changes in place.
     ObjectWritten { addr: usize, by: Writer, times: u32 },
     /// A function stored into a global of the dict at `globals`; `old` is what the global
     /// held before this write (`None`: it was unbound).
