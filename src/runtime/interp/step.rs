@@ -120,13 +120,11 @@ impl Interp {
         self.step(f, f.code.span.start, StepKind::Call)
     }
 
-    /// The frame `f` ends with `result`, which an abandoned step replaces.
+    /// The frame `f` ends with `result`, which an abandoned step replaces. Called only
+    /// while stepping.
     #[cold]
     #[inline(never)]
     pub(super) fn attend_return(&mut self, f: &Frame, result: PyResult<Value>) -> PyResult<Value> {
-        if self.stepper.is_none() {
-            return result;
-        }
         let kind = match &result {
             Ok(v) => StepKind::Return(v.clone()),
             Err(e) => StepKind::Raise(e.clone()),
