@@ -146,6 +146,14 @@ impl Interp {
             }
         };
         let traced = crate::runtime::model::trace::enter(&gen.code);
+        if traced.is_some() && self.stepping() && !super::step::is_library(&gen.code) {
+            // Resumed, the frame stands at its `yield`: steps taken before its next line (in
+            // what it calls) show its variables too.
+            // SAFETY: the frame is not running; its locals stay in place while it runs.
+            let locals = unsafe { &*gen.frame.locals.get() };
+            let at = gen.frame.at.get().map_or(gen.code.span.start, |s| s.start);
+            crate::runtime::model::trace::note_line(&gen.code, locals, &gen.frame.cells, None, at);
+        }
         let switched = self.switch_to(&mut frame, action);
         drop(traced);
         match switched {

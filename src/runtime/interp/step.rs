@@ -72,8 +72,11 @@ impl Interrupter {
     }
 }
 
-/// Code cellar runs for a library module (`modules/lib`): its file names start so.
-const LIBRARY: &str = "<cellar>/";
+/// Code of a library module cellar writes in Python (`modules/lib`), which steps run
+/// through rather than into.
+pub(super) fn is_library(code: &crate::compile::code::Code) -> bool {
+    code.file.starts_with("<cellar>/")
+}
 
 impl Interp {
     pub fn interrupter(&self) -> Interrupter {
@@ -135,7 +138,7 @@ impl Interp {
     }
 
     fn step(&mut self, f: &Frame, offset: u32, kind: StepKind) -> PyResult<()> {
-        if f.code.file.starts_with(LIBRARY) {
+        if is_library(f.code) {
             return Ok(());
         }
         let Some(mut stepper) = self.stepper.take() else { return Ok(()) };
