@@ -196,7 +196,7 @@ impl TextStepper {
             self.cells.insert(serial, now);
         }
         for f in &functions {
-            if f.code.file.starts_with("<cellar>/") {
+            if crate::runtime::interp::step::is_library(&f.code) {
                 continue;
             }
             let name = f.code.name.as_str();

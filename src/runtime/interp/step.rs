@@ -74,7 +74,7 @@ impl Interrupter {
 
 /// Code of a library module cellar writes in Python (`modules/lib`), which steps run
 /// through rather than into.
-pub(super) fn is_library(code: &crate::compile::code::Code) -> bool {
+pub fn is_library(code: &crate::compile::code::Code) -> bool {
     code.file.starts_with("<cellar>/")
 }
 
