@@ -158,8 +158,9 @@ pub enum Target {
     /// A cell slot, and where in the source the store is: the trace notes the line that
     /// wrote the cell.
     Cell(u32, u32),
-    /// A global, by name; the cache remembers where the last store or load found it.
-    Global(Rc<PyStr>, GlobalCache),
+    /// A global, by name; the cache remembers where the last store or load found it. The
+    /// offset of the store is for the trace, as a cell's is.
+    Global(Rc<PyStr>, GlobalCache, u32),
     /// A name bound in a class body: a key of the namespace that becomes the class's `__dict__`.
     Name(Rc<PyStr>),
     Attr(Box<Expr>, Rc<PyStr>, AttrCache),

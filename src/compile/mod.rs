@@ -213,7 +213,7 @@ impl<'a> Compiler<'a> {
         match self.place(u, name) {
             Place::Local(s) => Target::Local(s),
             Place::Cell(s) => Target::Cell(s, span.start),
-            Place::Global(n) => Target::Global(n, GlobalCache::default()),
+            Place::Global(n) => Target::Global(n, GlobalCache::default(), span.start),
             Place::Name(n) => Target::Name(n),
             Place::ClassFree(s, _) => Target::Cell(s, span.start),
         }

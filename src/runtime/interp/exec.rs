@@ -411,9 +411,10 @@ impl Interp {
                     trace::cell_written(cell, Some(trace::At { source: f.code.source.clone(), offset: *at }), false);
                 }
             }
-            Target::Global(n, cache) => {
+            Target::Global(n, cache, at) => {
                 if trace::on() {
-                    trace::global_written(Rc::as_ptr(f.globals) as usize, n, || f.globals.get_name(n));
+                    let at = trace::At { source: f.code.source.clone(), offset: *at };
+                    trace::global_written(Rc::as_ptr(f.globals) as usize, n, at, || f.globals.get_name(n));
                 }
                 store_global(f.globals, n, cache, v)
             }
@@ -466,7 +467,7 @@ impl Interp {
                     trace::cell_written(cell, Some(trace::At { source: f.code.source.clone(), offset: *at }), false);
                 }
             }
-            Target::Global(n, _) => {
+            Target::Global(n, ..) => {
                 f.globals.remove_name(n);
             }
             Target::Name(n) => {
@@ -532,7 +533,7 @@ impl Interp {
                     trace::cell_written(cell, Some(trace::At { source: f.code.source.clone(), offset: *at }), false);
                 }
             }
-            Target::Global(n, _) => {
+            Target::Global(n, ..) => {
                 if f.globals.remove_name(n).is_none() {
                     return name_error_for(n.as_str());
                 }
@@ -657,7 +658,7 @@ impl Interp {
     fn load_target(&mut self, f: &mut Frame, t: &Target) -> PyResult<Value> {
         match t {
             Target::Cell(s, _) => self.load_cell(f, *s),
-            Target::Global(n, cache) => {
+            Target::Global(n, cache, _) => {
                 let (layout, _, pos, _) = cache.0.get();
                 match f.globals.value_at(layout, pos as usize) {
                     Some(v) => Ok(v),

@@ -396,13 +396,13 @@ pub fn object_written(addr: usize) {
 /// statement itself is not an event (the learner wrote it on the line). `old` is called only
 /// for a write that is not a repeat of the last event. Callers check `on()` first.
 #[cold]
-pub fn global_written(globals: usize, name: &Rc<PyStr>, old: impl FnOnce() -> Option<Value>) {
+pub fn global_written(globals: usize, name: &Rc<PyStr>, at: At, old: impl FnOnce() -> Option<Value>) {
     let done = RECORDER.with(|r| {
         let r = &mut *r.borrow_mut();
         if r.stack.is_empty() {
             return true;
         }
-        let by = writer(&r.stack, None, false);
+        let by = writer(&r.stack, Some(at.clone()), false);
         // Only a repeat of the very last event merges (functions writing globals in a loop
         // are rare); once events are dropped, the last one kept is no longer the last.
         if let (Some(Event::GlobalWritten { globals: g, name: n, by: last, times, .. }), 0) = (r.log.events.last_mut(), r.log.dropped) {
@@ -420,7 +420,7 @@ pub fn global_written(globals: usize, name: &Rc<PyStr>, old: impl FnOnce() -> Op
     let old = old();
     RECORDER.with(|r| {
         let r = &mut *r.borrow_mut();
-        let by = writer(&r.stack, None, false);
+        let by = writer(&r.stack, Some(at), false);
         r.log.push(Event::GlobalWritten { globals, name: name.clone(), old, by, times: 1 });
     });
 }
@@ -532,10 +532,11 @@ mod tests {
     #[test]
     fn globals_written_by_the_statement_itself_are_not_events() {
         set_on(true);
-        global_written(1, &name("total"), || None);
+        let source: Rc<str> = "total = 0\n".into();
+        global_written(1, &name("total"), At { source: source.clone(), offset: 0 }, || None);
         {
             let _add = enter_code("add", 1);
-            global_written(1, &name("total"), || Some(Value::Int(0)));
+            global_written(1, &name("total"), At { source, offset: 0 }, || Some(Value::Int(0)));
         }
         let log = take();
         set_on(false);

@@ -286,7 +286,7 @@ impl Names {
     fn store(&mut self, t: &Target) {
         match t {
             Target::Local(_) | Target::Cell(..) => {}
-            Target::Global(n, _) | Target::Name(n) => self.add(n),
+            Target::Global(n, ..) | Target::Name(n) => self.add(n),
             Target::Attr(obj, n, _) => {
                 self.expr(obj);
                 self.add(n);
@@ -306,7 +306,7 @@ impl Names {
     /// The load half of an augmented assignment.
     fn load_target(&mut self, t: &Target) {
         match t {
-            Target::Global(n, _) => self.add(n),
+            Target::Global(n, ..) => self.add(n),
             Target::Attr(obj, n, _) => {
                 self.expr(obj);
                 self.add(n);
@@ -320,7 +320,7 @@ impl Names {
     }
 
     fn store_after_load(&mut self, t: &Target) {
-        if let Target::Global(n, _) = t {
+        if let Target::Global(n, ..) = t {
             self.add(n);
         }
     }
