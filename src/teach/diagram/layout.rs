@@ -11,8 +11,14 @@
 //! it, pushed down only as far as the box above needs: a cell shared by five lambdas sits
 //! among them with five arrows fanning in, and every box's position follows from its
 //! parents', so the same snapshot always gives the same picture.
+//!
+//! The frames (globals, then each running call) stack in the first column in their order. A
+//! trace lays out each step given where the boxes were at the step before (`Before`): a box
+//! still in its column stays where it was unless a box above pushes it, and no column gets
+//! narrower, so that from one step to the next only what changed moves.
 
-use super::{Diagram, Edge, Node, Slot};
+use super::{Diagram, Edge, Kind, Node, Origin, Slot};
+use hashbrown::HashMap;
 
 /// The advance of one character of a 13px monospace font (DejaVu Sans Mono and Menlo are
 /// 0.602 em), rounded up so that text never reaches the border.
@@ -89,9 +95,29 @@ pub struct Arrow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
     pub boxes: Vec<Placed>,
+    /// The height where the boxes start, under the lanes of the arrows that go back.
+    pub top: f64,
+    /// The width of each column.
+    pub columns: Vec<f64>,
     pub arrows: Vec<Arrow>,
     pub width: f64,
     pub height: f64,
+}
+
+/// Where the boxes of the picture before were: each box's column and height below the top of
+/// the boxes (the lanes above them come and go), and the width of each column.
+#[derive(Clone, Debug, Default)]
+pub struct Before {
+    boxes: HashMap<Origin, (usize, f64)>,
+    columns: Vec<f64>,
+}
+
+impl Layout {
+    /// What the next picture of a trace keeps of this one, which drew `d`.
+    pub fn before(&self, d: &Diagram) -> Before {
+        let boxes = d.nodes.iter().zip(&self.boxes).map(|(n, b)| (n.origin, (b.column, b.y - self.top))).collect();
+        Before { boxes, columns: self.columns.clone() }
+    }
 }
 
 /// The size of a box, and where its values start, from its text.
@@ -117,14 +143,19 @@ fn measure(node: &Node) -> (f64, f64, f64) {
 }
 
 pub fn layout(d: &Diagram) -> Layout {
+    arrange(d, &Before::default())
+}
+
+/// The layout of `d` as a step that follows the picture `before` describes.
+pub fn arrange(d: &Diagram, before: &Before) -> Layout {
     let n = d.nodes.len();
     let edges = d.edges();
-    // The column of each box: its breadth-first distance from the frame.
+    // The column of each box: its breadth-first distance from the frames.
     let mut column = vec![usize::MAX; n];
     let mut queue = std::collections::VecDeque::new();
-    if n > 0 {
-        column[0] = 0;
-        queue.push_back(0);
+    for (id, _) in d.nodes.iter().enumerate().take_while(|(_, node)| node.kind == Kind::Frame) {
+        column[id] = 0;
+        queue.push_back(id);
     }
     let mut out_edges: Vec<Vec<usize>> = vec![Vec::new(); n];
     for e in &edges {
@@ -154,7 +185,7 @@ pub fn layout(d: &Diagram) -> Layout {
         })
         .collect();
     let mut col_x = vec![MARGIN; columns];
-    let mut col_w = vec![0.0f64; columns];
+    let mut col_w: Vec<f64> = (0..columns).map(|c| before.columns.get(c).copied().unwrap_or(0.0)).collect();
     for b in &boxes {
         col_w[b.column] = col_w[b.column].max(b.w);
     }
@@ -165,17 +196,24 @@ pub fn layout(d: &Diagram) -> Layout {
     let back: Vec<&Edge> = edges.iter().filter(|e| column[e.to] < column[e.from]).collect();
     let top = MARGIN + if back.is_empty() { 0.0 } else { LANE * back.len() as f64 + LANE };
 
-    // Columns left to right: a box's wish is the mean height of the arrows into it from the
-    // column before, which is already placed.
+    // Columns left to right: a box's wish is where it was at the step before, or else the
+    // mean height of the arrows into it from the column before, which is already placed. The
+    // frames have no arrows into them and stay in their order, whatever they were before.
     for c in 0..columns {
         let mut members: Vec<(f64, usize)> = Vec::new();
         for id in (0..n).filter(|&id| column[id] == c) {
-            let ys: Vec<f64> = edges
-                .iter()
-                .filter(|e| e.to == id && column[e.from] + 1 == c)
-                .map(|e| boxes[e.from].row_y(e.row))
-                .collect();
-            let wish = if ys.is_empty() { top } else { ys.iter().sum::<f64>() / ys.len() as f64 - TITLE_H / 2.0 };
+            let kept = before.boxes.get(&d.nodes[id].origin).filter(|(was, _)| *was == c && c > 0);
+            let wish = match kept {
+                Some((_, y)) => top + y,
+                None => {
+                    let ys: Vec<f64> = edges
+                        .iter()
+                        .filter(|e| e.to == id && column[e.from] + 1 == c)
+                        .map(|e| boxes[e.from].row_y(e.row))
+                        .collect();
+                    if ys.is_empty() { top } else { ys.iter().sum::<f64>() / ys.len() as f64 - TITLE_H / 2.0 }
+                }
+            };
             members.push((wish, id));
         }
         members.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -224,7 +262,7 @@ pub fn layout(d: &Diagram) -> Layout {
     let last = col_right(columns.saturating_sub(1));
     let width = (arrows.iter().flat_map(|a| path_xs(&a.path)).fold(last, f64::max) + MARGIN).ceil();
     let height = (boxes.iter().map(|b| b.y + b.h).fold(top, f64::max) + MARGIN).ceil();
-    Layout { boxes, arrows, width, height }
+    Layout { boxes, top, columns: col_w, arrows, width, height }
 }
 
 fn path_xs(path: &Path) -> Vec<f64> {
@@ -237,7 +275,7 @@ fn path_xs(path: &Path) -> Vec<f64> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::teach::diagram::{Diagram, Kind};
+    use crate::teach::diagram::{Diagram, FrameRoots, Kind};
 
     /// The diagram of a program's globals after it ran, on a thread with the interpreter's
     /// stack size, as the driver runs programs.
@@ -305,6 +343,60 @@ pub(crate) mod tests {
         let lambdas: Vec<f64> = into.iter().map(|e| l.boxes[e.from].row_y(e.row)).collect();
         let cell = l.boxes[cells[0]].entry().1;
         assert!(lambdas.iter().any(|&y| y < cell) && lambdas.iter().any(|&y| y > cell), "{lambdas:?} around {cell}");
+    }
+
+    #[test]
+    fn a_running_frames_cell_variable_is_the_box_its_closures_point_to() {
+        let source = "def make_funcs():\n    funcs = []\n    for i in range(5):\n        funcs.append(lambda: i)\n    return funcs\n\nfuncs = make_funcs()\n";
+        let d = std::thread::Builder::new()
+            .stack_size(crate::runtime::model::depth::STACK_SIZE)
+            .spawn(move || {
+                let mut session = crate::session::Session::new(Box::new(std::io::sink()));
+                assert!(session.run(source, "<lesson>", crate::compile::Mode::Exec).is_ok());
+                let (Ok(funcs), Ok(cell)) = (session.eval("funcs"), session.eval("funcs[0].__closure__[0]")) else { panic!("the lesson ran") };
+                let frames = vec![
+                    FrameRoots { title: "globals".into(), rows: crate::teach::diagram::globals(&session) },
+                    FrameRoots { title: "make_funcs".into(), rows: vec![("funcs".into(), funcs), ("i".into(), cell)] },
+                    FrameRoots { title: "<lambda>".into(), rows: vec![] },
+                ];
+                Diagram::of_frames(&mut session.interp, frames)
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        let titles: Vec<&str> = d.nodes.iter().take_while(|n| n.kind == Kind::Frame).map(|n| n.title.as_str()).collect();
+        assert_eq!(titles, ["globals", "make_funcs", "<lambda>"]);
+        assert_eq!(d.nodes[2].rows[0].label, "no variables yet");
+        let cells: Vec<usize> = (0..d.nodes.len()).filter(|&i| d.nodes[i].kind == Kind::Cell).collect();
+        assert_eq!(cells.len(), 1, "{d:?}");
+        let from: Vec<Kind> = d.edges().iter().filter(|e| e.to == cells[0]).map(|e| d.nodes[e.from].kind).collect();
+        assert_eq!(from, [Kind::Frame, Kind::Function, Kind::Function, Kind::Function, Kind::Function, Kind::Function]);
+        let l = layout(&d);
+        for i in 0..3 {
+            assert_eq!(l.boxes[i].column, 0);
+        }
+        assert!(l.boxes[0].y + l.boxes[0].h < l.boxes[1].y && l.boxes[1].y + l.boxes[1].h < l.boxes[2].y, "the frames stack in order");
+        for (i, a) in l.boxes.iter().enumerate() {
+            for b in &l.boxes[i + 1..] {
+                assert!(!a.overlaps(b));
+            }
+        }
+    }
+
+    #[test]
+    fn a_box_stays_where_it_was_when_boxes_come_and_go_around_it() {
+        let d = diagram_of("def make_counter():\n    count = 0\n    def inc():\n        nonlocal count\n        count += 1\n        return count\n    return inc\n\nb = [1]\ninc = make_counter()\n");
+        let first = layout(&d);
+        // The list `b` is gone: without what was before, the function moves up into its place.
+        let mut later = d.clone();
+        later.nodes[0].rows.remove(0);
+        let list = later.nodes.iter().position(|n| n.title == "list").unwrap();
+        later.nodes[list].rows.clear();
+        let function = d.nodes.iter().position(|n| n.kind == Kind::Function).unwrap();
+        assert!(layout(&later).boxes[function].y < first.boxes[function].y);
+        let kept = arrange(&later, &first.before(&d));
+        assert_eq!(kept.boxes[function].y, first.boxes[function].y);
+        assert_eq!(kept.columns, first.columns, "no column gets narrower");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 pub mod layout;
 pub mod svg;
 
+use crate::runtime::interp::Interp;
 use crate::runtime::model::generator::Generator;
 use crate::runtime::model::typeobj::type_name;
 use crate::runtime::model::value::{CellObj, Function, Value};
@@ -69,8 +70,19 @@ pub struct Row {
     pub slot: Slot,
 }
 
+/// What a node stands for, so that a trace can follow one box from step to step: a frame by
+/// its place in the stack (the trace tells one call from the next), a cell by its serial, and
+/// any other object by its address, which is its own while it lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Origin {
+    Frame(usize),
+    Cell(u64),
+    Object(usize),
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Node {
+    pub origin: Origin,
     pub kind: Kind,
     pub title: String,
     /// A dimmer second line under the title: a function's qualified name, a generator's line.
@@ -86,8 +98,17 @@ pub struct Edge {
     pub to: usize,
 }
 
-/// The state a diagram shows. Node 0 is the frame; the others are numbered in the order a
-/// breadth-first walk from it meets them, so the same session always gives the same numbers.
+/// A frame as the diagram draws it: its title (`globals`, or the running function's name) and
+/// its variables. A cell variable is given as the cell itself (`Value::Cell`), so that its row
+/// is an arrow to the same box the closures of the functions that share it point to.
+pub struct FrameRoots {
+    pub title: String,
+    pub rows: Vec<(String, Value)>,
+}
+
+/// The state a diagram shows. The frames come first, globals then each running call
+/// outermost first; the other nodes are numbered in the order a breadth-first walk from the
+/// frames meets them, so the same state always gives the same numbers.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagram {
     pub nodes: Vec<Node>,
@@ -99,26 +120,26 @@ impl Diagram {
     /// Everything the session's variables reach, or, with `only`, what that one named value
     /// reaches (the frame then has that one row).
     pub fn take(session: &mut Session, only: Option<(&str, Value)>) -> Diagram {
-        let roots: Vec<(String, Value)> = match only {
+        let rows: Vec<(String, Value)> = match only {
             Some((name, v)) => vec![(name.to_string(), v)],
-            None => session
-                .globals
-                .items()
-                .into_iter()
-                .filter_map(|(k, v)| match k {
-                    // `__name__` and `__builtins__` are the module's, not the learner's.
-                    Value::Str(n) if !(n.starts_with("__") && n.ends_with("__")) => Some((n.to_string(), v)),
-                    _ => None,
-                })
-                .collect(),
+            None => globals(session),
         };
-        let mut walk = Walk { session, diagram: Diagram::default(), ids: hashbrown::HashMap::new(), queue: VecDeque::new() };
-        walk.diagram.nodes.push(Node { kind: Kind::Frame, title: "globals".into(), note: None, rows: Vec::new() });
-        let mut rows: Vec<Row> = roots.into_iter().map(|(name, v)| Row { label: name, slot: walk.slot(&v) }).collect();
-        if rows.is_empty() {
-            rows.push(Row { label: "no variables yet".into(), slot: Slot::Caption });
+        Diagram::of_frames(&mut session.interp, vec![FrameRoots { title: "globals".into(), rows }])
+    }
+
+    /// The frames given and everything their variables reach.
+    pub fn of_frames(interp: &mut Interp, frames: Vec<FrameRoots>) -> Diagram {
+        let mut walk = Walk { interp, diagram: Diagram::default(), ids: hashbrown::HashMap::new(), queue: VecDeque::new() };
+        for (i, frame) in frames.iter().enumerate() {
+            walk.diagram.nodes.push(Node { origin: Origin::Frame(i), kind: Kind::Frame, title: frame.title.clone(), note: None, rows: Vec::new() });
         }
-        walk.diagram.nodes[0].rows = rows;
+        for (i, frame) in frames.into_iter().enumerate() {
+            let mut rows: Vec<Row> = frame.rows.into_iter().map(|(name, v)| Row { label: name, slot: walk.slot(&v) }).collect();
+            if rows.is_empty() {
+                rows.push(Row { label: "no variables yet".into(), slot: Slot::Caption });
+            }
+            walk.diagram.nodes[i].rows = rows;
+        }
         while let Some((id, v)) = walk.queue.pop_front() {
             walk.diagram.nodes[id] = walk.node(&v);
         }
@@ -221,14 +242,27 @@ fn split_arg(arg: &str) -> (Option<&str>, &str) {
     }
 }
 
-fn json_str(s: &str) -> String {
+/// The session's variables, without the module's own (`__name__`, `__builtins__`).
+pub fn globals(session: &Session) -> Vec<(String, Value)> {
+    session
+        .globals
+        .items()
+        .into_iter()
+        .filter_map(|(k, v)| match k {
+            Value::Str(n) if !(n.starts_with("__") && n.ends_with("__")) => Some((n.to_string(), v)),
+            _ => None,
+        })
+        .collect()
+}
+
+pub(crate) fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     crate::runtime::modules::json::write_string(s, false, &mut out);
     out
 }
 
 struct Walk<'s> {
-    session: &'s mut Session,
+    interp: &'s mut Interp,
     diagram: Diagram,
     /// Object address → node: an object met twice is one box with two arrows into it.
     /// Only looked up, never iterated, so its order cannot reach the picture.
@@ -253,7 +287,7 @@ impl Walk<'_> {
             return Slot::Text("…".into());
         }
         let id = self.diagram.nodes.len();
-        self.diagram.nodes.push(Node { kind: Kind::Object, title: String::new(), note: None, rows: Vec::new() });
+        self.diagram.nodes.push(Node { origin: origin(v), kind: Kind::Object, title: String::new(), note: None, rows: Vec::new() });
         self.ids.insert(v.address(), id);
         self.queue.push_back((id, v.clone()));
         Slot::Ref(id)
@@ -264,12 +298,12 @@ impl Walk<'_> {
     }
 
     fn text(&mut self, v: &Value) -> String {
-        let repr = self.session.interp.repr(v).unwrap_or_else(|_| "<repr failed>".into());
+        let repr = self.interp.repr(v).unwrap_or_else(|_| "<repr failed>".into());
         cut(&repr, MAX_TEXT)
     }
 
     fn node(&mut self, v: &Value) -> Node {
-        let mut node = Node { kind: Kind::Object, title: type_name(v), note: None, rows: Vec::new() };
+        let mut node = Node { origin: origin(v), kind: Kind::Object, title: type_name(v), note: None, rows: Vec::new() };
         match v {
             Value::Function(f) => self.function(f, &mut node),
             Value::Cell(c) => {
@@ -472,6 +506,13 @@ impl Walk<'_> {
     }
 }
 
+fn origin(v: &Value) -> Origin {
+    match v {
+        Value::Cell(c) => Origin::Cell(c.serial),
+        _ => Origin::Object(v.address()),
+    }
+}
+
 /// A classmethod or staticmethod is drawn as the function it wraps: calling it calls that.
 fn unwrap_descriptor(v: Value) -> Value {
     if let Value::Native(n) = &v {
@@ -547,8 +588,8 @@ mod tests {
     fn json_escapes_and_lists_edges() {
         let d = Diagram {
             nodes: vec![
-                Node { kind: Kind::Frame, title: "globals".into(), note: None, rows: vec![Row { label: "s".into(), slot: Slot::Text("'a\"b'".into()) }, Row { label: "f".into(), slot: Slot::Ref(1) }] },
-                Node { kind: Kind::Function, title: "function f".into(), note: None, rows: vec![Row { label: "no cells".into(), slot: Slot::Caption }] },
+                Node { origin: Origin::Frame(0), kind: Kind::Frame, title: "globals".into(), note: None, rows: vec![Row { label: "s".into(), slot: Slot::Text("'a\"b'".into()) }, Row { label: "f".into(), slot: Slot::Ref(1) }] },
+                Node { origin: Origin::Object(1), kind: Kind::Function, title: "function f".into(), note: None, rows: vec![Row { label: "no cells".into(), slot: Slot::Caption }] },
             ],
             left_out: 0,
         };
