@@ -9,6 +9,7 @@
 //! execution can later keep one per step and a page can replay them.
 
 pub mod layout;
+pub mod page;
 pub mod svg;
 
 use crate::runtime::interp::Interp;
