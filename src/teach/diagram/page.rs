@@ -203,9 +203,9 @@ impl Trace {
         let _ = writeln!(
             out,
             "<header><h1><span class=\"brand\">cellar</span> {}</h1>\
-             <nav><button id=\"first\" title=\"first step (Home)\">⏮</button><button id=\"back\" title=\"step back (←)\">◀</button>\
+             <nav><button id=\"first\" title=\"first step (Home)\">|◀</button><button id=\"back\" title=\"step back (←)\">◀</button>\
              <input id=\"slider\" type=\"range\" min=\"1\" max=\"1\" value=\"1\" aria-label=\"step\">\
-             <button id=\"forward\" title=\"step forward (→)\">▶</button><button id=\"last\" title=\"last step (End)\">⏭</button>\
+             <button id=\"forward\" title=\"step forward (→)\">▶</button><button id=\"last\" title=\"last step (End)\">▶|</button>\
              <span id=\"counter\"></span></nav><p id=\"event\"></p></header>",
             html_escape(&name)
         );
