@@ -18,8 +18,10 @@
   const chars = (s) => Array.from(s).length;
   const num = (x) => Math.round(x * 10) / 10;
 
-  // The picture after step `at`, kept so that stepping forward applies one diff.
+  // The picture after step `at` (its boxes by key, and its size), kept so that stepping
+  // forward applies one diff.
   let shown = new Map();
+  let size = null;
   let at = -1;
   let current = -1;
 
@@ -28,10 +30,20 @@
     return k;
   }
 
+  // The boxes of a step are shared with the trace, which later replays read again: a row
+  // that changes goes into a copy of its box.
   function apply(map, step) {
     if (step.full) map.clear();
+    if (step.width !== undefined) size = { width: step.width, height: step.height, left_out: step.left_out };
     for (const key of step.del || []) map.delete(key);
-    for (const node of step.set) map.set(node.key, node);
+    for (const node of step.set || []) map.set(node.key, node);
+    for (const change of step.rows || []) {
+      const node = map.get(change.key);
+      const rows = node.rows.slice();
+      const { key, row, ...rest } = change;
+      rows[row] = rest;
+      map.set(key, { ...node, rows });
+    }
   }
 
   function advanceTo(k) {
@@ -52,7 +64,10 @@
     const fresh = new Set();
     const rows = new Set();
     const titles = new Set();
-    for (const node of step.set) {
+    for (const change of step.rows || []) {
+      if (!same(before.get(change.key).rows[change.row], change)) rows.add(change.key + "/" + change.row);
+    }
+    for (const node of step.set || []) {
       const old = before.get(node.key);
       if (!old || old.kind !== node.kind) {
         fresh.add(node.key);
@@ -127,10 +142,10 @@
     }
   }
 
-  function drawDiagram(map, step, hi) {
-    const footer = step.left_out ? 24 : 0;
-    const w = step.width;
-    const h = step.height + footer;
+  function drawDiagram(map, hi) {
+    const footer = size.left_out ? 24 : 0;
+    const w = size.width;
+    const h = size.height + footer;
     const out = [
       `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`,
       "<defs>",
@@ -140,8 +155,8 @@
     ];
     for (const node of map.values()) drawBox(out, node, hi);
     drawArrows(out, map, hi);
-    if (step.left_out) {
-      out.push(`<text x="16" y="${step.height + 8}" class="left-out">… ${step.left_out} more objects not drawn</text>`);
+    if (size.left_out) {
+      out.push(`<text x="16" y="${size.height + 8}" class="left-out">… ${size.left_out} more objects not drawn</text>`);
     }
     out.push("</svg>");
     $("diagram").innerHTML = out.join("\n");
@@ -188,7 +203,7 @@
     at = k;
     current = k;
     const step = steps[k];
-    drawDiagram(shown, step, hi);
+    drawDiagram(shown, hi);
     showLine(step);
     $("output").textContent = trace.output.slice(0, step.output);
     $("slider").value = String(k + 1);

@@ -16,7 +16,7 @@
 //! again, so a number never stands for two objects.
 
 use super::layout::{self, Before, Placed};
-use super::{json_str, svg, Diagram, Kind, Node, Origin, Slot};
+use super::{json_str, svg, Diagram, Kind, Node, Origin, Row, Slot};
 use hashbrown::HashMap;
 use std::fmt::Write;
 
@@ -52,7 +52,9 @@ pub struct Trace {
     /// Where recording stopped when the limit was reached: the step that was not stored.
     truncated: Option<StepInfo>,
     /// The boxes of the last step stored, by key, as written.
-    shown: HashMap<String, String>,
+    shown: HashMap<String, Shown>,
+    /// The picture's width and height, and the objects left out, at the last step stored.
+    size: Option<(f64, f64, usize)>,
     before: Before,
     /// The frames of the last step stored, by title, with their keys.
     calls: Vec<(String, u64)>,
@@ -71,6 +73,7 @@ impl Trace {
             output: String::new(),
             truncated: None,
             shown: HashMap::new(),
+            size: None,
             before: Before::default(),
             calls: Vec::new(),
             objects: HashMap::new(),
@@ -103,28 +106,35 @@ impl Trace {
         for a in &l.arrows {
             paths.insert((a.edge.from, a.edge.row), svg::path_data(&a.path));
         }
-        let mut now: HashMap<String, String> = HashMap::with_capacity(diagram.nodes.len());
-        let mut set = Vec::new();
         let keyframe = self.steps.len() % KEYFRAME_EVERY == 0;
+        let mut now: HashMap<String, Shown> = HashMap::with_capacity(diagram.nodes.len());
+        let (mut set, mut rows) = (Vec::new(), Vec::new());
         for (id, (node, b)) in diagram.nodes.iter().zip(&l.boxes).enumerate() {
-            let text = node_json(id, node, b, &keys, &paths);
-            if keyframe || self.shown.get(&keys[id]) != Some(&text) {
-                set.push(text.clone());
+            let key = &keys[id];
+            let shown = Shown {
+                head: node_head(key, node, b),
+                rows: node.rows.iter().enumerate().map(|(i, row)| row_json(row, &keys, paths.get(&(id, i)))).collect(),
+            };
+            match self.shown.get(key) {
+                // The same box with the same number of rows: only the rows that changed.
+                Some(was) if !keyframe && was.head == shown.head && was.rows.len() == shown.rows.len() => {
+                    for (i, (old, new)) in was.rows.iter().zip(&shown.rows).enumerate() {
+                        if old != new {
+                            rows.push(format!("{{\"key\":{},\"row\":{i},{new}}}", json_str(key)));
+                        }
+                    }
+                }
+                _ => set.push(shown.json()),
             }
-            now.insert(keys[id].clone(), text);
+            now.insert(key.clone(), shown);
         }
         let mut gone: Vec<&String> = self.shown.keys().filter(|k| !now.contains_key(*k)).collect();
         gone.sort();
-        let mut json = format!(
-            "\"kind\":{},\"line\":{},\"function\":{},\"width\":{:.0},\"height\":{:.0}",
-            json_str(step.kind),
-            step.line,
-            json_str(&step.function),
-            l.width,
-            l.height
-        );
-        if diagram.left_out > 0 {
-            let _ = write!(json, ",\"left_out\":{}", diagram.left_out);
+        let mut json = format!("\"kind\":{},\"line\":{},\"function\":{}", json_str(step.kind), step.line, json_str(&step.function));
+        let size = (l.width, l.height, diagram.left_out);
+        if keyframe || self.size != Some(size) {
+            let _ = write!(json, ",\"width\":{:.0},\"height\":{:.0},\"left_out\":{}", size.0, size.1, size.2);
+            self.size = Some(size);
         }
         if keyframe {
             json.push_str(",\"full\":true");
@@ -132,7 +142,12 @@ impl Trace {
             let gone: Vec<String> = gone.iter().map(|k| json_str(k)).collect();
             let _ = write!(json, ",\"del\":[{}]", gone.join(","));
         }
-        let _ = write!(json, ",\"set\":[{}]", set.join(","));
+        if !set.is_empty() {
+            let _ = write!(json, ",\"set\":[{}]", set.join(","));
+        }
+        if !rows.is_empty() {
+            let _ = write!(json, ",\"rows\":[{}]", rows.join(","));
+        }
         self.shown = now;
         self.steps.push((step.output_len, json));
         true
@@ -261,35 +276,54 @@ impl Trace {
     }
 }
 
-/// One box as the page draws it: its key, what it shows, where it is, and for each row that
-/// points to another box that box's key and the arrow's course.
-fn node_json(id: usize, node: &Node, b: &Placed, keys: &[String], paths: &HashMap<(usize, usize), String>) -> String {
-    let mut out = format!("{{\"key\":{},\"kind\":\"{}\",\"title\":{}", json_str(&keys[id]), node.kind.name(), json_str(&node.title));
+/// A box as the page has it, in JSON without the braces: what it is and where (`head`), and
+/// each row (its label, then its value, or the key of the box it points to and the arrow's
+/// course).
+struct Shown {
+    head: String,
+    rows: Vec<String>,
+}
+
+impl Shown {
+    fn json(&self) -> String {
+        let rows: Vec<String> = self.rows.iter().map(|r| format!("{{{r}}}")).collect();
+        format!("{{{},\"rows\":[{}]}}", self.head, rows.join(","))
+    }
+}
+
+fn node_head(key: &str, node: &Node, b: &Placed) -> String {
+    let mut out = format!("\"key\":{},\"kind\":\"{}\",\"title\":{}", json_str(key), node.kind.name(), json_str(&node.title));
     if let Some(note) = &node.note {
         let _ = write!(out, ",\"note\":{}", json_str(note));
     }
-    let _ = write!(out, ",\"x\":{:.1},\"y\":{:.1},\"w\":{:.1},\"h\":{:.1},\"value_x\":{:.1},\"header\":{:.1},\"rows\":[", b.x, b.y, b.w, b.h, b.value_x, b.header);
-    for (i, row) in node.rows.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let _ = write!(out, "{{\"label\":{}", json_str(&row.label));
-        match &row.slot {
-            Slot::Text(t) => {
-                let _ = write!(out, ",\"text\":{}", json_str(t));
-            }
-            Slot::Ref(to) => {
-                let _ = write!(out, ",\"ref\":{}", json_str(&keys[*to]));
-                if let Some(path) = paths.get(&(id, i)) {
-                    let _ = write!(out, ",\"path\":\"{path}\"");
-                }
-            }
-            Slot::Caption => {}
-        }
-        out.push('}');
-    }
-    out.push_str("]}");
+    let _ = write!(out, ",\"x\":{},\"y\":{},\"w\":{},\"h\":{},\"value_x\":{},\"header\":{}", num(b.x), num(b.y), num(b.w), num(b.h), num(b.value_x), num(b.header));
     out
+}
+
+fn row_json(row: &Row, keys: &[String], path: Option<&String>) -> String {
+    let mut out = format!("\"label\":{}", json_str(&row.label));
+    match &row.slot {
+        Slot::Text(t) => {
+            let _ = write!(out, ",\"text\":{}", json_str(t));
+        }
+        Slot::Ref(to) => {
+            let _ = write!(out, ",\"ref\":{}", json_str(&keys[*to]));
+            if let Some(path) = path {
+                let _ = write!(out, ",\"path\":\"{path}\"");
+            }
+        }
+        Slot::Caption => {}
+    }
+    out
+}
+
+/// A coordinate with one decimal, without it when it is whole.
+fn num(x: f64) -> String {
+    let s = format!("{x:.1}");
+    match s.strip_suffix(".0") {
+        Some(whole) => whole.to_string(),
+        None => s,
+    }
 }
 
 /// The colours of each kind of box, from the SVG's table, as CSS variables; `--cell` is the
@@ -364,7 +398,7 @@ mod tests {
         for i in 0..KEYFRAME_EVERY + 30 {
             let kind = if i % 10 == 4 { "call" } else { "line" };
             assert!(trace.push(step(kind, 1, 0), &diagram(i)));
-            want.push(trace.shown.iter().map(|(k, v)| (k.clone(), serde_json::from_str(v).unwrap())).collect());
+            want.push(trace.shown.iter().map(|(k, v)| (k.clone(), serde_json::from_str(&v.json()).unwrap())).collect());
         }
         let json = trace_json(&trace);
         let steps = json["steps"].as_array().unwrap();
@@ -378,14 +412,21 @@ mod tests {
             for key in s["del"].as_array().into_iter().flatten() {
                 assert!(shown.remove(key.as_str().unwrap()).is_some(), "step {i} removes what was there");
             }
-            for n in s["set"].as_array().unwrap() {
+            for n in s["set"].as_array().into_iter().flatten() {
                 shown.insert(n["key"].as_str().unwrap().to_string(), n.clone());
+            }
+            for r in s["rows"].as_array().into_iter().flatten() {
+                let node = shown.get_mut(r["key"].as_str().unwrap()).expect("a row of a box that is there");
+                let mut row = r.clone();
+                row.as_object_mut().unwrap().retain(|k, _| k != "key" && k != "row");
+                node["rows"][r["row"].as_u64().unwrap() as usize] = row;
             }
             assert_eq!(shown, want[i], "step {i}");
         }
-        // A step that changes one value stores one box.
-        assert_eq!(steps[1]["set"].as_array().unwrap().len(), 1);
-        assert!(steps[1].get("del").is_none());
+        // A step that changes one value stores that row, and the size only when it changes.
+        assert_eq!(steps[1]["rows"], serde_json::json!([{"key": "f0", "row": 0, "label": "n", "text": "1"}]));
+        assert!(steps[1].get("set").is_none() && steps[1].get("del").is_none() && steps[1].get("width").is_none());
+        assert!(steps[3].get("width").is_some(), "the list makes the picture taller");
     }
 
     #[test]
