@@ -13,7 +13,7 @@ use std::process::ExitCode;
     name = "cellar",
     version,
     about = "Run Python with CPython's semantics and see the cells that closures share.",
-    after_help = "With no arguments on a terminal, cellar starts its REPL (:help there lists the commands); with standard input not a terminal, or FILE `-`, it runs the program read from there.\n\nExamples:\n  cellar\n  cellar --watch examples/02_late_binding.py\n  cellar -i --plain < lesson.txt\n  cellar -c 'print((lambda: 42)())'"
+    after_help = "With no arguments on a terminal, cellar starts its REPL (:help there lists the commands); with standard input not a terminal, or FILE `-`, it runs the program read from there.\n\nExamples:\n  cellar\n  cellar --watch examples/02_late_binding.py\n  cellar --step examples/02_late_binding.py\n  cellar -i --plain < lesson.txt\n  cellar -c 'print((lambda: 42)())'"
 )]
 struct Cli {
     /// Program passed in as a string.
@@ -35,6 +35,11 @@ struct Cli {
     /// the script or of `-c CODE`.
     #[arg(long)]
     watch: bool,
+    /// Run the script a step at a time: each line reached, call and return, with the frames,
+    /// their variables and cells, and what changed. At a terminal each step waits (Enter: next
+    /// step, n: step over calls, c: continue, q: stop); piped, the steps print one after another.
+    #[arg(long, conflicts_with_all = ["watch", "plain", "interactive"])]
+    step: bool,
     /// Stop the program with a TimeoutError after this many seconds (for running lessons
     /// unattended).
     #[arg(long, value_name = "SECONDS")]
@@ -107,6 +112,9 @@ fn run(cli: Cli, color: bool) -> ExitCode {
         return watched(&cli, &source, &file, color);
     }
     let mut session = new_session(&cli);
+    if cli.step {
+        session.interp.set_stepper(Some(Box::new(cellar::teach::step::TextStepper::new(teaching_style(), true))));
+    }
     let code = match session.run(&source, &file, Mode::Exec) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => match session.exit_status(&failure) {
@@ -139,8 +147,8 @@ fn new_session(cli: &Cli) -> Session {
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         session.interp.terminal_input = Some(Box::new(cellar::repl::editor::read_input));
     }
-    let interrupt = session.interp.interrupt.clone();
-    let _ = ctrlc::set_handler(move || interrupt.store(true, std::sync::atomic::Ordering::Relaxed));
+    let interrupter = session.interp.interrupter();
+    let _ = ctrlc::set_handler(move || interrupter.interrupt());
     if let Some(seconds) = cli.timeout {
         session.interp.set_timeout(seconds);
     }

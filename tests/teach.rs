@@ -33,15 +33,26 @@ fn files(folder: &str, ext: &str) -> Vec<PathBuf> {
     paths
 }
 
+/// Scripts whose `--step` output is pinned.
+const STEPPED: &[&str] = &["tests/scripts/step_script.py"];
+
+/// How a pinned case runs.
+#[derive(Clone, Copy, PartialEq)]
+enum How {
+    Session,
+    Watch,
+    Step,
+}
+
 /// Runs cellar in the file's folder and returns its stdout with addresses normalised.
-fn run(path: &PathBuf, session: bool) -> String {
+fn run(path: &PathBuf, how: How) -> String {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cellar"));
     cmd.current_dir(path.parent().unwrap()).env("NO_COLOR", "1");
-    if session {
-        cmd.arg("-i").stdin(Stdio::from(std::fs::File::open(path).unwrap()));
-    } else {
-        cmd.arg("--watch").arg(path.file_name().unwrap()).stdin(Stdio::null());
-    }
+    match how {
+        How::Session => cmd.arg("-i").stdin(Stdio::from(std::fs::File::open(path).unwrap())),
+        How::Watch => cmd.arg("--watch").arg(path.file_name().unwrap()).stdin(Stdio::null()),
+        How::Step => cmd.arg("--step").arg(path.file_name().unwrap()).stdin(Stdio::null()),
+    };
     let out = cmd.output().expect("cellar runs");
     normalise(&String::from_utf8_lossy(&out.stdout))
 }
@@ -50,14 +61,19 @@ fn run(path: &PathBuf, session: bool) -> String {
 fn teaching_output_matches_the_reviewed_snapshots() {
     let update = std::env::var_os("CELLAR_UPDATE_SNAPSHOTS").is_some();
     let golden = root().join("tests/golden/teach");
-    let examples = WATCHED.iter().map(|name| (root().join("examples").join(format!("{name}.py")), false));
-    let cases = files("tests/sessions", "txt").into_iter().map(|p| (p, true)).chain(examples);
+    let examples = WATCHED.iter().map(|name| (root().join("examples").join(format!("{name}.py")), How::Watch));
+    let stepped = STEPPED.iter().map(|path| (root().join(path), How::Step));
+    let cases = files("tests/sessions", "txt").into_iter().map(|p| (p, How::Session)).chain(examples).chain(stepped);
     let mut failures = Vec::new();
     let mut checked = 0;
-    for (path, session) in cases {
+    for (path, how) in cases {
         let stem = path.file_stem().unwrap().to_string_lossy();
-        let name = if session { format!("{stem}.out") } else { format!("examples__{stem}.out") };
-        let got = run(&path, session);
+        let name = match how {
+            How::Session => format!("{stem}.out"),
+            How::Watch => format!("examples__{stem}.out"),
+            How::Step => format!("step__{stem}.out"),
+        };
+        let got = run(&path, how);
         let target = golden.join(&name);
         checked += 1;
         if update {

@@ -114,6 +114,9 @@ pub enum StmtKind {
     Return(Option<Expr>),
     Delete(Vec<Target>),
     Pass,
+    /// `global` or `nonlocal`: nothing to run, and no line for a stepper, as in CPython,
+    /// which compiles no instruction for them.
+    Declaration,
     Break,
     Continue,
     If(Expr, Vec<Stmt>, Vec<Stmt>),

@@ -445,7 +445,7 @@ impl<'a> Compiler<'a> {
                     StmtKind::ImportFrom { module: module.clone().unwrap_or_default(), names: ns }
                 }
             }
-            S::Global(_) | S::Nonlocal(_) => StmtKind::Pass,
+            S::Global(_) | S::Nonlocal(_) => StmtKind::Declaration,
         };
         Ok(Stmt { kind, span: s.span })
     }

@@ -1,6 +1,8 @@
 //! The `:` commands of the teaching REPL.
 
 use crate::teach::path::Unanswered;
+use crate::compile::Mode;
+use crate::teach::step::TextStepper;
 use crate::teach::{cells, diagram, scope};
 use super::{report, Control, Ran, Repl};
 
@@ -16,6 +18,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (":draw", "a diagram of the frame, functions, cells and objects, as SVG in cellar-diagram.svg"),
     (":draw EXPR", "the diagram of only what a value reaches   :draw funcs"),
     (":draw FILE.svg", "the diagram written to that file, also after EXPR   :draw funcs late.svg (FILE.json: the snapshot as JSON)"),
+    (":step STATEMENT", "run a statement a step at a time: each line, call and return with the frames, their cells and what changed   :step make_funcs()"),
     (":watch on|off", "show (or stop showing) what changed among the cells after each statement"),
     (":load FILE", "run a script in this session   :load examples/02_late_binding.py"),
     (":reset", "forget every variable and start afresh"),
@@ -62,6 +65,8 @@ pub fn run(repl: &mut Repl, text: &str) -> Control {
             vec![style.dim(if on { "the cell watch is on (:watch off stops it)" } else { "the cell watch is off (:watch on starts it)" })]
         }
         (":watch", _) => return usage(repl, ":watch on|off", "on or off"),
+        (":step", "") => return usage(repl, ":step STATEMENT", "a statement to run a step at a time, such as :step make_funcs()"),
+        (":step", statement) => return step(repl, statement),
         (":load", "") => return usage(repl, ":load FILE", "the path of a Python script"),
         (":load", path) => return load(repl, path),
         (":reset", "") => {
@@ -100,6 +105,23 @@ fn usage(repl: &mut Repl, form: &str, what: &str) -> Control {
 fn help() -> Vec<String> {
     let width = COMMANDS.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
     COMMANDS.iter().map(|(c, what)| format!("{c:<width$}  {what}")).collect()
+}
+
+/// `:step STATEMENT`: runs the statement as if typed at the prompt, a step at a time
+/// (`teach::step`); the watch follows as after any statement.
+fn step(repl: &mut Repl, statement: &str) -> Control {
+    let Some(teacher) = &repl.teacher else { return Control::Continue };
+    let watching = teacher.watching();
+    // With the watch on, the steps only look at the trace's events: the watch reports the
+    // whole statement from them afterwards.
+    let stepper = TextStepper::new(teacher.style, !watching);
+    repl.session.interp.set_stepper(Some(Box::new(stepper)));
+    let control = repl.entry(statement, Mode::Single);
+    repl.session.interp.set_stepper(None);
+    if !watching {
+        crate::runtime::model::trace::set_on(false);
+    }
+    control
 }
 
 /// `:load FILE`: the script runs in the session's globals, with the watch after each of

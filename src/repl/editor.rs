@@ -30,7 +30,6 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 use std::rc::Rc;
-use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 const INDENT: &str = "    ";
@@ -64,7 +63,7 @@ pub fn run(repl: Repl, color: bool) -> Result<u8, Box<Repl>> {
         "cellar {}: Python 3.11, with the cells that closures share in view. :help lists the commands; Ctrl-D leaves.\n",
         env!("CARGO_PKG_VERSION")
     ));
-    let interrupt = repl.borrow().session.interp.interrupt.clone();
+    let interrupter = repl.borrow().session.interp.interrupter();
     let mut pending = String::new();
     let mut status = 0;
     loop {
@@ -98,7 +97,7 @@ pub fn run(repl: Repl, color: bool) -> Result<u8, Box<Repl>> {
                     Entry::Complete => {
                         let text = std::mem::take(&mut pending);
                         // A Ctrl-C pressed while nothing ran must not interrupt this entry.
-                        interrupt.store(false, Ordering::Relaxed);
+                        interrupter.forget();
                         if let Control::Exit(code) = repl.borrow_mut().entry(&text, Mode::Pasted) {
                             status = code;
                             break;

@@ -10,6 +10,7 @@ pub mod cells;
 pub mod diagram;
 pub mod path;
 pub mod scope;
+pub mod step;
 pub mod walk;
 pub mod watch;
 
@@ -137,7 +138,10 @@ impl Teacher {
 /// Teaching output goes through the interpreter's own stdout buffer, so that it stays in
 /// order with what the program printed.
 pub fn print_lines(session: &mut Session, lines: &[String]) {
-    let out = &mut session.interp.out;
+    print_lines_to(&mut *session.interp.out, lines);
+}
+
+pub fn print_lines_to(out: &mut dyn Write, lines: &[String]) {
     for l in lines {
         let _ = out.write_all(l.as_bytes());
         let _ = out.write_all(b"\n");

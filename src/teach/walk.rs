@@ -67,6 +67,12 @@ impl Reach {
     }
 }
 
+/// Walks everything reachable from the given values, named as given: a running program's
+/// frames as well as its globals (`:step`).
+pub fn walk_values(interp: &mut Interp, roots: Vec<(String, Value)>) -> Reach {
+    walk_from(interp, roots, &|_| false)
+}
+
 /// Walks everything reachable from the given names (all of `roots`, or some of them).
 pub fn walk_roots(session: &mut Session, roots: Vec<(String, Value)>) -> Reach {
     walk_from(&mut session.interp, roots, &|_| false)

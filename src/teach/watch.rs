@@ -177,7 +177,7 @@ impl Snapshot {
                 Event::CellWritten { serial, .. } => {
                     written.insert(*serial);
                 }
-                Event::ObjectWritten { .. } | Event::GlobalWritten { .. } => {}
+                Event::ObjectWritten { .. } | Event::GlobalWritten { .. } | Event::FunctionMade { .. } => {}
             }
         }
         known.sort_by_key(|c| c.0);

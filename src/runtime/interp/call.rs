@@ -55,6 +55,9 @@ impl Interp {
         }
         let func = Rc::new(func);
         crate::runtime::model::gc::track_function(&func);
+        if trace::on() {
+            trace::function_made(&func);
+        }
         Ok(Value::Function(func))
     }
 
@@ -267,12 +270,19 @@ impl Interp {
         }
         let _guard = depth::enter("")?;
         let _traced = trace::enter(frame.code);
-        self.check_interrupt()?;
-        match self.exec_block(frame, &frame.code.body) {
+        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+            self.attend_call(frame)?;
+        }
+        self.count_step()?;
+        let result = match self.exec_block(frame, &frame.code.body) {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
             Err(e) => Err(self.traceback_entry(e, frame.code)),
+        };
+        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+            return self.attend_return(frame, result);
         }
+        result
     }
 
     /// Calls any callable with positional and keyword arguments.

@@ -40,6 +40,7 @@ impl Interp {
         {
             let mut body = Frame { code, globals: f.globals, locals: &mut [], cells: &cells, namespace: Some(&ns) };
             let _guard = depth::enter("")?;
+            let _traced = crate::runtime::model::trace::enter(code);
             self.check_interrupt()?;
             match self.exec_block(&mut body, &code.body) {
                 Ok(Flow::Normal) => {}

@@ -18,9 +18,10 @@ use std::rc::Rc;
 impl Interp {
     pub fn exec_block(&mut self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
         for s in body {
-            // Between statements, as CPython frees them: freed generators close here.
+            // Between statements, as CPython frees them: freed generators close here, and a
+            // stepper takes its step.
             if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
-                self.attend().map_err(|e| e.at(s.span))?;
+                self.attend_statement(f, s).map_err(|e| e.at(s.span))?;
             }
             match self.exec(f, s) {
                 Ok(Flow::Normal) => {}
@@ -61,16 +62,16 @@ impl Interp {
                 };
                 return Ok(Flow::Return(v));
             }
-            StmtKind::Pass => {}
+            StmtKind::Pass | StmtKind::Declaration => {}
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::If(test, body, orelse) => {
                 return if self.eval_truth(f, test)? { self.exec_block(f, body) } else { self.exec_block(f, orelse) };
             }
-            StmtKind::While(test, body, orelse) => return self.while_loop(f, test, body, orelse),
+            StmtKind::While(test, body, orelse) => return self.while_loop(f, s.span.start, test, body, orelse),
             StmtKind::For { target, iter, body, orelse } => {
                 let it = self.eval(f, iter)?;
-                if let Some(flow) = self.for_loop(f, target, it, body)? {
+                if let Some(flow) = self.for_loop(f, s.span.start, target, it, body)? {
                     return Ok(flow);
                 }
                 return self.exec_block(f, orelse);
@@ -177,9 +178,8 @@ impl Interp {
     /// Loops stay out of line: inlined, their state would enlarge the frame of `exec_block`,
     /// which every call and every `if` pays for.
     #[inline(never)]
-    fn while_loop(&mut self, f: &mut Frame, test: &Expr, body: &[Stmt], orelse: &[Stmt]) -> PyResult<Flow> {
+    fn while_loop(&mut self, f: &mut Frame, at: u32, test: &Expr, body: &[Stmt], orelse: &[Stmt]) -> PyResult<Flow> {
         loop {
-            self.check_interrupt()?;
             if !self.eval_truth(f, test)? {
                 break;
             }
@@ -188,23 +188,35 @@ impl Interp {
                 Flow::Return(v) => return Ok(Flow::Return(v)),
                 Flow::Normal | Flow::Continue => {}
             }
+            self.next_iteration(f, at)?;
         }
         self.exec_block(f, orelse)
+    }
+
+    /// Each time a loop goes back to its header (the statement at offset `at`): the checks
+    /// every step makes, and a stepper's step at the header's line, as CPython traces it.
+    /// The first pass needs none, as the statement itself was just checked.
+    #[inline(always)]
+    fn next_iteration(&mut self, f: &Frame, at: u32) -> PyResult<()> {
+        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+            self.attend_line(f, at)?;
+        }
+        self.count_step()
     }
 
     /// Runs a `for` body over each item; `Some(flow)` when the loop was left by `break` or
     /// `return` (so `else` does not run).
     #[inline(never)]
-    fn for_loop(&mut self, f: &mut Frame, target: &Target, it: Value, body: &[Stmt]) -> PyResult<Option<Flow>> {
+    fn for_loop(&mut self, f: &mut Frame, at: u32, target: &Target, it: Value, body: &[Stmt]) -> PyResult<Option<Flow>> {
         macro_rules! run_body {
             ($v:expr) => {{
-                self.check_interrupt()?;
                 self.assign(f, target, $v)?;
                 match self.exec_block(f, body)? {
                     Flow::Break => return Ok(Some(Flow::Normal)),
                     Flow::Return(v) => return Ok(Some(Flow::Return(v))),
                     Flow::Normal | Flow::Continue => {}
                 }
+                self.next_iteration(f, at)?;
             }};
         }
         match &it {

@@ -20,6 +20,7 @@ mod comprehension;
 mod eval;
 mod exec;
 mod generator;
+pub mod step;
 
 use crate::compile::code::*;
 use crate::runtime::model::depth;
@@ -61,8 +62,14 @@ pub struct Interp {
     pub builtins: Rc<Dict>,
     pub modules: std::collections::HashMap<String, Value>,
     pub out: Box<dyn Write>,
-    /// Set by the Ctrl-C handler; checked on every loop iteration and call.
+    /// Raised when the interpreter must attend to something at its next check (every
+    /// statement, loop iteration and call): Ctrl-C, a timeout, freed generators to close, or
+    /// a stepper to call.
     pub interrupt: Arc<AtomicBool>,
+    /// Set, with `interrupt`, by the Ctrl-C handler (`step::Interrupter`).
+    ctrl_c: Arc<AtomicBool>,
+    /// What `:step`, `--step` or the trace page do at each step; `None` when not stepping.
+    stepper: Option<Box<dyn step::Stepper>>,
     /// Exceptions being handled by enclosing `except` blocks, innermost last.
     handling: Vec<PyErr>,
     /// Names interned once for lookups the interpreter itself makes.
@@ -118,6 +125,8 @@ impl Interp {
             modules: Default::default(),
             out,
             interrupt: Arc::new(AtomicBool::new(false)),
+            ctrl_c: Arc::new(AtomicBool::new(false)),
+            stepper: None,
             handling: Vec::new(),
             names: crate::runtime::modules::builtins::Names::new(),
             main_globals: None,
@@ -233,6 +242,12 @@ impl Interp {
         if self.interrupt.load(Ordering::Relaxed) {
             self.attend()?;
         }
+        self.count_step()
+    }
+
+    /// Counts a step against the budget, and checks the memory limit.
+    #[inline]
+    pub(super) fn count_step(&mut self) -> PyResult<()> {
         let steps = self.steps_left.get();
         if steps == 0 {
             return runtime_error("cellar stopped the program: its step budget ran out");
@@ -248,17 +263,23 @@ impl Interp {
     }
 
     /// The interrupt flag is up: freed generators to close (`model::generator`), or a real
-    /// interruption.
+    /// interruption. A stepper keeps the flag up; its steps are taken by the callers that
+    /// know where the program is (`step`).
     #[cold]
     pub(super) fn attend(&mut self) -> PyResult<()> {
         if crate::runtime::model::generator::any_freed() {
             self.close_freed();
-            // A timeout keeps the flag up.
-            if !self.timed_out.load(Ordering::Relaxed) {
-                return Ok(());
-            }
         }
-        Err(self.interruption())
+        if self.timed_out.load(Ordering::Relaxed) {
+            self.interrupt.store(true, Ordering::Relaxed);
+            return Err(self.interruption());
+        }
+        // Lowered before the Ctrl-C flag is read: a Ctrl-C between the two raises it again.
+        self.interrupt.store(self.stepper.is_some(), Ordering::Relaxed);
+        if self.ctrl_c.swap(false, Ordering::Relaxed) {
+            return Err(self.interruption());
+        }
+        Ok(())
     }
 
     #[cold]
@@ -276,7 +297,6 @@ impl Interp {
                 );
             }
         }
-        self.interrupt.store(false, Ordering::Relaxed);
         PyErr::with_args(&types().keyboard_interrupt, Vec::new())
     }
 

@@ -8,13 +8,15 @@
 //! behalf, such as FastAPI resolving a dependency), so that an event can say who called the
 //! writer, and a log of events that the view drains after each statement.
 //!
-//! The events are the ones the watch needs today: a cell made, a cell written, an item of
-//! an object written, a global written by a function. `:step` and the HTML trace page will
-//! add line reached, frame entered and left, and output as further `Event` variants fed
-//! from the same places.
+//! The events are what the watch and the steps report: a cell made, a cell written, an item
+//! of an object written, a global written by a function, a function made. Stepping (`:step`,
+//! the trace page) also needs the running frames' variables at each line: each frame on the
+//! stack notes where its variables are when it reaches a line (`note_line`), and
+//! `running_frames` reads them while those frames wait for the calls they made.
 
-use crate::compile::code::Code;
-use crate::runtime::model::value::{CellObj, PyStr, Value};
+use crate::compile::code::{Code, CodeKind};
+use crate::runtime::model::dict::Dict;
+use crate::runtime::model::value::{CellObj, Function, PyStr, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
@@ -31,7 +33,9 @@ thread_local! {
 #[derive(Default)]
 struct Recorder {
     /// The frames running now, outermost first; the top-level statement itself has none.
-    stack: Vec<Frame>,
+    stack: Vec<Running>,
+    /// The line the module-level code is at, when stepping.
+    top: Option<Line>,
     log: Log,
     /// Each cell's last write in `log`, which a repeat by the same writer adds to: a loop
     /// writing two cells in turn is two events, not one per iteration. A cell whose write
@@ -39,6 +43,44 @@ struct Recorder {
     last_write: hashbrown::HashMap<u64, usize>,
     /// The same for objects, by address.
     last_object_write: hashbrown::HashMap<usize, usize>,
+}
+
+/// A frame on the stack, and where its variables are once it has reached a line.
+struct Running {
+    frame: Frame,
+    place: Option<Place>,
+}
+
+/// Where a running frame's variables live, noted when it reaches a line while stepping.
+/// The pointers are read only by `running_frames`, and only while the frame is on the stack
+/// (its guard pops it before the frame's storage goes away); a frame that is on the stack but
+/// not on top is waiting for a call it made, so its storage stays where it was noted. A
+/// generator's frame leaves the stack when it yields, before its stack may be copied out.
+#[derive(Clone, Copy)]
+struct Place {
+    code: *const Code,
+    locals: *const [Option<Value>],
+    cells: *const [Rc<CellObj>],
+    /// A class body's namespace; null for every other frame.
+    namespace: *const Dict,
+    offset: u32,
+}
+
+/// A running frame's variables, as `running_frames` reads them.
+pub struct FrameState {
+    pub name: Rc<PyStr>,
+    pub qualname: Rc<PyStr>,
+    pub at: Line,
+    /// Bound variables in the order the code names them: locals, then its own cells, then the
+    /// cells it closes over (a class body: its namespace).
+    pub vars: Vec<(Rc<PyStr>, Var)>,
+}
+
+/// A variable of a running frame.
+pub enum Var {
+    Value(Value),
+    /// A cell variable: the cell itself, which functions made here may share.
+    Cell(Rc<CellObj>),
 }
 
 /// A running frame as the trace names it.
@@ -107,6 +149,8 @@ pub enum Event {
     /// A function stored into a global of the dict at `globals`; `old` is what the global
     /// held before this write (`None`: it was unbound).
     GlobalWritten { globals: usize, name: Rc<PyStr>, old: Option<Value>, by: Writer, times: u32 },
+    /// A function was made (a `def` or `lambda` ran); kept weakly, as cells are.
+    FunctionMade { function: Weak<Function> },
 }
 
 /// The events since the log was last drained.
@@ -184,8 +228,110 @@ pub fn enter_native(who: &'static str) -> Option<Entered> {
 
 #[cold]
 fn push(frame: Frame) -> Option<Entered> {
-    RECORDER.with(|r| r.borrow_mut().stack.push(frame));
+    RECORDER.with(|r| r.borrow_mut().stack.push(Running { frame, place: None }));
     Some(Entered(()))
+}
+
+/// Notes where the frame running `code` keeps its variables as it reaches the statement at
+/// `offset`: the frame on top of the stack, or the module-level code when no call runs.
+/// Callers check `on()` first, and call this only while stepping.
+#[cold]
+pub fn note_line(code: &Code, locals: &[Option<Value>], cells: &[Rc<CellObj>], namespace: Option<&Rc<Dict>>, offset: u32) {
+    let place = Place {
+        code,
+        locals,
+        cells,
+        namespace: namespace.map_or(std::ptr::null(), Rc::as_ptr),
+        offset,
+    };
+    RECORDER.with(|r| {
+        let r = &mut *r.borrow_mut();
+        match r.stack.last_mut() {
+            Some(top) if matches!(top.frame, Frame::Code { code: c, .. } if c == code as *const Code as usize) => top.place = Some(place),
+            // SAFETY: `code` is running.
+            None if code.kind == CodeKind::Module => r.top = Some(unsafe { Line::of(&place) }),
+            _ => {}
+        }
+    });
+}
+
+/// A line of a program's source.
+#[derive(Clone)]
+pub struct Line {
+    pub file: Rc<str>,
+    pub source: Rc<str>,
+    pub number: u32,
+}
+
+impl Line {
+    /// # Safety
+    /// `p.code` is alive (see `Place`).
+    unsafe fn of(p: &Place) -> Line {
+        let code = &*p.code;
+        Line { file: code.file.clone(), source: code.source.clone(), number: crate::syntax::ast::line_at(&code.source, p.offset).0 }
+    }
+}
+
+/// The line the frame on top of the stack (or the module-level code) last reached.
+pub fn current_line() -> Option<Line> {
+    RECORDER.with(|r| {
+        let r = r.borrow();
+        match r.stack.last() {
+            // SAFETY: the frame is on the stack.
+            Some(top) => top.place.map(|p| unsafe { Line::of(&p) }),
+            None => r.top.clone(),
+        }
+    })
+}
+
+/// The running frames that have reached a line, outermost first, with their bound
+/// variables. The module-level frame is not among them: its variables are its globals.
+pub fn running_frames() -> Vec<FrameState> {
+    let places: Vec<Place> = RECORDER.with(|r| r.borrow().stack.iter().filter_map(|f| f.place).collect());
+    // SAFETY: every place read is of a frame still on the stack.
+    places.into_iter().map(|p| unsafe { frame_state(p) }).collect()
+}
+
+/// Reads a frame's variables where `note_line` found them.
+///
+/// # Safety
+/// The frame is still on the stack (see `Place`).
+unsafe fn frame_state(p: Place) -> FrameState {
+    let (code, locals, cells) = (&*p.code, &*p.locals, &*p.cells);
+    let mut vars = Vec::new();
+    for (name, v) in code.varnames.iter().zip(locals) {
+        if let Some(v) = v {
+            vars.push((name.clone(), Var::Value(v.clone())));
+        }
+    }
+    for (i, cell) in cells.iter().enumerate() {
+        vars.push((code.cell_name(i).0.clone(), Var::Cell(cell.clone())));
+    }
+    if let Some(ns) = p.namespace.as_ref() {
+        for (k, v) in ns.items() {
+            if let Value::Str(name) = k {
+                vars.push((name, Var::Value(v)));
+            }
+        }
+    }
+    FrameState { name: code.name.clone(), qualname: code.qualname.clone(), at: Line::of(&p), vars }
+}
+
+/// How many frames are running (natives that call Python included).
+pub fn depth() -> usize {
+    RECORDER.with(|r| r.borrow().stack.len())
+}
+
+/// Records a new function. Callers check `on()` first.
+#[cold]
+pub fn function_made(function: &Rc<Function>) {
+    RECORDER.with(|r| r.borrow_mut().log.push(Event::FunctionMade { function: Rc::downgrade(function) }));
+}
+
+/// Looks at the events recorded so far without taking them: a step shows what happened
+/// since the step before, while the watch still reports the whole statement afterwards.
+pub fn peek<R>(read: impl FnOnce(&Log) -> R) -> R {
+    RECORDER.with(|r| read(&r.borrow().log))
 }
 
 /// Records a new cell. Callers check `on()` first.
@@ -275,12 +421,12 @@ pub fn global_written(globals: usize, name: &Rc<PyStr>, old: impl FnOnce() -> Op
     });
 }
 
-fn writer(stack: &[Frame], at: Option<At>, through_contents: bool) -> Writer {
+fn writer(stack: &[Running], at: Option<At>, through_contents: bool) -> Writer {
     let n = stack.len();
     Writer {
-        frame: stack.last().cloned(),
+        frame: stack.last().map(|r| r.frame.clone()),
         at,
-        caller: n.checked_sub(2).map(|i| stack[i].clone()),
+        caller: n.checked_sub(2).map(|i| stack[i].frame.clone()),
         through_contents,
     }
 }

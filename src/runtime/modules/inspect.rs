@@ -176,7 +176,7 @@ impl Names {
                     self.store(t);
                 }
             }
-            StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+            StmtKind::Pass | StmtKind::Declaration | StmtKind::Break | StmtKind::Continue => {}
             StmtKind::If(test, body, orelse) | StmtKind::While(test, body, orelse) => {
                 self.expr(test);
                 self.stmts(body);
