@@ -8,8 +8,6 @@
 
 mod common;
 
-use cellar::teach::diagram::page::{StepInfo, Trace};
-use cellar::teach::diagram::{Diagram, Kind, Node, Origin, Row, Slot};
 use common::root;
 use serde_json::Value as Json;
 use std::collections::{BTreeMap, BTreeSet};
@@ -217,65 +215,31 @@ fn the_late_binding_bug_is_one_cell_with_five_arrows_into_it() {
     assert_eq!(boxes[cells[0]].1[0], ("i".to_string(), Some("4".to_string()), None));
 }
 
-/// The trace of this loop, `steps` steps of it, made up as the step hook would report it:
-/// each iteration reaches the loop, calls `add` (a frame that comes and goes) and writes the
-/// cell `total` that `add` shares with `make_adder`.
-const LOOP: &str = "def make_adder():\n    total = 0\n    def add(n):\n        nonlocal total\n        total += n\n        return total\n    return add\n\nadd = make_adder()\nfor i in range(100000):\n    add(i)\n";
-
-fn long_page(steps: usize) -> PathBuf {
-    let mut trace = Trace::new("loop.py", LOOP, steps);
-    let node = |origin, kind, title: &str, rows: Vec<(&str, Slot)>| Node {
-        origin,
-        kind,
-        title: title.into(),
-        note: None,
-        rows: rows.into_iter().map(|(label, slot)| Row { label: label.into(), slot }).collect(),
-    };
-    let (mut i, mut total) = (0usize, 0usize);
-    for k in 0..steps {
-        // line 10, line 11, call add, line 5, line 6, return: six steps an iteration.
-        let (kind, line, function) = [("line", 10, "<module>"), ("line", 11, "<module>"), ("call", 3, "add"), ("line", 5, "add"), ("line", 6, "add"), ("return", 6, "add")][k % 6];
-        if k % 6 == 4 {
-            total += i;
-        }
-        let mut nodes = vec![
-            node(Origin::Frame(0), Kind::Frame, "globals", vec![("make_adder", Slot::Ref(2)), ("add", Slot::Ref(3)), ("i", Slot::Text(i.to_string()))]),
-            node(Origin::Frame(1), Kind::Frame, "add", vec![("n", Slot::Text(i.to_string())), ("total", Slot::Ref(4))]),
-            node(Origin::Object(0x10), Kind::Function, "function make_adder", vec![("no cells", Slot::Caption)]),
-            node(Origin::Object(0x20), Kind::Function, "function add", vec![("__closure__", Slot::Caption), ("[0] total", Slot::Ref(4))]),
-            node(Origin::Cell(1), Kind::Cell, "cell #1", vec![("total", Slot::Text(total.to_string()))]),
-        ];
-        if function == "<module>" {
-            nodes.remove(1);
-            nodes[0].rows[1].slot = Slot::Ref(2);
-            nodes[0].rows[0].slot = Slot::Ref(1);
-            nodes[2].rows[1].slot = Slot::Ref(3);
-        }
-        let step = StepInfo { kind, line, function: function.into(), output_len: 0 };
-        assert!(trace.push(step, &Diagram { nodes, left_out: 0 }));
-        if k % 6 == 5 {
-            i += 1;
-        }
-    }
-    let page = pages_dir().join("long.html");
-    std::fs::write(&page, trace.html()).unwrap();
-    page
-}
+/// A closure called in a loop: six steps an iteration (the loop, the call, `add`'s call,
+/// its two lines and its return), with a frame that comes and goes and a cell written.
+const LOOP: &str = "def make_adder():\n    total = 0\n    def add(n):\n        nonlocal total\n        total += n\n        return total\n    return add\n\nadd = make_adder()\nfor i in range(100000):\n    add(i)\nprint(add(0))\n";
 
 #[test]
 fn a_trace_of_a_hundred_thousand_steps_loads_in_under_two_seconds() {
     if chromium_missing() {
         return;
     }
-    let steps = 100_000;
-    let page = long_page(steps);
+    let program = pages_dir().join("loop.py");
+    std::fs::write(&program, LOOP).unwrap();
+    let page = pages_dir().join("loop.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_cellar")).arg("--trace").arg(&page).arg(&program).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "4999950000\n", "the program runs to its end past the limit");
     let trace = embedded(&page);
+    let steps = 100_000;
+    assert_eq!(trace["steps"].as_array().unwrap().len(), steps);
+    assert_eq!(trace["truncated"], serde_json::json!({"after": steps, "line": 5, "function": "add"}));
     let dom = chromium(&["--dump-dom"], &url(&page, &format!("#step={steps}")));
     let tag = body(&dom);
     assert_eq!(attr(tag, "data-errors"), None);
     let ms: u64 = attr(tag, "data-load-ms").unwrap().parse().unwrap();
     eprintln!("{steps} steps, {} bytes: loaded and drew the last step in {ms} ms", std::fs::metadata(&page).unwrap().len());
     assert!(ms < 2000, "{ms} ms");
+    assert!(dom.contains("<p id=\"truncated\">The trace stops after 100000 steps, at line 5 in add;"), "the page says where it stopped");
     check_step(&page, &trace, steps);
     check_step(&page, &trace, 54_321);
 }

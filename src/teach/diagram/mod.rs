@@ -10,9 +10,11 @@
 
 pub mod layout;
 pub mod page;
+pub mod record;
 pub mod svg;
 
 use crate::runtime::interp::Interp;
+use crate::runtime::model::dict::Dict;
 use crate::runtime::model::generator::Generator;
 use crate::runtime::model::typeobj::type_name;
 use crate::runtime::model::value::{CellObj, Function, Value};
@@ -245,8 +247,12 @@ fn split_arg(arg: &str) -> (Option<&str>, &str) {
 
 /// The session's variables, without the module's own (`__name__`, `__builtins__`).
 pub fn globals(session: &Session) -> Vec<(String, Value)> {
-    session
-        .globals
+    variables(&session.globals)
+}
+
+/// A module's variables, without its own (`__name__`, `__builtins__`).
+pub fn variables(globals: &Dict) -> Vec<(String, Value)> {
+    globals
         .items()
         .into_iter()
         .filter_map(|(k, v)| match k {

@@ -23,7 +23,7 @@ use std::fmt::Write;
 /// A whole picture is stored this often, so that a jump replays at most this many diffs.
 const KEYFRAME_EVERY: usize = 1000;
 /// Output kept for the page; past it the page says the rest was cut.
-const MAX_OUTPUT: usize = 1 << 20;
+pub const MAX_OUTPUT: usize = 1 << 20;
 
 const STYLE: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
