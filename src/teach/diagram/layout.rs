@@ -6,9 +6,11 @@
 //! (the frame, then what its variables point to, then their cells, then what those hold).
 //! A breadth-first distance makes every arrow of the tree go exactly one column right, so it
 //! runs in the empty gap between two columns and crosses no box; the few arrows that go back
-//! to an earlier column (a recursive function's own cell) take a lane above every box, and
-//! those within a column (an instance to its class) run in the gap beside it. In its column a box is placed level with the mean of the arrows that come into
-//! it, pushed down only as far as the box above needs: a cell shared by five lambdas sits
+//! one column (a recursive function's own cell, a lambda to the cell of a running frame) run
+//! under their own box and up the gap between the columns, those that go further back take
+//! a lane above every box, and those within a column (an instance to its class) run in the
+//! gap beside it. In its column a box is placed level with the mean of the arrows that come
+//! into it, pushed down only as far as the box above needs: a cell shared by five lambdas sits
 //! among them with five arrows fanning in, and every box's position follows from its
 //! parents', so the same snapshot always gives the same picture.
 //!
@@ -193,7 +195,9 @@ pub fn arrange(d: &Diagram, before: &Before) -> Layout {
         col_x[c] = col_x[c - 1] + col_w[c - 1] + COL_GAP;
     }
 
-    let back: Vec<&Edge> = edges.iter().filter(|e| column[e.to] < column[e.from]).collect();
+    // Only arrows back past a column need a lane above the boxes; one column back runs
+    // under its own box (below).
+    let back: Vec<&Edge> = edges.iter().filter(|e| column[e.to] + 1 < column[e.from]).collect();
     let top = MARGIN + if back.is_empty() { 0.0 } else { LANE * back.len() as f64 + LANE };
 
     // Columns left to right: a box's wish is where it was at the step before, or else the
@@ -231,6 +235,7 @@ pub fn arrange(d: &Diagram, before: &Before) -> Layout {
     let mut arrows = Vec::new();
     let mut lane = 0;
     let mut side = 0;
+    let mut step_back = 0;
     for e in &edges {
         let (from, to) = (&boxes[e.from], &boxes[e.to]);
         let dot = from.dot(e.row);
@@ -246,6 +251,18 @@ pub fn arrange(d: &Diagram, before: &Before) -> Layout {
             side += 1;
             let end = (to.x + to.w, to.y + TITLE_H / 2.0);
             Path::Around(vec![dot, (x, dot.1), (x, end.1), end])
+        } else if column[e.to] + 1 == column[e.from] {
+            // One column back (a lambda to the cell of the frame running beside it): right
+            // out of the source's column, down into the gap under the source's box, which no
+            // box of that column reaches, left along it into the gap between the two columns,
+            // and along that gap to the target's right side. Each has its own distance from
+            // the columns, so that arrows into one cell can be counted.
+            let under = from.y + from.h + BOX_GAP / 2.0;
+            let out_x = col_right(from.column) + 8.0 + 4.0 * (step_back % 4) as f64;
+            let in_x = col_right(to.column) + 12.0 + 5.0 * (step_back % 12) as f64;
+            step_back += 1;
+            let end = (to.x + to.w, to.y + TITLE_H / 2.0);
+            Path::Around(vec![dot, (out_x, dot.1), (out_x, under), (in_x, under), (in_x, end.1), end])
         } else {
             // Each arrow that goes back has a lane of its own, and its own distance from the
             // columns, so two of them never run on top of each other.
@@ -319,6 +336,7 @@ pub(crate) mod tests {
                     assert!(!a.overlaps(b), "{name}: boxes {i} ({}) and {j} ({}) overlap", d.nodes[i].title, d.nodes[j].title);
                 }
             }
+            assert_no_box_crossed(&l, &name);
             for arrow in &l.arrows {
                 if let Path::Forward { exit, to, .. } = arrow.path {
                     // The gap the curve runs in holds no box.
@@ -420,7 +438,35 @@ pub(crate) mod tests {
         let back: Vec<&Arrow> = l.arrows.iter().filter(|a| matches!(a.path, Path::Around(_))).collect();
         assert_eq!(back.len(), 1, "the cell fact holds the function that holds it: {d:?}");
         let Path::Around(points) = &back[0].path else { unreachable!() };
-        let lane = points[2].1;
-        assert!(l.boxes.iter().all(|b| b.y > lane), "the lane runs above every box");
+        // One column back: under the cell's box, then up the gap to the function's side.
+        let cell = &l.boxes[back[0].edge.from];
+        assert!(points[2].1 > cell.y + cell.h && points[3].1 == points[2].1, "{points:?}");
+        assert_no_box_crossed(&l, "fact");
+        // Further back, a lane above every box.
+        let d = diagram_of("def outer():\n    def f():\n        return g\n    def g():\n        return f\n    return [f]\n\nfs = outer()\n");
+        let l = layout(&d);
+        let far: Vec<&Arrow> = l.arrows.iter().filter(|a| l.boxes[a.edge.from].column > l.boxes[a.edge.to].column + 1).collect();
+        assert!(!far.is_empty(), "{d:?}");
+        for a in far {
+            let Path::Around(points) = &a.path else { panic!("{a:?}") };
+            assert!(l.boxes.iter().all(|b| b.y > points[2].1), "the lane runs above every box");
+        }
+        assert_no_box_crossed(&l, "f and g");
+    }
+
+    /// No segment of an arrow that goes around runs through a box, other than the first,
+    /// which leaves its own.
+    fn assert_no_box_crossed(l: &Layout, name: &str) {
+        for a in &l.arrows {
+            let Path::Around(points) = &a.path else { continue };
+            for seg in points.windows(2).skip(1) {
+                let (x0, x1) = (seg[0].0.min(seg[1].0), seg[0].0.max(seg[1].0));
+                let (y0, y1) = (seg[0].1.min(seg[1].1), seg[0].1.max(seg[1].1));
+                for (i, b) in l.boxes.iter().enumerate() {
+                    let inside = x1 > b.x + 0.5 && x0 < b.x + b.w - 0.5 && y1 > b.y + 0.5 && y0 < b.y + b.h - 0.5;
+                    assert!(!inside, "{name}: the arrow {:?} runs through box {i}: {seg:?}", a.edge);
+                }
+            }
+        }
     }
 }
