@@ -243,3 +243,53 @@ fn a_trace_of_a_hundred_thousand_steps_loads_in_under_two_seconds() {
     check_step(&page, &trace, steps);
     check_step(&page, &trace, 54_321);
 }
+
+fn cellar(args: &[&std::ffi::OsStr], dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_cellar")).args(args).current_dir(dir).env("NO_COLOR", "1").output().expect("cellar runs")
+}
+
+#[test]
+fn a_traced_program_prints_and_ends_as_it_does_untraced() {
+    let dir = pages_dir();
+    let raising = dir.join("raising.py");
+    // A key whose repr would print, were the diagram to make it.
+    std::fs::write(
+        &raising,
+        "class K:\n    def __repr__(self):\n        print('repr ran')\n        return 'K()'\n\nd = {K(): 1}\ndef f(n):\n    return 10 // n\n\nprint(f(2))\nprint(f(0))\n",
+    )
+    .unwrap();
+    let mut programs: Vec<PathBuf> = ["01_how_closures_work", "02_late_binding", "04_nonlocal_counter", "09_generators_and_closures"]
+        .iter()
+        .map(|n| root().join("examples").join(format!("{n}.py")))
+        .collect();
+    programs.push(raising.clone());
+    for program in &programs {
+        let page = dir.join("same.html");
+        let plain = cellar(&[program.as_os_str()], &dir);
+        let traced = cellar(&["--trace".as_ref(), page.as_os_str(), program.as_os_str()], &dir);
+        let text = |b: &[u8]| common::normalise(&String::from_utf8_lossy(b));
+        assert_eq!(text(&traced.stdout), text(&plain.stdout), "{}", program.display());
+        assert_eq!(text(&traced.stderr), text(&plain.stderr), "{}", program.display());
+        assert_eq!(traced.status.code(), plain.status.code(), "{}", program.display());
+        let trace = embedded(&page);
+        assert_eq!(trace["output"].as_str().unwrap().as_bytes(), traced.stdout, "the page has the whole output");
+    }
+    // The page of the program that raised ends with the exception leaving f, then the module.
+    let page = dir.join("raising.html");
+    let out = cellar(&["--trace".as_ref(), page.as_os_str(), raising.as_os_str()], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    let trace = embedded(&page);
+    let kinds: Vec<(&str, &str)> = trace["steps"].as_array().unwrap().iter().map(|s| (s["kind"].as_str().unwrap(), s["function"].as_str().unwrap())).collect();
+    assert_eq!(kinds.last(), Some(&("exception", "f")), "{kinds:?}");
+}
+
+#[test]
+fn a_page_that_cannot_be_written_stops_cellar_before_the_program_runs() {
+    let dir = pages_dir();
+    let program = dir.join("hello.py");
+    std::fs::write(&program, "print('hello')\n").unwrap();
+    let out = cellar(&["--trace".as_ref(), "/no/such/folder/page.html".as_ref(), program.as_os_str()], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "the program did not run");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "cellar: cannot write /no/such/folder/page.html: No such file or directory (os error 2)\n");
+}

@@ -304,7 +304,13 @@ impl Walk<'_> {
         self.slot(&Value::Cell(cell.clone()))
     }
 
+    /// `v`'s repr, unless making it would run the program's own code (a class's
+    /// `__repr__`): drawing must not print or change anything, least of all at every step
+    /// of a traced run.
     fn text(&mut self, v: &Value) -> String {
+        if runs_python(v, 3) {
+            return format!("<{} object>", type_name(v));
+        }
         let repr = self.interp.repr(v).unwrap_or_else(|_| "<repr failed>".into());
         cut(&repr, MAX_TEXT)
     }
@@ -517,6 +523,18 @@ fn origin(v: &Value) -> Origin {
     match v {
         Value::Cell(c) => Origin::Cell(c.serial),
         _ => Origin::Object(v.address()),
+    }
+}
+
+/// Whether the repr of `v` may call a method of a user's class: an instance, or a tuple or
+/// frozenset (the keys `text` writes) holding one, looked into `depth` levels deep.
+fn runs_python(v: &Value, depth: usize) -> bool {
+    match v {
+        Value::Instance(_) => true,
+        _ if depth == 0 => matches!(v, Value::Tuple(_) | Value::FrozenSet(_)),
+        Value::Tuple(t) => t.items.iter().any(|item| runs_python(item, depth - 1)),
+        Value::FrozenSet(s) => s.items().iter().any(|item| runs_python(item, depth - 1)),
+        _ => false,
     }
 }
 
