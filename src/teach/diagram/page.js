@@ -175,6 +175,8 @@
         return `${step.function} returns, line ${step.line}`;
       case "exception":
         return `exception at line ${step.line}${where}`;
+      case "end":
+        return "the program has ended";
       default:
         return `line ${step.line}${where}`;
     }

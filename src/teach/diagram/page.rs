@@ -31,8 +31,9 @@ const SCRIPT: &str = include_str!("page.js");
 /// What happened at a step, as the trace's event says.
 #[derive(Clone, Debug)]
 pub struct StepInfo {
-    /// `line`, `call`, `return` or `exception`.
+    /// `line`, `call`, `return` or `exception`, and `end` for the state the program ended in.
     pub kind: &'static str,
+    /// The line in the source; 0 for none (the end).
     pub line: u32,
     /// The running function's name; `<module>` at the top level.
     pub function: String,
@@ -87,6 +88,11 @@ impl Trace {
 
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()
+    }
+
+    /// Whether a step was refused for the limit.
+    pub fn is_truncated(&self) -> bool {
+        self.truncated.is_some()
     }
 
     /// Stores a step showing `diagram`. Returns false, storing nothing, once `limit` steps

@@ -70,6 +70,8 @@ impl Stepper for PageStepper {
             let rows = f
                 .vars
                 .into_iter()
+                // `.0`, the iterator a comprehension is given, is no variable of the learner's.
+                .filter(|(name, _)| !name.starts_with('.'))
                 .map(|(name, var)| {
                     let v = match var {
                         Var::Value(v) => v,
@@ -113,11 +115,19 @@ impl Recording {
         Recording { trace, output }
     }
 
-    /// Stops recording and gives the page.
+    /// Stops recording and gives the page. Its last step is the program's end, with what
+    /// the globals hold then and everything it printed, unless the limit was reached.
     pub fn finish(self, interp: &mut Interp) -> String {
         interp.set_stepper(None);
+        drop(trace::take());
         let mut trace = self.trace.borrow_mut();
         let output = self.output.borrow();
+        if !trace.is_truncated() {
+            let globals = interp.main_globals.as_deref().map_or_else(Vec::new, super::variables);
+            let diagram = Diagram::of_frames(interp, vec![FrameRoots { title: "globals".into(), rows: globals }]);
+            let end = StepInfo { kind: "end", line: 0, function: "<module>".into(), output_len: output.written };
+            trace.push(end, &diagram);
+        }
         trace.set_output(&String::from_utf8_lossy(&output.kept));
         trace.html()
     }
