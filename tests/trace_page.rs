@@ -180,6 +180,8 @@ fn lesson_pages_draw_what_their_traces_say_and_step_with_the_keys() {
         return;
     }
     let screens = root().join("target/trace-screens");
+    // Only this run's pictures, whose step numbers are this run's.
+    let _ = std::fs::remove_dir_all(&screens);
     std::fs::create_dir_all(&screens).unwrap();
     for name in ["02_late_binding", "04_nonlocal_counter", "01_how_closures_work", "08_closures_and_classes", "09_generators_and_closures"] {
         let page = lesson_page(name);
