@@ -208,7 +208,8 @@
     const step = steps[k];
     drawDiagram(shown, hi);
     showLine(step);
-    $("output").textContent = trace.output.slice(0, step.output);
+    const cut = trace.output_cut && step.output >= trace.output.length ? "\n… (the page keeps the first MiB of output)" : "";
+    $("output").textContent = trace.output.slice(0, step.output) + cut;
     $("slider").value = String(k + 1);
     $("counter").textContent = `step ${k + 1} of ${steps.length}`;
     $("event").textContent = describe(step);
