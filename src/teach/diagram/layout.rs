@@ -200,29 +200,29 @@ pub fn arrange(d: &Diagram, before: &Before) -> Layout {
     let back: Vec<&Edge> = edges.iter().filter(|e| column[e.to] + 1 < column[e.from]).collect();
     let top = MARGIN + if back.is_empty() { 0.0 } else { LANE * back.len() as f64 + LANE };
 
-    // Columns left to right: a box's wish is where it was at the step before, or else the
-    // mean height of the arrows into it from the column before, which is already placed. The
-    // frames have no arrows into them and stay in their order, whatever they were before.
+    // Columns left to right: a box's wish is the mean height of the arrows into it from the
+    // column before, which is already placed. A box that was in this column at the step
+    // before keeps its place in the column's order, and its height unless its wish is
+    // higher: it does not follow its parent down, but moves up into room that opened, so
+    // that a long trace does not leave gaps where boxes went. The frames have no arrows into
+    // them and stay in their order.
     for c in 0..columns {
-        let mut members: Vec<(f64, usize)> = Vec::new();
+        let mut members: Vec<(f64, f64, usize)> = Vec::new();
         for id in (0..n).filter(|&id| column[id] == c) {
-            let kept = before.boxes.get(&d.nodes[id].origin).filter(|(was, _)| *was == c && c > 0);
-            let wish = match kept {
-                Some((_, y)) => top + y,
-                None => {
-                    let ys: Vec<f64> = edges
-                        .iter()
-                        .filter(|e| e.to == id && column[e.from] + 1 == c)
-                        .map(|e| boxes[e.from].row_y(e.row))
-                        .collect();
-                    if ys.is_empty() { top } else { ys.iter().sum::<f64>() / ys.len() as f64 - TITLE_H / 2.0 }
-                }
-            };
-            members.push((wish, id));
+            let ys: Vec<f64> = edges
+                .iter()
+                .filter(|e| e.to == id && column[e.from] + 1 == c)
+                .map(|e| boxes[e.from].row_y(e.row))
+                .collect();
+            let wish = if ys.is_empty() { top } else { ys.iter().sum::<f64>() / ys.len() as f64 - TITLE_H / 2.0 };
+            match before.boxes.get(&d.nodes[id].origin).filter(|(was, _)| *was == c && c > 0) {
+                Some(&(_, was)) => members.push((top + was, wish.min(top + was), id)),
+                None => members.push((wish, wish, id)),
+            }
         }
-        members.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        members.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
         let mut next = top;
-        for (wish, id) in members {
+        for (_, wish, id) in members {
             let b = &mut boxes[id];
             b.x = col_x[c];
             b.value_x += b.x;
@@ -402,19 +402,26 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_box_stays_where_it_was_when_boxes_come_and_go_around_it() {
+    fn a_box_stays_where_it_was_unless_room_opens_above_it() {
         let d = diagram_of("def make_counter():\n    count = 0\n    def inc():\n        nonlocal count\n        count += 1\n        return count\n    return inc\n\nb = [1]\ninc = make_counter()\n");
         let first = layout(&d);
-        // The list `b` is gone: without what was before, the function moves up into its place.
-        let mut later = d.clone();
-        later.nodes[0].rows.remove(0);
-        let list = later.nodes.iter().position(|n| n.title == "list").unwrap();
-        later.nodes[list].rows.clear();
         let function = d.nodes.iter().position(|n| n.kind == Kind::Function).unwrap();
-        assert!(layout(&later).boxes[function].y < first.boxes[function].y);
-        let kept = arrange(&later, &first.before(&d));
+        // A variable comes first in the globals: the arrow into the function moves down, and
+        // the function would follow it, but stays.
+        let mut longer = d.clone();
+        longer.nodes[0].rows.insert(0, crate::teach::diagram::Row { label: "a".into(), slot: Slot::Text("1".into()) });
+        let list = longer.nodes.iter().position(|n| n.title == "list").unwrap();
+        assert!(layout(&longer).boxes[function].y > first.boxes[function].y);
+        let kept = arrange(&longer, &first.before(&d));
         assert_eq!(kept.boxes[function].y, first.boxes[function].y);
         assert_eq!(kept.columns, first.columns, "no column gets narrower");
+        // The list is gone: the function moves up into its room.
+        let mut shorter = d.clone();
+        shorter.nodes[0].rows.remove(0);
+        shorter.nodes[list].rows.clear();
+        let moved = arrange(&shorter, &first.before(&d));
+        assert!(moved.boxes[function].y < first.boxes[function].y);
+        assert_eq!(moved.boxes[function].y, layout(&shorter).boxes[function].y);
     }
 
     #[test]

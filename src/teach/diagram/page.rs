@@ -106,6 +106,11 @@ impl Trace {
             return false;
         }
         let keys = self.keys(&step, diagram);
+        // The state the program ended in is drawn as `:draw` would draw it, wherever the
+        // boxes had drifted to while following the steps.
+        if step.kind == "end" {
+            self.before = Before::default();
+        }
         let l = layout::arrange(diagram, &self.before);
         self.before = l.before(diagram);
         let mut paths: HashMap<(usize, usize), String> = HashMap::new();
