@@ -5,8 +5,9 @@
 //! The picture is made in three steps that share nothing but data: `Diagram::take` walks the
 //! heap into a plain snapshot (numbered nodes whose rows hold text or refer to other nodes),
 //! `layout` places the boxes and routes the arrows, and `svg` writes the picture. The
-//! snapshot holds no value of the interpreter and writes itself as JSON, so that a trace of
-//! execution can later keep one per step and a page can replay them.
+//! snapshot holds no value of the interpreter and writes itself as JSON. A traced run
+//! (`cellar --trace`) takes one per step with `Diagram::of_frames`, from the globals and the
+//! frames of the running calls (`record`), and `page` keeps them as a page that replays them.
 
 pub mod layout;
 pub mod page;

@@ -82,14 +82,6 @@ impl Trace {
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.steps.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.steps.is_empty()
-    }
-
     /// Whether a step was refused for the limit.
     pub fn is_truncated(&self) -> bool {
         self.truncated.is_some()
@@ -489,7 +481,7 @@ mod tests {
         assert!(trace.push(step("line", 2, 0), &diagram(1)));
         assert!(!trace.push(StepInfo { kind: "call", line: 7, function: "f".into(), output_len: 0 }, &diagram(2)));
         assert!(!trace.push(step("line", 9, 0), &diagram(3)));
-        assert_eq!(trace.len(), 2);
+        assert_eq!(trace.steps.len(), 2);
         let json = trace_json(&trace);
         assert_eq!(json["truncated"], serde_json::json!({"after": 2, "line": 7, "function": "f"}));
         assert_eq!(json["steps"].as_array().unwrap().len(), 2);
