@@ -418,3 +418,42 @@ fn columns(row: &str) -> (usize, usize) {
     let why = after_kind + row[after_kind..].find(|c| c != ' ').unwrap_or(0);
     (kind, why)
 }
+
+/// `:step` at a terminal waits at each step: Enter takes the next one, `n` steps over a call,
+/// `c` runs to the end, and `q` abandons the statement.
+#[test]
+fn stepping_waits_for_each_key() {
+    let Some(t) = cellar_in_tmux("stepping_waits_for_each_key", false) else { return };
+    t.line("def twice(n):");
+    t.line("return n * 2");
+    t.line("");
+    t.line("def add_twice(a, b):");
+    t.line("x = twice(a)");
+    t.line("return x + twice(b)");
+    t.line("");
+    t.keys(&["-l", ":step add_twice(1, 2)"]);
+    t.keys(&["Enter"]);
+    t.wait(|s| s.contains("── step 1 · line 1 ──") && s.contains("step>"), "the first step");
+    assert!(t.screen().contains("Enter: next step"), "the keys are shown with the first step");
+    t.keys(&["Enter"]);
+    t.wait(|s| s.contains("── step 2 · add_twice() is called"), "the call");
+    t.keys(&["Enter"]);
+    t.wait(|s| s.contains("── step 3 · line 2 in add_twice"), "its first line");
+    // Over `twice(a)`: the next step is add_twice's next line, with x bound.
+    t.keys(&["-l", "n"]);
+    t.keys(&["Enter"]);
+    t.wait(|s| s.contains("── step 4 · line 3 in add_twice") && s.contains("x = 2"), "the step over twice(a)");
+    t.keys(&["-l", "c"]);
+    t.keys(&["Enter"]);
+    t.wait(|s| has_line(s, "6"), "the result after continuing");
+
+    t.keys(&["-l", ":step add_twice(3, 4)"]);
+    t.keys(&["Enter"]);
+    t.wait(|s| s.contains("── step 1 · line 1 ──") && s.matches("step>").count() >= 5, "the first step again");
+    t.keys(&["-l", "q"]);
+    t.keys(&["Enter"]);
+    t.wait(|s| s.contains("stepping stopped at step 1") && has_line(s, "KeyboardInterrupt"), "the statement abandoned");
+    t.keys(&["-l", "twice(5)"]);
+    t.keys(&["Enter"]);
+    t.wait(|s| has_line(s, "10"), "the session going on");
+}

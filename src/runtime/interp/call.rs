@@ -279,7 +279,8 @@ impl Interp {
             Ok(_) => Ok(Value::None),
             Err(e) => Err(self.traceback_entry(e, frame.code)),
         };
-        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+        // A stepper keeps the trace on: with it off, returning costs one test of a local.
+        if _traced.is_some() && self.stepping() {
             return self.attend_return(frame, result);
         }
         result
@@ -378,10 +379,18 @@ impl Interp {
             for a in &call.args {
                 args.push(self.eval_operand(f, positional(a))?);
             }
-            return crate::runtime::types::call_method(self, &o, n, &args, &[]);
+            let r = crate::runtime::types::call_method(self, &o, n, &args, &[]);
+            if trace::on() {
+                note_change_in_place(&o, name);
+            }
+            return r;
         }
         let (pos, kw) = self.eval_args(f, &call.args, &|interp| method_str(interp, &o, name))?;
-        self.call_method(&o, name, pos, kw)
+        let r = self.call_method(&o, name, pos, kw);
+        if trace::on() {
+            note_change_in_place(&o, name);
+        }
+        r
     }
 
     /// `obj.name(args)`.
@@ -671,4 +680,24 @@ fn missing_args(qualname: &PyStr, kind: &str, names: Vec<String>) -> PyResult<()
         if n == 1 { "" } else { "s" },
         list
     ))
+}
+
+/// Records that a list, dict or set may have changed in place through one of its methods
+/// (`log.append(x)`), so that the watch names who changed a container held in a cell.
+#[cold]
+fn note_change_in_place(o: &Value, method: &PyStr) {
+    let changes = match o {
+        Value::List(_) => {
+            matches!(method.as_str(), "append" | "extend" | "insert" | "pop" | "remove" | "clear" | "sort" | "reverse")
+        }
+        Value::Dict(_) => matches!(method.as_str(), "update" | "pop" | "popitem" | "setdefault" | "clear"),
+        Value::Set(_) => matches!(
+            method.as_str(),
+            "add" | "discard" | "remove" | "pop" | "clear" | "update" | "difference_update" | "intersection_update" | "symmetric_difference_update"
+        ),
+        _ => false,
+    };
+    if changes {
+        trace::object_written(o.address());
+    }
 }

@@ -68,10 +68,10 @@ impl Interp {
             StmtKind::If(test, body, orelse) => {
                 return if self.eval_truth(f, test)? { self.exec_block(f, body) } else { self.exec_block(f, orelse) };
             }
-            StmtKind::While(test, body, orelse) => return self.while_loop(f, s.span.start, test, body, orelse),
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::While(..) => return self.while_loop(f, s),
+            StmtKind::For { iter, orelse, .. } => {
                 let it = self.eval(f, iter)?;
-                if let Some(flow) = self.for_loop(f, s.span.start, target, it, body)? {
+                if let Some(flow) = self.for_loop(f, s, it)? {
                     return Ok(flow);
                 }
                 return self.exec_block(f, orelse);
@@ -178,7 +178,8 @@ impl Interp {
     /// Loops stay out of line: inlined, their state would enlarge the frame of `exec_block`,
     /// which every call and every `if` pays for.
     #[inline(never)]
-    fn while_loop(&mut self, f: &mut Frame, at: u32, test: &Expr, body: &[Stmt], orelse: &[Stmt]) -> PyResult<Flow> {
+    fn while_loop(&mut self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
+        let StmtKind::While(test, body, orelse) = &s.kind else { unreachable!("a while statement") };
         loop {
             if !self.eval_truth(f, test)? {
                 break;
@@ -188,18 +189,18 @@ impl Interp {
                 Flow::Return(v) => return Ok(Flow::Return(v)),
                 Flow::Normal | Flow::Continue => {}
             }
-            self.next_iteration(f, at)?;
+            self.next_iteration(f, s)?;
         }
         self.exec_block(f, orelse)
     }
 
-    /// Each time a loop goes back to its header (the statement at offset `at`): the checks
+    /// Each time a loop goes back to its `header` statement: the checks
     /// every step makes, and a stepper's step at the header's line, as CPython traces it.
     /// The first pass needs none, as the statement itself was just checked.
     #[inline(always)]
-    fn next_iteration(&mut self, f: &Frame, at: u32) -> PyResult<()> {
+    fn next_iteration(&mut self, f: &Frame, header: &Stmt) -> PyResult<()> {
         if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
-            self.attend_line(f, at)?;
+            self.attend_line(f, header.span.start)?;
         }
         self.count_step()
     }
@@ -207,7 +208,8 @@ impl Interp {
     /// Runs a `for` body over each item; `Some(flow)` when the loop was left by `break` or
     /// `return` (so `else` does not run).
     #[inline(never)]
-    fn for_loop(&mut self, f: &mut Frame, at: u32, target: &Target, it: Value, body: &[Stmt]) -> PyResult<Option<Flow>> {
+    fn for_loop(&mut self, f: &mut Frame, s: &Stmt, it: Value) -> PyResult<Option<Flow>> {
+        let StmtKind::For { target, body, .. } = &s.kind else { unreachable!("a for statement") };
         macro_rules! run_body {
             ($v:expr) => {{
                 self.assign(f, target, $v)?;
@@ -216,7 +218,7 @@ impl Interp {
                     Flow::Return(v) => return Ok(Some(Flow::Return(v))),
                     Flow::Normal | Flow::Continue => {}
                 }
-                self.next_iteration(f, at)?;
+                self.next_iteration(f, s)?;
             }};
         }
         match &it {

@@ -89,6 +89,7 @@ impl Interp {
         self.interrupt.store(self.stepper.is_some(), Ordering::Relaxed);
     }
 
+    #[inline]
     pub fn stepping(&self) -> bool {
         self.stepper.is_some()
     }
@@ -119,13 +120,11 @@ impl Interp {
         self.step(f, f.code.span.start, StepKind::Call)
     }
 
-    /// The frame `f` ends with `result`, which an abandoned step replaces.
+    /// The frame `f` ends with `result`, which an abandoned step replaces. Called only
+    /// while stepping.
     #[cold]
     #[inline(never)]
     pub(super) fn attend_return(&mut self, f: &Frame, result: PyResult<Value>) -> PyResult<Value> {
-        if self.stepper.is_none() {
-            return result;
-        }
         let kind = match &result {
             Ok(v) => StepKind::Return(v.clone()),
             Err(e) => StepKind::Raise(e.clone()),
@@ -160,5 +159,102 @@ impl Interp {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::model::trace::Var;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    /// Notes each step as `kind line function [frame:var=value ...]`.
+    struct Recorder(Rc<RefCell<Vec<String>>>);
+
+    impl Stepper for Recorder {
+        fn step(&mut self, interp: &mut Interp, step: &Step) -> StepControl {
+            let kind = match &step.kind {
+                StepKind::Line => "line".to_string(),
+                StepKind::Call => "call".to_string(),
+                StepKind::Return(v) => format!("return {}", repr(interp, v)),
+                StepKind::Raise(_) => "raise".to_string(),
+            };
+            let mut text = format!("{kind} {} {}", step.at.number, step.function.as_ref().map_or("-", |f| f.as_str()));
+            for frame in trace::running_frames() {
+                for (name, var) in &frame.vars {
+                    let value = match var {
+                        Var::Value(v) => repr(interp, v),
+                        Var::Cell(c) => format!("cell:{}", c.get().map_or("empty".into(), |v| repr(interp, &v))),
+                    };
+                    text.push_str(&format!(" {}:{}={value}", frame.name.as_str(), name.as_str()));
+                }
+            }
+            self.0.borrow_mut().push(text);
+            StepControl::Next
+        }
+    }
+
+    fn repr(interp: &mut Interp, v: &Value) -> String {
+        interp.repr(v).unwrap_or_else(|_| panic!("a repr"))
+    }
+
+    fn steps(source: &str) -> Vec<String> {
+        let mut session = crate::session::Session::new(Box::new(std::io::sink()));
+        let log = Rc::new(RefCell::new(Vec::new()));
+        session.interp.set_stepper(Some(Box::new(Recorder(log.clone()))));
+        session.run(source, "<test>", crate::compile::Mode::Exec).unwrap_or_else(|_| panic!("{source} runs"));
+        session.interp.set_stepper(None);
+        crate::runtime::model::trace::set_on(false);
+        let steps = log.borrow().clone();
+        steps
+    }
+
+    #[test]
+    fn a_call_is_its_lines_between_a_call_and_a_return_with_its_variables() {
+        let got = steps("def f(a):\n    b = a + 1\n    return b\n\nx = f(1)\n");
+        assert_eq!(
+            got,
+            [
+                "line 1 -",
+                "line 5 -",
+                "call 1 f f:a=1",
+                "line 2 f f:a=1",
+                "line 3 f f:a=1 f:b=2",
+                "return 2 3 f f:a=1 f:b=2",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_loop_header_is_a_step_before_each_next_item_and_cells_show_their_contents() {
+        let got = steps("def g():\n    for i in range(2):\n        h = lambda: i\n    return i\n\ng()\n");
+        let heads: Vec<&str> = got.iter().map(|s| s.split(" g:").next().unwrap()).collect();
+        assert_eq!(
+            heads,
+            ["line 1 -", "line 6 -", "call 1 g", "line 2 g", "line 3 g", "line 2 g", "line 3 g", "line 2 g", "line 4 g", "return 1 4 g"]
+        );
+        assert!(got[6].contains("g:i=cell:1"), "the cell holds the second item: {}", got[6]);
+    }
+
+    #[test]
+    fn declarations_are_no_step_and_library_code_is_run_through() {
+        let got = steps("import functools\ndef f():\n    global y\n    y = functools.reduce(lambda a, b: a + b, [1, 2])\n\nf()\n");
+        let heads: Vec<String> = got.iter().map(|s| s.split(' ').take(3).collect::<Vec<_>>().join(" ")).collect();
+        assert!(!heads.iter().any(|h| h == "line 3 f"), "global is no step: {heads:?}");
+        assert!(heads.iter().any(|h| h == "call 4 <lambda>"), "the program's own lambda is stepped when the library calls it: {heads:?}");
+        assert!(heads.iter().all(|h| !h.ends_with("reduce")), "{heads:?}");
+    }
+
+    #[test]
+    fn stepping_is_no_interruption() {
+        let mut session = crate::session::Session::new(Box::new(std::io::sink()));
+        session.interp.set_stepper(Some(Box::new(Recorder(Rc::default()))));
+        assert!(session.interp.check_interrupt().is_ok(), "the raised flag is the stepper's");
+        session.interp.interrupter().interrupt();
+        assert!(session.interp.check_interrupt().is_err(), "a Ctrl-C is still one");
+        assert!(session.interp.check_interrupt().is_ok(), "and only once");
+        session.interp.set_stepper(None);
+        crate::runtime::model::trace::set_on(false);
     }
 }

@@ -142,9 +142,9 @@ pub enum Event {
     /// A cell was written (or emptied) `times` times by the same writer, with no other
     /// writer of that cell between.
     CellWritten { serial: u64, by: Writer, times: u32 },
-    /// An item of the object at `addr` was stored or deleted (`cache[n] = v`), `times`
-    /// times by the same writer: how a container in a cell changes in place. Changes made
-    /// by methods (`append`) are not events.
+    /// An item of the object at `addr` was stored or deleted (`cache[n] = v`), or one of
+    /// its methods that change a list, dict or set ran (`log.append(x)`), `times` times by
+    /// the same writer: how a container in a cell changes in place.
     ObjectWritten { addr: usize, by: Writer, times: u32 },
     /// A function stored into a global of the dict at `globals`; `old` is what the global
     /// held before this write (`None`: it was unbound).
@@ -300,7 +300,8 @@ unsafe fn frame_state(p: Place) -> FrameState {
     let (code, locals, cells) = (&*p.code, &*p.locals, &*p.cells);
     let mut vars = Vec::new();
     for (name, v) in code.varnames.iter().zip(locals) {
-        if let Some(v) = v {
+        // A comprehension's iterator, `.0`, is no name a learner wrote.
+        if let (Some(v), false) = (v, name.starts_with('.')) {
             vars.push((name.clone(), Var::Value(v.clone())));
         }
     }
@@ -309,8 +310,11 @@ unsafe fn frame_state(p: Place) -> FrameState {
     }
     if let Some(ns) = p.namespace.as_ref() {
         for (k, v) in ns.items() {
+            // `__module__` and `__qualname__` are the class statement's, not the learner's.
             if let Value::Str(name) = k {
-                vars.push((name, Var::Value(v)));
+                if !matches!(name.as_str(), "__module__" | "__qualname__" | "__doc__" | "__orig_bases__") {
+                    vars.push((name, Var::Value(v)));
+                }
             }
         }
     }
