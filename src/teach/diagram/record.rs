@@ -70,8 +70,6 @@ impl Stepper for PageStepper {
             let rows = f
                 .vars
                 .into_iter()
-                // `.0`, the iterator a comprehension is given, is no variable of the learner's.
-                .filter(|(name, _)| !name.starts_with('.'))
                 .map(|(name, var)| {
                     let v = match var {
                         Var::Value(v) => v,
