@@ -3,6 +3,7 @@
 use cellar::compile::Mode;
 use cellar::repl::{Ran, Repl};
 use cellar::session::{Failure, Session};
+use cellar::teach::diagram::record::Recording;
 use cellar::teach::{Style, Teacher};
 use clap::Parser;
 use std::io::{IsTerminal, Read};
@@ -13,7 +14,7 @@ use std::process::ExitCode;
     name = "cellar",
     version,
     about = "Run Python with CPython's semantics and see the cells that closures share.",
-    after_help = "With no arguments on a terminal, cellar starts its REPL (:help there lists the commands); with standard input not a terminal, or FILE `-`, it runs the program read from there.\n\nExamples:\n  cellar\n  cellar --watch examples/02_late_binding.py\n  cellar --step examples/02_late_binding.py\n  cellar -i --plain < lesson.txt\n  cellar -c 'print((lambda: 42)())'"
+    after_help = "With no arguments on a terminal, cellar starts its REPL (:help there lists the commands); with standard input not a terminal, or FILE `-`, it runs the program read from there.\n\nExamples:\n  cellar\n  cellar --watch examples/02_late_binding.py\n  cellar --step examples/02_late_binding.py\n  cellar --trace late.html examples/02_late_binding.py\n  cellar -i --plain < lesson.txt\n  cellar -c 'print((lambda: 42)())'"
 )]
 struct Cli {
     /// Program passed in as a string.
@@ -40,6 +41,14 @@ struct Cli {
     /// step, n: step over calls, c: continue, q: stop); piped, the steps print one after another.
     #[arg(long, conflicts_with_all = ["watch", "plain", "interactive"])]
     step: bool,
+    /// Also write PAGE.html: one self-contained page that replays the run step by step (each
+    /// line reached, call and return), with the source, the output so far and the diagram of
+    /// frames, functions and cells. The program runs as usual.
+    #[arg(long, value_name = "PAGE.html", conflicts_with_all = ["watch", "step", "interactive"])]
+    trace: Option<std::path::PathBuf>,
+    /// The steps the page keeps at most; the program runs on to its end past them.
+    #[arg(long, value_name = "N", requires = "trace", default_value_t = 100_000)]
+    trace_steps: usize,
     /// Stop the program with a TimeoutError after this many seconds (for running lessons
     /// unattended).
     #[arg(long, value_name = "SECONDS")]
@@ -111,11 +120,24 @@ fn run(cli: Cli, color: bool) -> ExitCode {
     if cli.watch {
         return watched(&cli, &source, &file, color);
     }
+    // The page's file is opened before the program runs, so that a path that cannot be
+    // written is an error before, not after, a long run.
+    let page = match &cli.trace {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Some((path, f)),
+            Err(e) => {
+                eprintln!("cellar: cannot write {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
     let mut session = new_session(&cli);
     if cli.step {
         session.interp.set_stepper(Some(Box::new(cellar::teach::step::TextStepper::new(teaching_style(), true))));
     }
-    let code = match session.run(&source, &file, Mode::Exec) {
+    let recording = page.is_some().then(|| Recording::start(&mut session.interp, &file, &source, cli.trace_steps));
+    let mut code = match session.run(&source, &file, Mode::Exec) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => match session.exit_status(&failure) {
             Some(status) => ExitCode::from(status),
@@ -136,6 +158,13 @@ fn run(cli: Cli, color: bool) -> ExitCode {
     // Python code that runs at teardown is the `finally` of a suspended generator.
     session.close_generators();
     session.interp.flush();
+    if let (Some(recording), Some((path, mut file))) = (recording, page) {
+        let html = recording.finish(&mut session.interp);
+        if let Err(e) = std::io::Write::write_all(&mut file, html.as_bytes()) {
+            eprintln!("cellar: cannot write {}: {e}", path.display());
+            code = ExitCode::from(2);
+        }
+    }
     std::mem::forget(session);
     code
 }

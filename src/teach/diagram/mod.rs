@@ -5,12 +5,17 @@
 //! The picture is made in three steps that share nothing but data: `Diagram::take` walks the
 //! heap into a plain snapshot (numbered nodes whose rows hold text or refer to other nodes),
 //! `layout` places the boxes and routes the arrows, and `svg` writes the picture. The
-//! snapshot holds no value of the interpreter and writes itself as JSON, so that a trace of
-//! execution can later keep one per step and a page can replay them.
+//! snapshot holds no value of the interpreter and writes itself as JSON. A traced run
+//! (`cellar --trace`) takes one per step with `Diagram::of_frames`, from the globals and the
+//! frames of the running calls (`record`), and `page` keeps them as a page that replays them.
 
 pub mod layout;
+pub mod page;
+pub mod record;
 pub mod svg;
 
+use crate::runtime::interp::Interp;
+use crate::runtime::model::dict::Dict;
 use crate::runtime::model::generator::Generator;
 use crate::runtime::model::typeobj::type_name;
 use crate::runtime::model::value::{CellObj, Function, Value};
@@ -69,8 +74,19 @@ pub struct Row {
     pub slot: Slot,
 }
 
+/// What a node stands for, so that a trace can follow one box from step to step: a frame by
+/// its place in the stack (the trace tells one call from the next), a cell by its serial, and
+/// any other object by its address, which is its own while it lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Origin {
+    Frame(usize),
+    Cell(u64),
+    Object(usize),
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Node {
+    pub origin: Origin,
     pub kind: Kind,
     pub title: String,
     /// A dimmer second line under the title: a function's qualified name, a generator's line.
@@ -86,8 +102,17 @@ pub struct Edge {
     pub to: usize,
 }
 
-/// The state a diagram shows. Node 0 is the frame; the others are numbered in the order a
-/// breadth-first walk from it meets them, so the same session always gives the same numbers.
+/// A frame as the diagram draws it: its title (`globals`, or the running function's name) and
+/// its variables. A cell variable is given as the cell itself (`Value::Cell`), so that its row
+/// is an arrow to the same box the closures of the functions that share it point to.
+pub struct FrameRoots {
+    pub title: String,
+    pub rows: Vec<(String, Value)>,
+}
+
+/// The state a diagram shows. The frames come first, globals then each running call
+/// outermost first; the other nodes are numbered in the order a breadth-first walk from the
+/// frames meets them, so the same state always gives the same numbers.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagram {
     pub nodes: Vec<Node>,
@@ -99,26 +124,26 @@ impl Diagram {
     /// Everything the session's variables reach, or, with `only`, what that one named value
     /// reaches (the frame then has that one row).
     pub fn take(session: &mut Session, only: Option<(&str, Value)>) -> Diagram {
-        let roots: Vec<(String, Value)> = match only {
+        let rows: Vec<(String, Value)> = match only {
             Some((name, v)) => vec![(name.to_string(), v)],
-            None => session
-                .globals
-                .items()
-                .into_iter()
-                .filter_map(|(k, v)| match k {
-                    // `__name__` and `__builtins__` are the module's, not the learner's.
-                    Value::Str(n) if !(n.starts_with("__") && n.ends_with("__")) => Some((n.to_string(), v)),
-                    _ => None,
-                })
-                .collect(),
+            None => globals(session),
         };
-        let mut walk = Walk { session, diagram: Diagram::default(), ids: hashbrown::HashMap::new(), queue: VecDeque::new() };
-        walk.diagram.nodes.push(Node { kind: Kind::Frame, title: "globals".into(), note: None, rows: Vec::new() });
-        let mut rows: Vec<Row> = roots.into_iter().map(|(name, v)| Row { label: name, slot: walk.slot(&v) }).collect();
-        if rows.is_empty() {
-            rows.push(Row { label: "no variables yet".into(), slot: Slot::Caption });
+        Diagram::of_frames(&mut session.interp, vec![FrameRoots { title: "globals".into(), rows }])
+    }
+
+    /// The frames given and everything their variables reach.
+    pub fn of_frames(interp: &mut Interp, frames: Vec<FrameRoots>) -> Diagram {
+        let mut walk = Walk { interp, diagram: Diagram::default(), ids: hashbrown::HashMap::new(), queue: VecDeque::new() };
+        for (i, frame) in frames.iter().enumerate() {
+            walk.diagram.nodes.push(Node { origin: Origin::Frame(i), kind: Kind::Frame, title: frame.title.clone(), note: None, rows: Vec::new() });
         }
-        walk.diagram.nodes[0].rows = rows;
+        for (i, frame) in frames.into_iter().enumerate() {
+            let mut rows: Vec<Row> = frame.rows.into_iter().map(|(name, v)| Row { label: name, slot: walk.slot(&v) }).collect();
+            if rows.is_empty() {
+                rows.push(Row { label: "no variables yet".into(), slot: Slot::Caption });
+            }
+            walk.diagram.nodes[i].rows = rows;
+        }
         while let Some((id, v)) = walk.queue.pop_front() {
             walk.diagram.nodes[id] = walk.node(&v);
         }
@@ -221,14 +246,31 @@ fn split_arg(arg: &str) -> (Option<&str>, &str) {
     }
 }
 
-fn json_str(s: &str) -> String {
+/// The session's variables, without the module's own (`__name__`, `__builtins__`).
+pub fn globals(session: &Session) -> Vec<(String, Value)> {
+    variables(&session.globals)
+}
+
+/// A module's variables, without its own (`__name__`, `__builtins__`).
+pub fn variables(globals: &Dict) -> Vec<(String, Value)> {
+    globals
+        .items()
+        .into_iter()
+        .filter_map(|(k, v)| match k {
+            Value::Str(n) if !(n.starts_with("__") && n.ends_with("__")) => Some((n.to_string(), v)),
+            _ => None,
+        })
+        .collect()
+}
+
+pub(crate) fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     crate::runtime::modules::json::write_string(s, false, &mut out);
     out
 }
 
 struct Walk<'s> {
-    session: &'s mut Session,
+    interp: &'s mut Interp,
     diagram: Diagram,
     /// Object address → node: an object met twice is one box with two arrows into it.
     /// Only looked up, never iterated, so its order cannot reach the picture.
@@ -253,7 +295,7 @@ impl Walk<'_> {
             return Slot::Text("…".into());
         }
         let id = self.diagram.nodes.len();
-        self.diagram.nodes.push(Node { kind: Kind::Object, title: String::new(), note: None, rows: Vec::new() });
+        self.diagram.nodes.push(Node { origin: origin(v), kind: Kind::Object, title: String::new(), note: None, rows: Vec::new() });
         self.ids.insert(v.address(), id);
         self.queue.push_back((id, v.clone()));
         Slot::Ref(id)
@@ -263,13 +305,19 @@ impl Walk<'_> {
         self.slot(&Value::Cell(cell.clone()))
     }
 
+    /// `v`'s repr, unless making it would run the program's own code (a class's
+    /// `__repr__`): drawing must not print or change anything, least of all at every step
+    /// of a traced run.
     fn text(&mut self, v: &Value) -> String {
-        let repr = self.session.interp.repr(v).unwrap_or_else(|_| "<repr failed>".into());
+        if runs_python(v, 3) {
+            return format!("<{} object>", type_name(v));
+        }
+        let repr = self.interp.repr(v).unwrap_or_else(|_| "<repr failed>".into());
         cut(&repr, MAX_TEXT)
     }
 
     fn node(&mut self, v: &Value) -> Node {
-        let mut node = Node { kind: Kind::Object, title: type_name(v), note: None, rows: Vec::new() };
+        let mut node = Node { origin: origin(v), kind: Kind::Object, title: type_name(v), note: None, rows: Vec::new() };
         match v {
             Value::Function(f) => self.function(f, &mut node),
             Value::Cell(c) => {
@@ -472,6 +520,25 @@ impl Walk<'_> {
     }
 }
 
+fn origin(v: &Value) -> Origin {
+    match v {
+        Value::Cell(c) => Origin::Cell(c.serial),
+        _ => Origin::Object(v.address()),
+    }
+}
+
+/// Whether the repr of `v` may call a method of a user's class: an instance, or a tuple or
+/// frozenset (the keys `text` writes) holding one, looked into `depth` levels deep.
+fn runs_python(v: &Value, depth: usize) -> bool {
+    match v {
+        Value::Instance(_) => true,
+        _ if depth == 0 => matches!(v, Value::Tuple(_) | Value::FrozenSet(_)),
+        Value::Tuple(t) => t.items.iter().any(|item| runs_python(item, depth - 1)),
+        Value::FrozenSet(s) => s.items().iter().any(|item| runs_python(item, depth - 1)),
+        _ => false,
+    }
+}
+
 /// A classmethod or staticmethod is drawn as the function it wraps: calling it calls that.
 fn unwrap_descriptor(v: Value) -> Value {
     if let Value::Native(n) = &v {
@@ -547,8 +614,8 @@ mod tests {
     fn json_escapes_and_lists_edges() {
         let d = Diagram {
             nodes: vec![
-                Node { kind: Kind::Frame, title: "globals".into(), note: None, rows: vec![Row { label: "s".into(), slot: Slot::Text("'a\"b'".into()) }, Row { label: "f".into(), slot: Slot::Ref(1) }] },
-                Node { kind: Kind::Function, title: "function f".into(), note: None, rows: vec![Row { label: "no cells".into(), slot: Slot::Caption }] },
+                Node { origin: Origin::Frame(0), kind: Kind::Frame, title: "globals".into(), note: None, rows: vec![Row { label: "s".into(), slot: Slot::Text("'a\"b'".into()) }, Row { label: "f".into(), slot: Slot::Ref(1) }] },
+                Node { origin: Origin::Object(1), kind: Kind::Function, title: "function f".into(), note: None, rows: vec![Row { label: "no cells".into(), slot: Slot::Caption }] },
             ],
             left_out: 0,
         };

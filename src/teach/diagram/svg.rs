@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 /// Border and title colours for each kind of box: dark enough to read on white, and the
 /// cells in the one warm colour, so that they stand out as what the diagram is about.
-fn colours(kind: Kind) -> (&'static str, &'static str) {
+pub(super) fn colours(kind: Kind) -> (&'static str, &'static str) {
     match kind {
         Kind::Frame => ("#3b5f8f", "#dde7f4"),
         Kind::Function => ("#6a4c93", "#ebe4f3"),
@@ -142,20 +142,25 @@ fn draw_box(out: &mut String, id: usize, node: &super::Node, b: &Placed) {
     out.push_str("</g>\n");
 }
 
+/// An arrow's course as the `d` of an SVG path.
+pub fn path_data(path: &Path) -> String {
+    match path {
+        Path::Forward { dot, exit, c1, c2, to } => format!("M{} L{} C{} {} {}", p(*dot), p(*exit), p(*c1), p(*c2), p(*to)),
+        Path::Around(points) => {
+            let mut s = format!("M{}", p(points[0]));
+            for &pt in &points[1..] {
+                let _ = write!(s, " L{}", p(pt));
+            }
+            s
+        }
+    }
+}
+
 fn draw_arrows(out: &mut String, d: &Diagram, l: &Layout) {
     for a in &l.arrows {
         let into_cell = d.nodes[a.edge.to].kind == Kind::Cell;
         let (colour, marker) = if into_cell { (colours(Kind::Cell).0, "arrow-cell") } else { ("#444444", "arrow") };
-        let path = match &a.path {
-            Path::Forward { dot, exit, c1, c2, to } => format!("M{} L{} C{} {} {}", p(*dot), p(*exit), p(*c1), p(*c2), p(*to)),
-            Path::Around(points) => {
-                let mut s = format!("M{}", p(points[0]));
-                for &pt in &points[1..] {
-                    let _ = write!(s, " L{}", p(pt));
-                }
-                s
-            }
-        };
+        let path = path_data(&a.path);
         let dash = if matches!(a.path, Path::Around(_)) { " stroke-dasharray=\"5,3\"" } else { "" };
         let _ = writeln!(
             out,
