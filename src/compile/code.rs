@@ -5,6 +5,9 @@
 use crate::runtime::model::value::{PyStr, Value};
 use crate::scope::{ScopeId, SymbolTable};
 use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
+use crate::syntax::lazy::{Docstring, LazyDef};
+use crate::syntax::token::Tok;
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// What a code object is the body of.
@@ -51,6 +54,87 @@ pub struct Code {
     /// with the function, so no registry keyed by code address can go stale.
     pub symbols: Rc<SymbolTable>,
     pub scope_id: ScopeId,
+}
+
+/// A function's code: made by the compiler, or, for a function of the embedded library,
+/// made from its source when something first needs it (see `syntax::lazy`). Reading it
+/// through `Deref` makes it if need be, so the one cost for every other function is a check
+/// that the code is there.
+pub struct FuncCode {
+    ready: OnceCell<Rc<Code>>,
+    waiting: Option<Rc<LazyCode>>,
+}
+
+/// What makes a waiting function's code, shared by every function its `def` makes.
+pub struct LazyCode {
+    pub source: Rc<str>,
+    pub file: Rc<str>,
+    /// Where the source's line breaks are (`Compiler::line_of`), found once for the module.
+    pub newlines: Rc<[u32]>,
+    /// The whole module's tokens: the `def`'s are a range of them.
+    pub tokens: Rc<[(Tok, Span)]>,
+    pub def: LazyDef,
+    /// `__name__` and `__qualname__`, which decorators read when the `def` runs (as they read
+    /// `__doc__`, which `def.docstring` answers).
+    pub name: Rc<PyStr>,
+    pub qualname: Rc<PyStr>,
+    pub made: OnceCell<Rc<Code>>,
+}
+
+impl FuncCode {
+    pub fn waiting(lazy: Rc<LazyCode>) -> FuncCode {
+        FuncCode { ready: OnceCell::new(), waiting: Some(lazy) }
+    }
+    /// Another handle on the same code (a new function from the same `def`), without making
+    /// code that is still waiting.
+    pub fn share(&self) -> FuncCode {
+        FuncCode { ready: self.ready.clone(), waiting: self.waiting.clone() }
+    }
+    pub fn name(&self) -> &Rc<PyStr> {
+        match (self.ready.get(), &self.waiting) {
+            (None, Some(lazy)) => &lazy.name,
+            _ => &self.name,
+        }
+    }
+    pub fn qualname(&self) -> &Rc<PyStr> {
+        match (self.ready.get(), &self.waiting) {
+            (None, Some(lazy)) => &lazy.qualname,
+            _ => &self.qualname,
+        }
+    }
+    pub fn docstring(&self) -> Option<Value> {
+        match (self.ready.get(), &self.waiting) {
+            (None, Some(lazy)) => match &lazy.def.docstring {
+                Docstring::None => None,
+                Docstring::Is(s) => Some(Value::str(s)),
+                Docstring::Unknown => self.docstring.clone(),
+            },
+            _ => self.docstring.clone(),
+        }
+    }
+    #[cold]
+    #[inline(never)]
+    fn make(&self) -> &Rc<Code> {
+        let lazy = self.waiting.as_ref().expect("a function's code is ready or waiting");
+        self.ready.get_or_init(|| lazy.made.get_or_init(|| super::compile_waiting(lazy)).clone())
+    }
+}
+
+impl From<Rc<Code>> for FuncCode {
+    fn from(code: Rc<Code>) -> FuncCode {
+        FuncCode { ready: OnceCell::from(code), waiting: None }
+    }
+}
+
+impl std::ops::Deref for FuncCode {
+    type Target = Rc<Code>;
+    #[inline(always)]
+    fn deref(&self) -> &Rc<Code> {
+        match self.ready.get() {
+            Some(code) => code,
+            None => self.make(),
+        }
+    }
 }
 
 /// How many local slots a call keeps on the Rust stack; frames with more use the heap.
@@ -178,7 +262,7 @@ pub struct ClassDef {
 
 /// Everything `def` or `lambda` needs to make a function at run time.
 pub struct FuncDef {
-    pub code: Rc<Code>,
+    pub code: FuncCode,
     pub defaults: Vec<Expr>,
     pub kwdefaults: Vec<(Rc<PyStr>, Expr)>,
     pub annotations: Vec<(Rc<PyStr>, Expr)>,

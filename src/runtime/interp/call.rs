@@ -45,7 +45,7 @@ impl Interp {
             Some(Rc::new(d))
         };
         let closure: Box<[Rc<CellObj>]> = def.closure.iter().map(|&i| f.cells[i as usize].clone()).collect();
-        let code = def.code.clone();
+        let code = def.code.share();
         let defaults = (!defaults.is_empty()).then(|| Rc::new(Tuple::new(defaults)));
         let func = Function::new(code, f.globals.clone(), defaults, closure);
         if kwdefaults.is_some() || annotations.is_some() {
