@@ -54,16 +54,17 @@ pub struct Code {
     /// with the function, so no registry keyed by code address can go stale.
     pub symbols: Rc<SymbolTable>,
     pub scope_id: ScopeId,
+    /// Only in the stand-in for a library function's code not made yet (`FuncCode`).
+    pub waiting: Option<Rc<LazyCode>>,
 }
 
 /// A function's code: made by the compiler, or, for a function of the embedded library,
-/// made from its source when something first needs it (see `syntax::lazy`). Reading it
-/// through `Deref` makes it if need be, so the one cost for every other function is a check
-/// that the code is there.
-pub struct FuncCode {
-    ready: OnceCell<Rc<Code>>,
-    waiting: Option<Rc<LazyCode>>,
-}
+/// made from its source when something first needs it (see `syntax::lazy`). Until then it
+/// holds a stand-in whose `waiting` says how to make it, and whose name, qualified name and
+/// docstring are already the function's. Reading it through `Deref` makes it if need be, so
+/// the one cost for every other function is a look at `waiting`; and a function is no
+/// bigger for it.
+pub struct FuncCode(Rc<Code>);
 
 /// What makes a waiting function's code, shared by every function its `def` makes.
 pub struct LazyCode {
@@ -74,55 +75,46 @@ pub struct LazyCode {
     /// The whole module's tokens: the `def`'s are a range of them.
     pub tokens: Rc<[(Tok, Span)]>,
     pub def: LazyDef,
-    /// `__name__` and `__qualname__`, which decorators read when the `def` runs (as they read
-    /// `__doc__`, which `def.docstring` answers).
-    pub name: Rc<PyStr>,
-    pub qualname: Rc<PyStr>,
     pub made: OnceCell<Rc<Code>>,
 }
 
 impl FuncCode {
-    pub fn waiting(lazy: Rc<LazyCode>) -> FuncCode {
-        FuncCode { ready: OnceCell::new(), waiting: Some(lazy) }
+    /// Code still to be made: `stand_in` answers for it until then.
+    pub fn waiting(mut stand_in: Rc<Code>, lazy: Rc<LazyCode>) -> FuncCode {
+        Rc::get_mut(&mut stand_in).expect("a stand-in of its own").waiting = Some(lazy);
+        FuncCode(stand_in)
     }
     /// Another handle on the same code (a new function from the same `def`), without making
     /// code that is still waiting.
     pub fn share(&self) -> FuncCode {
-        FuncCode { ready: self.ready.clone(), waiting: self.waiting.clone() }
+        FuncCode(self.0.clone())
     }
+    /// `__name__` and `__qualname__`, which decorators read when the `def` runs: the
+    /// stand-in's are the function's.
     pub fn name(&self) -> &Rc<PyStr> {
-        match (self.ready.get(), &self.waiting) {
-            (None, Some(lazy)) => &lazy.name,
-            _ => &self.name,
-        }
+        &self.0.name
     }
     pub fn qualname(&self) -> &Rc<PyStr> {
-        match (self.ready.get(), &self.waiting) {
-            (None, Some(lazy)) => &lazy.qualname,
-            _ => &self.qualname,
-        }
+        &self.0.qualname
     }
+    /// `__doc__`, which decorators read too: the stand-in's, unless only parsing the body
+    /// can tell it.
     pub fn docstring(&self) -> Option<Value> {
-        match (self.ready.get(), &self.waiting) {
-            (None, Some(lazy)) => match &lazy.def.docstring {
-                Docstring::None => None,
-                Docstring::Is(s) => Some(Value::str(s)),
-                Docstring::Unknown => self.docstring.clone(),
-            },
-            _ => self.docstring.clone(),
+        match &self.0.waiting {
+            Some(lazy) if matches!(lazy.def.docstring, Docstring::Unknown) => Self::made(lazy).docstring.clone(),
+            _ => self.0.docstring.clone(),
         }
     }
     #[cold]
     #[inline(never)]
-    fn make(&self) -> &Rc<Code> {
-        let lazy = self.waiting.as_ref().expect("a function's code is ready or waiting");
-        self.ready.get_or_init(|| lazy.made.get_or_init(|| super::compile_waiting(lazy)).clone())
+    fn made(lazy: &LazyCode) -> &Rc<Code> {
+        lazy.made.get_or_init(|| super::compile_waiting(lazy))
     }
 }
 
 impl From<Rc<Code>> for FuncCode {
     fn from(code: Rc<Code>) -> FuncCode {
-        FuncCode { ready: OnceCell::from(code), waiting: None }
+        FuncCode(code)
     }
 }
 
@@ -130,9 +122,9 @@ impl std::ops::Deref for FuncCode {
     type Target = Rc<Code>;
     #[inline(always)]
     fn deref(&self) -> &Rc<Code> {
-        match self.ready.get() {
-            Some(code) => code,
-            None => self.make(),
+        match &self.0.waiting {
+            None => &self.0,
+            Some(lazy) => Self::made(lazy),
         }
     }
 }

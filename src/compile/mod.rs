@@ -12,7 +12,7 @@ use code::*;
 use crate::runtime::model::value::{PyStr, Value};
 use crate::scope::{Binding, ScopeId, ScopeKind, SymbolTable};
 use crate::syntax::ast::{self, ExprKind as E, Span, StmtKind as S, SyntaxError};
-use crate::syntax::lazy::Library;
+use crate::syntax::lazy::{Docstring, Library};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -74,19 +74,12 @@ pub fn compile_module(
 pub fn compile_library(lib: Library, table: &Rc<SymbolTable>, file: Rc<str>, source: Rc<str>) -> Result<Rc<Code>, SyntaxError> {
     let mut c = Compiler::new(table, file.clone(), source.clone(), Mode::Exec);
     for def in lib.lazy {
-        let name = c.names.get(&def.name);
-        let qualname = match &def.class {
-            Some(class) => c.names.get(&format!("{}.{}", class.name.name, def.name)),
-            None => name.clone(),
-        };
         let lazy = LazyCode {
             source: source.clone(),
             file: file.clone(),
             newlines: c.newlines.clone(),
             tokens: lib.tokens.clone(),
             def,
-            name,
-            qualname,
             made: OnceCell::new(),
         };
         c.waiting.insert(lazy.def.name_start, Rc::new(lazy));
@@ -350,6 +343,7 @@ impl<'a> Compiler<'a> {
             global_names: u.global_names,
             symbols: self.table.clone(),
             scope_id: u.scope,
+            waiting: None,
         })
     }
 
@@ -573,13 +567,20 @@ impl<'a> Compiler<'a> {
             let v = self.expr(u, r)?;
             d.annotations.push((self.names.get("return"), v));
         }
-        if let Some(lazy) = self.waiting.get(&def.name.span.start) {
-            // A waiting body has no free variables: it is at the top level or directly in a
-            // class that needs no `__class__` cell for it (`syntax::lazy`).
-            return Ok(Rc::new(d.into_func(FuncCode::waiting(lazy.clone()), Vec::new(), decorators)));
-        }
         let scope = self.table.of_function(def);
         let mut inner = self.enter(scope);
+        if let Some(lazy) = self.waiting.get(&def.name.span.start).cloned() {
+            // The stand-in's body is the parser's `pass`. A waiting body has no free
+            // variables: it is at the top level or directly in a class that needs no
+            // `__class__` cell for it (`syntax::lazy`).
+            let docstring = match &lazy.def.docstring {
+                Docstring::Is(s) => Some(Value::str(s)),
+                Docstring::None | Docstring::Unknown => None,
+            };
+            let body = vec![Stmt { kind: StmtKind::Pass, span }];
+            let stand_in = self.finish(inner, body, span, &def.name.name, docstring, Self::signature(&def.params), def.is_async);
+            return Ok(Rc::new(d.into_func(FuncCode::waiting(stand_in, lazy), Vec::new(), decorators)));
+        }
         let docstring = docstring_of(&def.body);
         let stmts = if docstring.is_some() { &def.body[1..] } else { &def.body[..] };
         let mut body = self.block(&mut inner, stmts)?;
