@@ -81,8 +81,22 @@ pub struct LazyCode {
 impl FuncCode {
     /// Code still to be made: `stand_in` answers for it until then.
     pub fn waiting(mut stand_in: Rc<Code>, lazy: Rc<LazyCode>) -> FuncCode {
-        Rc::get_mut(&mut stand_in).expect("a stand-in of its own").waiting = Some(lazy);
+        let code = Rc::get_mut(&mut stand_in).expect("a stand-in of its own");
+        code.plain = false;
+        code.waiting = Some(lazy);
         FuncCode(stand_in)
+    }
+    /// The code if it is `plain`, without the look at `waiting`: a stand-in never is, so
+    /// the fast call path (`Interp::call_plain`) pays nothing for laziness.
+    #[inline(always)]
+    pub fn plain(&self) -> Option<&Code> {
+        self.0.plain.then_some(&*self.0)
+    }
+    /// The code of a function `plain` found plain.
+    #[inline(always)]
+    pub fn known_plain(&self) -> &Code {
+        debug_assert!(self.0.plain, "only a plain function's code is read unmade");
+        &self.0
     }
     /// Another handle on the same code (a new function from the same `def`), without making
     /// code that is still waiting.
