@@ -14,7 +14,6 @@ use std::rc::Rc;
 pub struct LazyDef {
     /// Where the function's name starts: the compiler meets the `def` by it.
     pub name_start: u32,
-    pub name: Rc<str>,
     pub tokens: Range<usize>,
     pub class: Option<LazyClass>,
     pub docstring: Docstring,
@@ -143,7 +142,7 @@ fn waiting_def(toks: &[(Tok, Span)], start: usize, def_at: usize, class: Option<
         Tok::Async => def_at + 2,
         _ => def_at + 1,
     };
-    let (Tok::Name(name), name_span) = toks.get(name_at)? else { return None };
+    let (Tok::Name(_), name_span) = toks.get(name_at)? else { return None };
     // The header's `:` is the first one outside brackets; a body on the same line stays.
     let mut brackets = 0usize;
     let mut colon = name_at;
@@ -178,7 +177,6 @@ fn waiting_def(toks: &[(Tok, Span)], start: usize, def_at: usize, class: Option<
     }
     let def = LazyDef {
         name_start: name_span.start,
-        name: name.clone(),
         tokens: start..end + 1,
         class: class.map(|c| LazyClass { name: c.name.clone(), span: c.span }),
         docstring: docstring(&toks[body_start + 1..]),
