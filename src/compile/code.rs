@@ -5,6 +5,9 @@
 use crate::runtime::model::value::{PyStr, Value};
 use crate::scope::{ScopeId, SymbolTable};
 use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
+use crate::syntax::lazy::{Docstring, LazyDef};
+use crate::syntax::token::Tok;
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// What a code object is the body of.
@@ -51,6 +54,93 @@ pub struct Code {
     /// with the function, so no registry keyed by code address can go stale.
     pub symbols: Rc<SymbolTable>,
     pub scope_id: ScopeId,
+    /// Only in the stand-in for a library function's code not made yet (`FuncCode`).
+    pub waiting: Option<Rc<LazyCode>>,
+}
+
+/// A function's code: made by the compiler, or, for a function of the embedded library,
+/// made from its source when something first needs it (see `syntax::lazy`). Until then it
+/// holds a stand-in whose `waiting` says how to make it, and whose name, qualified name and
+/// docstring are already the function's. Reading it through `Deref` makes it if need be, so
+/// the one cost for every other function is a look at `waiting`; and a function is no
+/// bigger for it.
+pub struct FuncCode(Rc<Code>);
+
+/// What makes a waiting function's code, shared by every function its `def` makes.
+pub struct LazyCode {
+    pub source: Rc<str>,
+    pub file: Rc<str>,
+    /// Where the source's line breaks are (`Compiler::line_of`), found once for the module.
+    pub newlines: Rc<[u32]>,
+    /// The whole module's tokens: the `def`'s are a range of them.
+    pub tokens: Rc<[(Tok, Span)]>,
+    pub def: LazyDef,
+    pub made: OnceCell<Rc<Code>>,
+}
+
+impl FuncCode {
+    /// Code still to be made: `stand_in` answers for it until then.
+    pub fn waiting(mut stand_in: Rc<Code>, lazy: Rc<LazyCode>) -> FuncCode {
+        let code = Rc::get_mut(&mut stand_in).expect("a stand-in of its own");
+        code.plain = false;
+        code.waiting = Some(lazy);
+        FuncCode(stand_in)
+    }
+    /// The code if it is `plain`, without the look at `waiting`: a stand-in never is, so
+    /// the fast call path (`Interp::call_plain`) pays nothing for laziness.
+    #[inline(always)]
+    pub fn plain(&self) -> Option<&Code> {
+        self.0.plain.then_some(&*self.0)
+    }
+    /// The code of a function `plain` found plain.
+    #[inline(always)]
+    pub fn known_plain(&self) -> &Code {
+        debug_assert!(self.0.plain, "only a plain function's code is read unmade");
+        &self.0
+    }
+    /// Another handle on the same code (a new function from the same `def`), without making
+    /// code that is still waiting.
+    pub fn share(&self) -> FuncCode {
+        FuncCode(self.0.clone())
+    }
+    /// `__name__` and `__qualname__`, which decorators read when the `def` runs: the
+    /// stand-in's are the function's.
+    pub fn name(&self) -> &Rc<PyStr> {
+        &self.0.name
+    }
+    pub fn qualname(&self) -> &Rc<PyStr> {
+        &self.0.qualname
+    }
+    /// `__doc__`, which decorators read too: the stand-in's, unless only parsing the body
+    /// can tell it.
+    pub fn docstring(&self) -> Option<Value> {
+        match &self.0.waiting {
+            Some(lazy) if matches!(lazy.def.docstring, Docstring::Unknown) => Self::made(lazy).docstring.clone(),
+            _ => self.0.docstring.clone(),
+        }
+    }
+    #[cold]
+    #[inline(never)]
+    fn made(lazy: &LazyCode) -> &Rc<Code> {
+        lazy.made.get_or_init(|| super::compile_waiting(lazy))
+    }
+}
+
+impl From<Rc<Code>> for FuncCode {
+    fn from(code: Rc<Code>) -> FuncCode {
+        FuncCode(code)
+    }
+}
+
+impl std::ops::Deref for FuncCode {
+    type Target = Rc<Code>;
+    #[inline(always)]
+    fn deref(&self) -> &Rc<Code> {
+        match &self.0.waiting {
+            None => &self.0,
+            Some(lazy) => Self::made(lazy),
+        }
+    }
 }
 
 /// How many local slots a call keeps on the Rust stack; frames with more use the heap.
@@ -182,7 +272,7 @@ pub struct ClassDef {
 
 /// Everything `def` or `lambda` needs to make a function at run time.
 pub struct FuncDef {
-    pub code: Rc<Code>,
+    pub code: FuncCode,
     pub defaults: Vec<Expr>,
     pub kwdefaults: Vec<(Rc<PyStr>, Expr)>,
     pub annotations: Vec<(Rc<PyStr>, Expr)>,

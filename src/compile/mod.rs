@@ -5,11 +5,15 @@
 //! order of `co_varnames`.
 
 pub mod code;
+#[cfg(test)]
+mod tests;
 
 use code::*;
 use crate::runtime::model::value::{PyStr, Value};
 use crate::scope::{Binding, ScopeId, ScopeKind, SymbolTable};
 use crate::syntax::ast::{self, ExprKind as E, Span, StmtKind as S, SyntaxError};
+use crate::syntax::lazy::{Docstring, Library};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -66,6 +70,52 @@ pub fn compile_module(
     Ok(c.finish(unit, body, Span::default(), "<module>", None, Signature::default(), false))
 }
 
+/// A module of the embedded library, its waiting bodies left waiting (`syntax::lazy`).
+pub fn compile_library(lib: Library, table: &Rc<SymbolTable>, file: Rc<str>, source: Rc<str>) -> Result<Rc<Code>, SyntaxError> {
+    let mut c = Compiler::new(table, file.clone(), source.clone(), Mode::Exec);
+    for def in lib.lazy {
+        let lazy = LazyCode {
+            source: source.clone(),
+            file: file.clone(),
+            newlines: c.newlines.clone(),
+            tokens: lib.tokens.clone(),
+            def,
+            made: OnceCell::new(),
+        };
+        c.waiting.insert(lazy.def.name_start, Rc::new(lazy));
+    }
+    let mut unit = Unit::new(SymbolTable::MODULE);
+    let body = c.block(&mut unit, &lib.module.body)?;
+    Ok(c.finish(unit, body, Span::default(), "<module>", None, Signature::default(), false))
+}
+
+thread_local! {
+    static WAITING_COMPILED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many waiting bodies this thread has compiled: what importing a library module costs
+/// is told by how few of them it needs, which a test can count where timing would be noise.
+pub fn waiting_bodies_compiled() -> usize {
+    WAITING_COMPILED.with(|n| n.get())
+}
+
+/// The code of a library function whose body waited: its `def` parsed, resolved and compiled
+/// alone (inside its class for a method), which gives the code a whole compile gives.
+pub(crate) fn compile_waiting(lazy: &LazyCode) -> Rc<Code> {
+    WAITING_COMPILED.with(|n| n.set(n.get() + 1));
+    let failed = |e: SyntaxError| -> ! { panic!("the embedded module {} compiles: {e}", lazy.file) };
+    let module = crate::syntax::lazy::parse_def(&lazy.source, &lazy.tokens, &lazy.def).unwrap_or_else(|e| failed(e));
+    let table = Rc::new(crate::scope::resolve(&module).unwrap_or_else(|e| failed(e)));
+    let mut c = Compiler::with_newlines(&table, lazy.file.clone(), lazy.source.clone(), lazy.newlines.clone(), Mode::Exec);
+    let (mut unit, stmt) = match &module.body[0].kind {
+        S::ClassDef(class) => (c.enter(table.of_class(class)), &class.body[0]),
+        _ => (Unit::new(SymbolTable::MODULE), &module.body[0]),
+    };
+    let S::FunctionDef(def) = &stmt.kind else { unreachable!("a waiting def parses to a def") };
+    let made = c.function(&mut unit, def, stmt.span).unwrap_or_else(|e| failed(e));
+    Rc::clone(&made.code)
+}
+
 /// The module compiled as one code object per top-level statement, so that a driver can
 /// stop between them (`--watch` shows the cells after each). Everything is compiled before
 /// the first one runs, so a SyntaxError anywhere still stops the whole module, as in CPython.
@@ -93,15 +143,21 @@ struct Compiler<'a> {
     /// Where each line break is, so that each code object's first line is a binary search
     /// rather than a count over the source before it (which made a module's compile
     /// quadratic in its length).
-    newlines: Vec<u32>,
+    newlines: Rc<[u32]>,
     names: Interner,
     mode: Mode,
+    /// The library's `def`s whose bodies wait, by where their names start.
+    waiting: HashMap<u32, Rc<LazyCode>>,
 }
 
 impl<'a> Compiler<'a> {
     fn new(table: &'a Rc<SymbolTable>, file: Rc<str>, source: Rc<str>, mode: Mode) -> Self {
         let newlines = source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32).collect();
-        Compiler { table, file, source, newlines, names: Interner::default(), mode }
+        Self::with_newlines(table, file, source, newlines, mode)
+    }
+
+    fn with_newlines(table: &'a Rc<SymbolTable>, file: Rc<str>, source: Rc<str>, newlines: Rc<[u32]>, mode: Mode) -> Self {
+        Compiler { table, file, source, newlines, names: Interner::default(), mode, waiting: HashMap::new() }
     }
 
     /// The 1-based line of a byte offset, as [`line_of`] counts it.
@@ -142,7 +198,7 @@ struct Defaults {
 }
 
 impl Defaults {
-    fn into_func(self, code: Rc<Code>, closure: Vec<u32>, decorators: Vec<Expr>) -> FuncDef {
+    fn into_func(self, code: FuncCode, closure: Vec<u32>, decorators: Vec<Expr>) -> FuncDef {
         FuncDef {
             code,
             defaults: self.defaults,
@@ -287,6 +343,7 @@ impl<'a> Compiler<'a> {
             global_names: u.global_names,
             symbols: self.table.clone(),
             scope_id: u.scope,
+            waiting: None,
         })
     }
 
@@ -512,6 +569,18 @@ impl<'a> Compiler<'a> {
         }
         let scope = self.table.of_function(def);
         let mut inner = self.enter(scope);
+        if let Some(lazy) = self.waiting.get(&def.name.span.start).cloned() {
+            // The stand-in's body is the parser's `pass`. A waiting body has no free
+            // variables: it is at the top level or directly in a class that needs no
+            // `__class__` cell for it (`syntax::lazy`).
+            let docstring = match &lazy.def.docstring {
+                Docstring::Is(s) => Some(Value::str(s)),
+                Docstring::None | Docstring::Unknown => None,
+            };
+            let body = vec![Stmt { kind: StmtKind::Pass, span }];
+            let stand_in = self.finish(inner, body, span, &def.name.name, docstring, Self::signature(&def.params), def.is_async);
+            return Ok(Rc::new(d.into_func(FuncCode::waiting(stand_in, lazy), Vec::new(), decorators)));
+        }
         let docstring = docstring_of(&def.body);
         let stmts = if docstring.is_some() { &def.body[1..] } else { &def.body[..] };
         let mut body = self.block(&mut inner, stmts)?;
@@ -519,7 +588,7 @@ impl<'a> Compiler<'a> {
             body.push(Stmt { kind: StmtKind::Pass, span });
         }
         let code = self.finish(inner, body, span, &def.name.name, docstring, Self::signature(&def.params), def.is_async);
-        Ok(Rc::new(d.into_func(code, self.closure_of(u, scope), decorators)))
+        Ok(Rc::new(d.into_func(code.into(), self.closure_of(u, scope), decorators)))
     }
 
     fn class(&mut self, u: &mut Unit, def: &ast::ClassDef, span: Span) -> Result<ClassDef, SyntaxError> {
@@ -546,7 +615,7 @@ impl<'a> Compiler<'a> {
         let ret = self.expr(&mut inner, body)?;
         let stmt = Stmt { kind: StmtKind::Return(Some(ret)), span: body.span };
         let code = self.finish(inner, vec![stmt], e.span, "<lambda>", None, Self::signature(params), false);
-        Ok(Expr::Lambda(Rc::new(d.into_func(code, self.closure_of(u, scope), Vec::new()))))
+        Ok(Expr::Lambda(Rc::new(d.into_func(code.into(), self.closure_of(u, scope), Vec::new()))))
     }
 
     fn comprehension(
@@ -577,7 +646,7 @@ impl<'a> Compiler<'a> {
         let body = vec![Stmt { kind: StmtKind::Comp(Box::new(CompBody { loops, kind })), span: e.span }];
         let sig = Signature { argcount: 1, ..Signature::default() };
         let code = self.finish(inner, body, e.span, &name, None, sig, false);
-        let fd = Defaults::default().into_func(code, self.closure_of(u, scope), Vec::new());
+        let fd = Defaults::default().into_func(code.into(), self.closure_of(u, scope), Vec::new());
         Ok(Expr::Comprehension(Rc::new(fd), Box::new(first), e.span))
     }
 

@@ -2,6 +2,7 @@
 
 pub mod ast;
 mod diagnose;
+pub mod lazy;
 pub mod lexer;
 pub mod parser;
 mod strings;

@@ -45,7 +45,7 @@ impl Interp {
             Some(Rc::new(d))
         };
         let closure: Box<[Rc<CellObj>]> = def.closure.iter().map(|&i| f.cells[i as usize].clone()).collect();
-        let code = def.code.clone();
+        let code = def.code.share();
         let defaults = (!defaults.is_empty()).then(|| Rc::new(Tuple::new(defaults)));
         let func = Function::new(code, f.globals.clone(), defaults, closure);
         if kwdefaults.is_some() || annotations.is_some() {
@@ -159,7 +159,7 @@ impl Interp {
         }
         if let Value::Function(function) = &func {
             if call.simple {
-                if function.code.plain && call.args.len() == function.code.sig.argcount {
+                if function.code.plain().is_some_and(|c| call.args.len() == c.sig.argcount) {
                     return self.call_plain(f, function, &call.args).map_err(|e| e.at(call.span));
                 }
                 if binds_positionally(function, call.args.len()) {
@@ -169,7 +169,7 @@ impl Interp {
                 // `func(*args)`, the forwarding call of every decorator's wrapper.
                 let v = self.eval_operand(f, e)?;
                 if let Value::Tuple(t) = &v {
-                    if function.code.plain && t.items.len() == function.code.sig.argcount {
+                    if function.code.plain().is_some_and(|c| t.items.len() == c.sig.argcount) {
                         let mut slots = [const { None }; STACK_LOCALS];
                         for (slot, item) in slots.iter_mut().zip(t.items.iter()) {
                             *slot = Some(item.clone());
@@ -249,7 +249,7 @@ impl Interp {
     /// Runs a `plain` function whose arguments fill the first of `slots`.
     #[inline(always)]
     fn run_plain(&mut self, func: &Rc<Function>, slots: &mut [Option<Value>; STACK_LOCALS]) -> PyResult<Value> {
-        let code = &*func.code;
+        let code = func.code.known_plain();
         let mut frame =
             Frame { code, globals: &func.globals, locals: &mut slots[..code.n_locals()], cells: &func.closure, namespace: None };
         self.run_frame(&mut frame)
@@ -499,7 +499,7 @@ fn positional(a: &Arg) -> &Expr {
 
 /// Whether a call's arguments, after a receiver, fill every parameter of a `plain` function.
 fn fits_with_receiver(func: &Function, call: &Call) -> bool {
-    call.simple && func.code.plain && call.args.len() < STACK_LOCALS && call.args.len() + 1 == func.code.sig.argcount
+    call.simple && func.code.plain().is_some_and(|c| call.args.len() < STACK_LOCALS && call.args.len() + 1 == c.sig.argcount)
 }
 
 /// Runs `run` with `n` empty local slots, on the stack when they fit.

@@ -2,7 +2,7 @@
 //! inline, everything else behind an `Rc`, so cloning a value is a counter increment and
 //! identity (`is`, `id()`) is pointer identity.
 
-use crate::compile::code::Code;
+use crate::compile::code::{Code, FuncCode};
 use crate::runtime::interp::Interp;
 use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::ExceptionObj;
@@ -427,7 +427,7 @@ impl Instance {
 
 /// A function made by `def` or `lambda` (or a comprehension, internally).
 pub struct Function {
-    pub code: Rc<Code>,
+    pub code: FuncCode,
     pub globals: Rc<Dict>,
     pub defaults: RefCell<Option<Rc<Tuple>>>,
     /// The cells of the free variables, in `co_freevars` order: shared, never copied.
@@ -457,7 +457,7 @@ thread_local! {
 }
 
 impl Function {
-    pub fn new(code: Rc<Code>, globals: Rc<Dict>, defaults: Option<Rc<Tuple>>, closure: Box<[Rc<CellObj>]>) -> Function {
+    pub fn new(code: FuncCode, globals: Rc<Dict>, defaults: Option<Rc<Tuple>>, closure: Box<[Rc<CellObj>]>) -> Function {
         Function { code, globals, defaults: RefCell::new(defaults), closure, extra: RefCell::new(None), gc: GcHeader::default() }
     }
     fn get<T>(&self, field: impl FnOnce(&FunctionExtra) -> Option<T>) -> Option<T> {
@@ -469,13 +469,13 @@ impl Function {
         std::cell::RefMut::map(self.extra.borrow_mut(), |e| &mut **e.get_or_insert_with(Default::default))
     }
     pub fn name(&self) -> Rc<PyStr> {
-        self.get(|e| e.name.clone()).unwrap_or_else(|| self.code.name.clone())
+        self.get(|e| e.name.clone()).unwrap_or_else(|| self.code.name().clone())
     }
     pub fn qualname(&self) -> Rc<PyStr> {
-        self.get(|e| e.qualname.clone()).unwrap_or_else(|| self.code.qualname.clone())
+        self.get(|e| e.qualname.clone()).unwrap_or_else(|| self.code.qualname().clone())
     }
     pub fn doc(&self) -> Value {
-        self.get(|e| e.doc.clone()).or_else(|| self.code.docstring.clone()).unwrap_or(Value::None)
+        self.get(|e| e.doc.clone()).or_else(|| self.code.docstring()).unwrap_or(Value::None)
     }
     pub fn module(&self) -> Value {
         // The module that defined it: `__main__`, or a built-in module's Python part.

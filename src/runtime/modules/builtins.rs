@@ -1026,7 +1026,7 @@ fn new_function(pos: &[Value], kw: &[(Rc<PyStr>, Value)]) -> PyResult<Value> {
             closure.len()
         ));
     }
-    let func = Function::new(code, globals, defaults, closure.into_boxed_slice());
+    let func = Function::new(code.into(), globals, defaults, closure.into_boxed_slice());
     match arg(2) {
         Value::None => {}
         Value::Str(name) => func.extra_mut().name = Some(name),

@@ -194,12 +194,10 @@ pub fn run_library(interp: &mut Interp, module: &Value, file: &str, source: &'st
     let Value::Module(m) = module else { unreachable!("run_library is given a module") };
     let source: Rc<str> = source.into();
     let failed = || panic!("the embedded module {file} compiles");
-    let Ok(parsed) = crate::syntax::parse_module_here(&source) else { failed() };
-    let Ok(table) = crate::scope::resolve(&parsed) else { failed() };
+    let Ok(parsed) = crate::syntax::lazy::parse_library(&source) else { failed() };
+    let Ok(table) = crate::scope::resolve(&parsed.module) else { failed() };
     let file: Rc<str> = format!("<cellar>/{file}").into();
-    let Ok(code) = crate::compile::compile_module(&parsed, &Rc::new(table), file, source, crate::compile::Mode::Exec) else {
-        failed()
-    };
+    let Ok(code) = crate::compile::compile_library(parsed, &Rc::new(table), file, source) else { failed() };
     interp.run_library(&code, &m.dict)
 }
 
