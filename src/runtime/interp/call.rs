@@ -162,8 +162,10 @@ impl Interp {
                 if function.code.plain().is_some_and(|c| call.args.len() == c.sig.argcount) {
                     return self.call_plain(f, function, &call.args).map_err(|e| e.at(call.span));
                 }
-                if binds_positionally(function, call.args.len()) {
-                    return self.call_positional(f, function, &call.args).map_err(|e| e.at(call.span));
+                // Read once here: every read of a function's code looks whether it is made yet.
+                let code = &**function.code;
+                if binds_positionally(function, code, call.args.len()) {
+                    return self.call_positional(f, function, code, &call.args).map_err(|e| e.at(call.span));
                 }
             } else if let [Arg::Star(e)] = &call.args[..] {
                 // `func(*args)`, the forwarding call of every decorator's wrapper.
@@ -188,8 +190,7 @@ impl Interp {
 
     /// The fast path, for calls that `binds_positionally` accepts: arguments go straight into
     /// the callee's slots, a surplus into its `*args` tuple, and defaults fill the rest.
-    fn call_positional(&mut self, f: &mut Frame, func: &Rc<Function>, args: &[Arg]) -> PyResult<Value> {
-        let code = &*func.code;
+    fn call_positional(&mut self, f: &mut Frame, func: &Rc<Function>, code: &Code, args: &[Arg]) -> PyResult<Value> {
         let argcount = code.sig.argcount;
         with_locals(code.n_locals(), |locals| {
             let (given, surplus) = args.split_at(args.len().min(argcount));
@@ -220,7 +221,7 @@ impl Interp {
                     }
                 }
             }
-            self.run_function(func, locals)
+            self.run_function(func, code, locals)
         })
     }
 
@@ -256,8 +257,7 @@ impl Interp {
     }
 
     /// Runs a function whose arguments are already bound in `locals`.
-    fn run_function(&mut self, func: &Rc<Function>, locals: &mut [Option<Value>]) -> PyResult<Value> {
-        let code = &*func.code;
+    fn run_function(&mut self, func: &Rc<Function>, code: &Code, locals: &mut [Option<Value>]) -> PyResult<Value> {
         let cells = make_cells(code, &func.closure, locals);
         self.run_frame(&mut Frame { code, globals: &func.globals, locals, cells: &cells, namespace: None })
     }
@@ -303,7 +303,7 @@ impl Interp {
                 }
                 with_locals(code.n_locals(), |locals| {
                     bind_args(func, pos, kw, locals)?;
-                    self.run_function(func, locals)
+                    self.run_function(func, code, locals)
                 })
             }
             Value::Builtin(b) => (b.func)(self, b, Args { pos: &pos, kw: &kw }),
@@ -476,8 +476,7 @@ fn function_str(interp: &mut Interp, v: &Value) -> String {
 /// parameters without defaults, any surplus collected by `*args`, and a body that runs
 /// when called (not a coroutine or a generator).
 #[inline]
-fn binds_positionally(func: &Function, n: usize) -> bool {
-    let code = &*func.code;
+fn binds_positionally(func: &Function, code: &Code, n: usize) -> bool {
     let sig = &code.sig;
     if sig.kwonly > 0 || sig.varkw || code.is_async || code.is_generator {
         return false;
