@@ -28,10 +28,9 @@ pub struct TextStepper {
     shown: usize,
     /// `n`: steps deeper than this are run through without showing them.
     over: Option<usize>,
-    /// The value each cell had when last shown, to say what a write changed.
-    cells: hashbrown::HashMap<u64, Option<String>>,
-    /// The cells met so far, by serial: a write names its cell by serial only.
-    known: hashbrown::HashMap<u64, std::rc::Weak<CellObj>>,
+    /// The cells met so far, by serial, with the value each had when last shown: a change
+    /// is found by comparing.
+    cells: hashbrown::HashMap<u64, Seen>,
     /// The globals as last shown in full.
     last_globals: Vec<String>,
     /// Events of the trace already shown; the rest of the log is what happened since.
@@ -48,7 +47,6 @@ impl TextStepper {
             shown: 0,
             over: None,
             cells: hashbrown::HashMap::new(),
-            known: hashbrown::HashMap::new(),
             last_globals: Vec::new(),
             seen: trace::peek(|log| log.events.len()),
             takes_events,
@@ -62,11 +60,11 @@ impl TextStepper {
             out.push(format!("  {} {}", style.dim(&format!("{:>4} │", step.at.number)), text.trim()));
         }
         let frames = trace::running_frames();
-        let roots = roots(interp, &frames);
-        let reach = walk_values(interp, roots.iter().map(|(n, v)| (n.clone(), v.clone())).collect());
-        let globals: Vec<(String, Var)> = roots.iter().take(globals_len(interp)).map(|(n, v)| (n.clone(), Var::Value(v.clone()))).collect();
+        let globals = interp.main_globals.as_deref().map_or_else(Vec::new, super::diagram::variables);
+        let reach = walk_values(interp, globals.iter().cloned().chain(frame_values(&frames)).collect());
+        let globals: Vec<(String, Var)> = globals.into_iter().map(|(n, v)| (n, Var::Value(v))).collect();
         let width = frames.iter().map(|f| f.name.chars().count()).max().unwrap_or(0).max("globals".len());
-        let mut globals_text = self.vars_text(interp, &globals, &reach);
+        let mut globals_text = self.vars_text(interp, globals.iter().map(|(n, v)| (n.as_str(), v)), &reach);
         if globals_text == self.last_globals && !globals.is_empty() {
             // Shown whole only when they change: the running frames are what a step is about.
             let names: Vec<&str> = globals.iter().map(|(n, _)| n.as_str()).collect();
@@ -76,10 +74,10 @@ impl TextStepper {
         }
         let mut blocks: Vec<(String, Vec<String>)> = vec![("globals".into(), globals_text)];
         for f in &frames {
-            let vars: Vec<(String, Var)> = f.vars.iter().map(|(n, v)| (n.to_string(), clone_var(v))).collect();
-            blocks.push((f.name.to_string(), self.vars_text(interp, &vars, &reach)));
+            let vars = self.vars_text(interp, f.vars.iter().map(|(n, v)| (n.as_str(), v)), &reach);
+            blocks.push((f.name.to_string(), vars));
         }
-        let changes = self.changes(interp);
+        let changes = self.changes(interp, &frames);
         if !changes.is_empty() {
             blocks.push(("changed".into(), changes));
         }
@@ -91,7 +89,6 @@ impl TextStepper {
                 out.push(format!("  {label} {line}"));
             }
         }
-        self.remember_cells(interp, &frames);
         out
     }
 
@@ -114,7 +111,7 @@ impl TextStepper {
 
     /// One line per variable: `name = value`, or for a cell variable `name → cell #N = value`
     /// and the functions that hold the cell too.
-    fn vars_text(&self, interp: &mut Interp, vars: &[(String, Var)], reach: &Reach) -> Vec<String> {
+    fn vars_text<'v>(&self, interp: &mut Interp, vars: impl IntoIterator<Item = (&'v str, &'v Var)>, reach: &Reach) -> Vec<String> {
         let style = self.style;
         let mut out = Vec::new();
         for (name, var) in vars {
@@ -140,8 +137,10 @@ impl TextStepper {
         out
     }
 
-    /// What happened since the last step shown, from the trace.
-    fn changes(&mut self, interp: &mut Interp) -> Vec<String> {
+    /// What happened since the last step shown: cells and functions made and globals
+    /// written, from the trace; cells changed, by comparing with what was shown. The cells
+    /// of `frames` not met before are met now.
+    fn changes(&mut self, interp: &mut Interp, frames: &[FrameState]) -> Vec<String> {
         let style = self.style;
         let mut made: Vec<Rc<CellObj>> = Vec::new();
         let mut functions = Vec::new();
@@ -165,27 +164,22 @@ impl TextStepper {
             trace::peek(read)
         };
         let mut out = Vec::new();
+        let mut met = Vec::new();
         for c in &made {
-            self.known.insert(c.serial, Rc::downgrade(c));
-            let value = match c.get() {
-                Some(v) => format!(" = {}", short(&text_of(interp, &v))),
-                None => " (empty)".to_string(),
-            };
+            let text = c.get().map(|v| text_of(interp, &v));
+            let value = text.as_deref().map_or(" (empty)".to_string(), |t| format!(" = {}", short(t)));
             out.push(style.added(&format!("new cell {} {}{value}", style.id(c.serial), c.name.as_str())));
-            self.cells.insert(c.serial, c.get().map(|v| text_of(interp, &v)));
+            met.push((c.serial, Seen { cell: Rc::downgrade(c), text }));
         }
         // A cell's change is found by its value: the trace merges a loop's writes into one
         // event, and a list in a cell changes without any write to the cell.
         let mut changed = Vec::new();
-        self.known.retain(|_, cell| cell.strong_count() > 0);
-        for (&serial, cell) in &self.known {
-            let Some(cell) = cell.upgrade() else { continue };
-            if made.iter().any(|c| c.serial == serial) {
-                continue;
-            }
+        self.cells.retain(|_, seen| seen.cell.strong_count() > 0);
+        for (&serial, seen) in &mut self.cells {
+            let Some(cell) = seen.cell.upgrade() else { continue };
             let now = cell.get().map(|v| text_of(interp, &v));
-            let was = self.cells.get(&serial).cloned().flatten();
-            if now != was {
+            if now != seen.text {
+                let was = std::mem::replace(&mut seen.text, now.clone());
                 changed.push((serial, cell.name.clone(), was, now));
             }
         }
@@ -193,7 +187,14 @@ impl TextStepper {
         for (serial, name, was, now) in changed {
             let text = |v: &Option<String>| v.as_deref().map_or("(empty)".to_string(), short);
             out.push(style.changed(&format!("cell {} {}: {} → {}", style.id(serial), name.as_str(), text(&was), text(&now))));
-            self.cells.insert(serial, now);
+        }
+        self.cells.extend(met);
+        for f in frames {
+            for (_, var) in &f.vars {
+                if let Var::Cell(c) = var {
+                    self.cells.entry(c.serial).or_insert_with(|| Seen { cell: Rc::downgrade(c), text: c.get().map(|v| text_of(interp, &v)) });
+                }
+            }
         }
         for f in &functions {
             if crate::runtime::interp::step::is_library(&f.code) {
@@ -215,18 +216,6 @@ impl TextStepper {
             out.push(style.changed(&format!("global {}: {old} → {now}", name.as_str())));
         }
         out
-    }
-
-    fn remember_cells(&mut self, interp: &mut Interp, frames: &[FrameState]) {
-        for f in frames {
-            for (_, var) in &f.vars {
-                if let Var::Cell(c) = var {
-                    let value = c.get().map(|v| text_of(interp, &v));
-                    self.cells.insert(c.serial, value);
-                    self.known.insert(c.serial, Rc::downgrade(c));
-                }
-            }
-        }
     }
 
     /// At a terminal, what the learner answers; `None` when nobody can answer.
@@ -298,42 +287,21 @@ impl Stepper for TextStepper {
     }
 }
 
-/// The globals (the learner's, not the module's dunders), then every running frame's
-/// variables (a cell variable by what it holds): where the search for holders starts.
-fn roots(interp: &Interp, frames: &[FrameState]) -> Vec<(String, Value)> {
-    let mut out = Vec::new();
-    if let Some(g) = &interp.main_globals {
-        for (k, v) in g.items() {
-            if let Value::Str(name) = k {
-                if !(name.starts_with("__") && name.ends_with("__")) {
-                    out.push((name.to_string(), v));
-                }
-            }
-        }
-    }
-    for f in frames {
-        for (name, var) in &f.vars {
-            match var {
-                Var::Value(v) => out.push((name.to_string(), v.clone())),
-                Var::Cell(c) => out.extend(c.get().map(|v| (name.to_string(), v))),
-            }
-        }
-    }
-    out
+/// A cell met in a step, and its value as last shown.
+struct Seen {
+    cell: std::rc::Weak<CellObj>,
+    text: Option<String>,
 }
 
-/// How many of `roots` are globals.
-fn globals_len(interp: &Interp) -> usize {
-    interp.main_globals.as_ref().map_or(0, |g| {
-        g.items().iter().filter(|(k, _)| matches!(k, Value::Str(n) if !(n.starts_with("__") && n.ends_with("__")))).count()
+/// The running frames' variables, a cell variable by what it holds: with the globals, where
+/// the search for a cell's holders starts.
+fn frame_values(frames: &[FrameState]) -> impl Iterator<Item = (String, Value)> + '_ {
+    frames.iter().flat_map(|f| {
+        f.vars.iter().filter_map(|(name, var)| match var {
+            Var::Value(v) => Some((name.to_string(), v.clone())),
+            Var::Cell(c) => c.get().map(|v| (name.to_string(), v)),
+        })
     })
-}
-
-fn clone_var(v: &Var) -> Var {
-    match v {
-        Var::Value(v) => Var::Value(v.clone()),
-        Var::Cell(c) => Var::Cell(c.clone()),
-    }
 }
 
 /// A value as the steps show it: its repr without the addresses (`<function f>`), which
