@@ -132,7 +132,6 @@ impl Interp {
             Ok(v) => StepKind::Return(v.clone()),
             Err(e) => StepKind::Raise(e.clone()),
         };
-        // The line is the one the frame reached last, noted by its last statement.
         self.step(f, f.code.span.start, kind)?;
         result
     }
@@ -142,14 +141,16 @@ impl Interp {
             return Ok(());
         }
         let Some(mut stepper) = self.stepper.take() else { return Ok(()) };
-        if !matches!(kind, StepKind::Return(_) | StepKind::Raise(_)) {
-            trace::note_line(f.code, f.locals, f.cells, f.namespace, offset);
-        }
-        let at = trace::current_line().unwrap_or_else(|| trace::Line {
-            file: f.code.file.clone(),
-            source: f.code.source.clone(),
-            number: crate::syntax::ast::line_at(&f.code.source, offset).0,
-        });
+        let at = match kind {
+            StepKind::Line | StepKind::Call => {
+                trace::note_line(f.code, f.locals, f.cells, f.namespace, offset);
+                trace::Line::of_code(f.code, offset)
+            }
+            // A frame ends on the line it reached last.
+            StepKind::Return(_) | StepKind::Raise(_) => {
+                trace::current_line().unwrap_or_else(|| trace::Line::of_code(f.code, offset))
+            }
+        };
         let function = (f.code.kind != crate::compile::code::CodeKind::Module).then(|| f.code.name.clone());
         let step = Step { kind, at, function, depth: trace::depth() };
         let control = stepper.step(self, &step);

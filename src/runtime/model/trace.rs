@@ -69,8 +69,6 @@ struct Place {
 /// A running frame's variables, as `running_frames` reads them.
 pub struct FrameState {
     pub name: Rc<PyStr>,
-    pub qualname: Rc<PyStr>,
-    pub at: Line,
     /// Bound variables in the order the code names them: locals, then its own cells, then the
     /// cells it closes over (a class body: its namespace).
     pub vars: Vec<(Rc<PyStr>, Var)>,
@@ -264,11 +262,15 @@ pub struct Line {
 }
 
 impl Line {
+    /// The line of `code` that the source offset `offset` is on.
+    pub fn of_code(code: &Code, offset: u32) -> Line {
+        Line { file: code.file.clone(), source: code.source.clone(), number: crate::syntax::ast::line_at(&code.source, offset).0 }
+    }
+
     /// # Safety
     /// `p.code` is alive (see `Place`).
     unsafe fn of(p: &Place) -> Line {
-        let code = &*p.code;
-        Line { file: code.file.clone(), source: code.source.clone(), number: crate::syntax::ast::line_at(&code.source, p.offset).0 }
+        Line::of_code(&*p.code, p.offset)
     }
 }
 
@@ -318,7 +320,7 @@ unsafe fn frame_state(p: Place) -> FrameState {
             }
         }
     }
-    FrameState { name: code.name.clone(), qualname: code.qualname.clone(), at: Line::of(&p), vars }
+    FrameState { name: code.name.clone(), vars }
 }
 
 /// How many frames are running (natives that call Python included).
