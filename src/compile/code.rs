@@ -5,8 +5,7 @@
 use crate::runtime::model::value::{PyStr, Value};
 use crate::scope::{ScopeId, SymbolTable};
 use crate::syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
-use crate::syntax::lazy::{Docstring, LazyDef};
-use crate::syntax::token::Tok;
+use crate::syntax::lazy::LazyDef;
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -59,7 +58,7 @@ pub struct Code {
 }
 
 /// A function's code: made by the compiler, or, for a function of the embedded library,
-/// made from its source when something first needs it (see `syntax::lazy`). Until then it
+/// made from its frozen tree when something first needs it (see `syntax::lazy`). Until then it
 /// holds a stand-in whose `waiting` says how to make it, and whose name, qualified name and
 /// docstring are already the function's. Reading it through `Deref` makes it if need be, so
 /// the one cost for every other function is a look at `waiting`; and a function is no
@@ -72,8 +71,6 @@ pub struct LazyCode {
     pub file: Rc<str>,
     /// Where the source's line breaks are (`Compiler::line_of`), found once for the module.
     pub newlines: Rc<[u32]>,
-    /// The whole module's tokens: the `def`'s are a range of them.
-    pub tokens: Rc<[(Tok, Span)]>,
     pub def: LazyDef,
     pub made: OnceCell<Rc<Code>>,
 }
@@ -111,13 +108,9 @@ impl FuncCode {
     pub fn qualname(&self) -> &Rc<PyStr> {
         &self.0.qualname
     }
-    /// `__doc__`, which decorators read too: the stand-in's, unless only parsing the body
-    /// can tell it.
+    /// `__doc__`, which decorators read too: the stand-in's is the function's.
     pub fn docstring(&self) -> Option<Value> {
-        match &self.0.waiting {
-            Some(lazy) if matches!(lazy.def.docstring, Docstring::Unknown) => Self::made(lazy).docstring.clone(),
-            _ => self.0.docstring.clone(),
-        }
+        self.0.docstring.clone()
     }
     #[cold]
     #[inline(never)]

@@ -12,7 +12,7 @@ use code::*;
 use crate::runtime::model::value::{PyStr, Value};
 use crate::scope::{Binding, ScopeId, ScopeKind, SymbolTable};
 use crate::syntax::ast::{self, ExprKind as E, Span, StmtKind as S, SyntaxError};
-use crate::syntax::lazy::{Docstring, Library};
+use crate::syntax::lazy::Library;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -78,7 +78,6 @@ pub fn compile_library(lib: Library, table: &Rc<SymbolTable>, file: Rc<str>, sou
             source: source.clone(),
             file: file.clone(),
             newlines: c.newlines.clone(),
-            tokens: lib.tokens.clone(),
             def,
             made: OnceCell::new(),
         };
@@ -104,7 +103,7 @@ pub fn waiting_bodies_compiled() -> usize {
 pub(crate) fn compile_waiting(lazy: &LazyCode) -> Rc<Code> {
     WAITING_COMPILED.with(|n| n.set(n.get() + 1));
     let failed = |e: SyntaxError| -> ! { panic!("the embedded module {} compiles: {e}", lazy.file) };
-    let module = crate::syntax::lazy::parse_def(&lazy.source, &lazy.tokens, &lazy.def).unwrap_or_else(|e| failed(e));
+    let module = lazy.def.module();
     let table = Rc::new(crate::scope::resolve(&module).unwrap_or_else(|e| failed(e)));
     let mut c = Compiler::with_newlines(&table, lazy.file.clone(), lazy.source.clone(), lazy.newlines.clone(), Mode::Exec);
     let (mut unit, stmt) = match &module.body[0].kind {
@@ -573,10 +572,7 @@ impl<'a> Compiler<'a> {
             // The stand-in's body is the parser's `pass`. A waiting body has no free
             // variables: it is at the top level or directly in a class that needs no
             // `__class__` cell for it (`syntax::lazy`).
-            let docstring = match &lazy.def.docstring {
-                Docstring::Is(s) => Some(Value::str(s)),
-                Docstring::None | Docstring::Unknown => None,
-            };
+            let docstring = lazy.def.docstring.as_deref().map(Value::str);
             let body = vec![Stmt { kind: StmtKind::Pass, span }];
             let stand_in = self.finish(inner, body, span, &def.name.name, docstring, Self::signature(&def.params), def.is_async);
             return Ok(Rc::new(d.into_func(FuncCode::waiting(stand_in, lazy), Vec::new(), decorators)));
@@ -895,10 +891,7 @@ fn unsupported_constant(c: &ast::Constant) -> &'static str {
 }
 
 fn docstring_of(body: &[ast::Stmt]) -> Option<Value> {
-    match body.first().map(|s| &s.kind) {
-        Some(S::Expr(ast::Expr { kind: E::Constant(ast::Constant::Str(s)), .. })) => Some(Value::str(s)),
-        _ => None,
-    }
+    ast::docstring(body).map(Value::str)
 }
 
 /// The 1-based line of a byte offset.

@@ -1,20 +1,11 @@
-//! The library's waiting bodies (`syntax::lazy`) compile to the code a whole compile gives.
+//! The library's waiting bodies (`syntax::lazy`), read back from their frozen trees, compile
+//! to the code a whole compile gives.
 
 use super::code::{Code, FuncCode, StmtKind};
 use super::{compile_library, compile_module, Mode};
 use crate::runtime::model::value::Value;
 use std::rc::Rc;
 
-const LIBRARY: [(&str, &str); 8] = [
-    ("asyncio.py", include_str!("../runtime/modules/lib/asyncio.py")),
-    ("collections.py", include_str!("../runtime/modules/lib/collections.py")),
-    ("contextlib.py", include_str!("../runtime/modules/lib/contextlib.py")),
-    ("dataclasses.py", include_str!("../runtime/modules/lib/dataclasses.py")),
-    ("functools.py", include_str!("../runtime/modules/lib/functools.py")),
-    ("inspect.py", include_str!("../runtime/modules/lib/inspect.py")),
-    ("types.py", include_str!("../runtime/modules/lib/types.py")),
-    ("typing.py", include_str!("../runtime/modules/lib/typing.py")),
-];
 
 /// The functions a module's top level and its top-level classes define, in order: where
 /// bodies may wait.
@@ -76,15 +67,16 @@ fn described(code: &Code) -> String {
 
 #[test]
 fn every_waiting_body_compiles_to_what_a_whole_compile_gives() {
-    for (file, source) in LIBRARY {
+    for embedded in &crate::runtime::modules::LIBRARY {
+        let (file, source) = (format!("{}.py", embedded.name), embedded.source);
         let whole = crate::syntax::parse_module_here(source).expect("the library parses");
         let table = Rc::new(crate::scope::resolve(&whole).expect("the library resolves"));
-        let eager = compile_module(&whole, &table, file.into(), source.into(), Mode::Exec).expect("the library compiles");
+        let eager = compile_module(&whole, &table, file.as_str().into(), source.into(), Mode::Exec).expect("the library compiles");
 
-        let lib = crate::syntax::lazy::parse_library(source).expect("the library parses");
+        let lib = crate::syntax::lazy::load(source, embedded.frozen).expect("the library parses");
         let waiting = lib.lazy.len();
         let table = Rc::new(crate::scope::resolve(&lib.module).expect("the library resolves"));
-        let lazy = compile_library(lib, &table, file.into(), source.into()).expect("the library compiles");
+        let lazy = compile_library(lib, &table, file.as_str().into(), source.into()).expect("the library compiles");
 
         let (eager, lazy) = (defined(&eager), defined(&lazy));
         assert_eq!(eager.len(), lazy.len(), "{file}: the same functions");

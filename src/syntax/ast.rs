@@ -5,10 +5,11 @@
 //! reader who knows `ast.dump` should recognise them.
 
 use num_bigint::BigInt;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A half-open byte range `[start, end)` into the source text.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -42,24 +43,24 @@ impl fmt::Debug for Span {
 }
 
 /// A name as written in the source, with where it was written.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Ident {
     pub name: String,
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Module {
     pub body: Vec<Stmt>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stmt {
     pub kind: StmtKind,
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum StmtKind {
     Expr(Expr),
     /// `a = b = value`: every target, left to right.
@@ -89,7 +90,15 @@ pub enum StmtKind {
     Nonlocal(Vec<Ident>),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// The docstring of a function, class or module whose body is `body`.
+pub fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr { kind: ExprKind::Constant(Constant::Str(s)), .. })) => Some(s),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FunctionDef {
     pub name: Ident,
     pub params: Params,
@@ -99,7 +108,7 @@ pub struct FunctionDef {
     pub is_async: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClassDef {
     pub name: Ident,
     pub bases: Vec<Expr>,
@@ -109,7 +118,7 @@ pub struct ClassDef {
 }
 
 /// A parameter list, split as CPython's `ast.arguments` splits it.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Params {
     /// Before `/`.
     pub posonly: Vec<Param>,
@@ -123,7 +132,7 @@ pub struct Params {
     pub kwarg: Option<Param>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Param {
     pub name: Ident,
     pub annotation: Option<Expr>,
@@ -131,7 +140,7 @@ pub struct Param {
     pub default: Option<Expr>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExceptHandler {
     /// `None` for a bare `except:`.
     pub typ: Option<Expr>,
@@ -140,34 +149,34 @@ pub struct ExceptHandler {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WithItem {
     pub context: Expr,
     pub target: Option<Expr>,
 }
 
 /// `name` or `name as asname` in an import; `name` may be dotted (`a.b.c`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Alias {
     pub name: String,
     pub asname: Option<Ident>,
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Keyword {
     /// `None` for `**mapping`.
     pub arg: Option<Ident>,
     pub value: Expr,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ExprKind {
     Name(String),
     Constant(Constant),
@@ -206,7 +215,7 @@ pub enum ExprKind {
     YieldFrom(Box<Expr>),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Constant {
     None,
     True,
@@ -221,7 +230,7 @@ pub enum Constant {
 }
 
 /// One piece of an f-string.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FStringPart {
     Literal(String),
     Formatted {
@@ -234,7 +243,7 @@ pub enum FStringPart {
     },
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comprehension {
     pub target: Expr,
     pub iter: Expr,
@@ -242,7 +251,7 @@ pub struct Comprehension {
     pub is_async: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum BinOp {
     Add,
     Sub,
@@ -299,7 +308,7 @@ impl BinOp {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum UnaryOp {
     Not,
     Neg,
@@ -307,13 +316,13 @@ pub enum UnaryOp {
     Invert,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BoolOp {
     And,
     Or,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CmpOp {
     Eq,
     NotEq,

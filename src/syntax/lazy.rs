@@ -1,69 +1,168 @@
-//! The embedded library's modules parsed with their functions' bodies left for later: a
-//! module imports in the time its top level takes, and each body is parsed the first time its
-//! function is used. Only the library is read this way; a learner's script is parsed whole,
-//! so that its SyntaxErrors come before anything runs, as in CPython.
+//! The embedded library's modules, parsed ahead of time and stored frozen, with their
+//! functions' bodies left for later: a module imports in the time its top level takes to
+//! read back, resolve, compile and run, and each body is read back the first time its
+//! function is used. This is CPython's frozen modules' idea: the library's own code is not
+//! parsed again on every start. Only the library is read this way; a learner's script is
+//! parsed whole, so that its SyntaxErrors come before anything runs, as in CPython.
+//!
+//! A frozen tree is kept beside its module (`lib/NAME.frozen`) and made by
+//! `UPDATE_FROZEN=1 cargo test frozen`. It is stored under a key made of its source and of
+//! the parser's own source (`build.rs`), so a tree that another source or another parser
+//! made is never used: the module is then parsed on import, slower but the same.
 
-use super::ast::{ClassDef, Ident, Module, Span, Stmt, StmtKind, SyntaxError};
-use super::token::{StrLit, Tok};
+use super::ast::{docstring, ClassDef, Ident, Module, Span, Stmt, StmtKind, SyntaxError};
+use super::token::Tok;
 use super::{checked, prepare_strings, run, Reader};
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::rc::Rc;
 
-/// A `def` whose body waits: where its tokens are (decorators included, so that its span is
-/// the one a whole parse gives), and the class it is a method of.
+/// A library module's top level, its waiting bodies' `def`s left with `pass` for a body,
+/// and the `def`s whose bodies wait.
+pub struct Library {
+    pub module: Module,
+    pub lazy: Vec<LazyDef>,
+}
+
+/// A `def` whose body waits.
 pub struct LazyDef {
     /// Where the function's name starts: the compiler meets the `def` by it.
     pub name_start: u32,
-    pub tokens: Range<usize>,
-    pub class: Option<LazyClass>,
-    pub docstring: Docstring,
+    /// `__doc__`: `property` and `functools.wraps` read it when the `def` runs, which need
+    /// not read the body back.
+    pub docstring: Option<String>,
+    /// The frozen trees of the module's waiting `def`s, and where this one's is.
+    bodies: Rc<[u8]>,
+    body: Range<usize>,
 }
 
-/// A waiting body's docstring as its tokens tell it: `property` and `functools.wraps` read
-/// `__doc__` when the `def` runs, which need not make the body.
-pub enum Docstring {
-    None,
-    Is(String),
-    /// The body starts with an expression that only parsing tells (`"a" "b"`, `("a")`).
-    Unknown,
+impl LazyDef {
+    /// The module the `def` parses to: the `def` alone, inside its class when it is a
+    /// method, with the spans it has in the whole source.
+    pub fn module(&self) -> Module {
+        postcard::from_bytes(&self.bodies[self.body.clone()]).expect("a frozen body reads back")
+    }
+}
+
+/// A module as it is frozen: its key, its top level, and a description of each waiting
+/// `def`. The `def`s' trees follow, one after another, each read back alone.
+#[derive(Serialize, Deserialize)]
+struct Frozen {
+    key: u64,
+    module: Module,
+    defs: Vec<FrozenDef>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FrozenDef {
+    name_start: u32,
+    docstring: Option<String>,
+    /// How many bytes its tree takes.
+    len: u32,
+}
+
+/// The library module `source`, from its frozen tree when `frozen` was made from this
+/// source by this parser, else parsed now.
+pub fn load(source: &str, frozen: &[u8]) -> Result<Library, SyntaxError> {
+    match thaw(source, frozen) {
+        Some(library) => Ok(library),
+        None => Ok(thaw(source, &freeze(source)?).expect("a tree frozen now reads back")),
+    }
+}
+
+/// The frozen tree of the library module `source`.
+pub fn freeze(source: &str) -> Result<Vec<u8>, SyntaxError> {
+    let (toks, lex_err) = super::lexer::tokenize(source, 0, false);
+    if let Some(e) = lex_err {
+        return Err(e);
+    }
+    let (mut kept, waiting) = leave_bodies(&toks);
+    if let Err((_, e)) = prepare_strings(source, &mut kept) {
+        return Err(e);
+    }
+    let module = checked(run(source, &kept, None, Reader::File, |p| &p.module)?)?;
+    let mut defs = Vec::with_capacity(waiting.len());
+    let mut bodies = Vec::new();
+    for w in &waiting {
+        let tree = parse_def(source, &toks, w)?;
+        let StmtKind::FunctionDef(def) = &the_def(&tree).kind else { unreachable!("a waiting def parses to a def") };
+        let encoded = postcard::to_allocvec(&tree).expect("a syntax tree encodes");
+        defs.push(FrozenDef { name_start: w.name_start, docstring: docstring(&def.body).map(str::to_string), len: encoded.len() as u32 });
+        bodies.extend(encoded);
+    }
+    let mut frozen = postcard::to_allocvec(&Frozen { key: key(source), module, defs }).expect("a syntax tree encodes");
+    frozen.extend(bodies);
+    Ok(frozen)
+}
+
+/// The library from its frozen tree, if that was made from `source` by this parser.
+fn thaw(source: &str, frozen: &[u8]) -> Option<Library> {
+    let (head, bodies) = postcard::take_from_bytes::<Frozen>(frozen).ok()?;
+    if head.key != key(source) {
+        return None;
+    }
+    let bodies: Rc<[u8]> = bodies.into();
+    let mut at = 0;
+    let lazy = head
+        .defs
+        .into_iter()
+        .map(|d| {
+            let body = at..at + d.len as usize;
+            at = body.end;
+            LazyDef { name_start: d.name_start, docstring: d.docstring, bodies: bodies.clone(), body }
+        })
+        .collect();
+    Some(Library { module: head.module, lazy })
+}
+
+/// What the parser is, as `build.rs` fingerprints its source.
+const PARSER: u64 = match u64::from_str_radix(env!("CELLAR_PARSER_FINGERPRINT"), 16) {
+    Ok(fingerprint) => fingerprint,
+    Err(_) => panic!("build.rs writes the parser's fingerprint in hexadecimal"),
+};
+
+/// The key of the tree this parser makes of `source`. The hash needs no strength, only to
+/// change with any edit; it reads the source a word at a time, so an import pays little for it.
+fn key(source: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut words = source.as_bytes().chunks_exact(8);
+    let mut h = PARSER;
+    for w in &mut words {
+        h = mix(h, u64::from_le_bytes(w.try_into().expect("eight bytes")));
+    }
+    for &b in words.remainder() {
+        h = mix(h, u64::from(b));
+    }
+    mix(h, source.len() as u64)
+}
+
+/// A waiting `def` as the tokens tell it: where its tokens are (decorators included, so
+/// that its span is the one a whole parse gives), and the class it is a method of.
+struct Waiting {
+    name_start: u32,
+    tokens: Range<usize>,
+    class: Option<LazyClass>,
 }
 
 /// The class around a waiting method: enough of it to resolve the method as a whole parse
 /// does (its qualified name, its scope's parent).
-pub struct LazyClass {
-    pub name: Ident,
-    pub span: Span,
+struct LazyClass {
+    name: Ident,
+    span: Span,
 }
 
-/// A library module's top level, its tokens (the waiting bodies parse from them), and the
-/// `def`s whose bodies wait.
-pub struct Library {
-    pub module: Module,
-    pub tokens: Rc<[(Tok, Span)]>,
-    pub lazy: Vec<LazyDef>,
-}
-
-/// Parses a module of the embedded library. Which bodies may wait: those of functions at the
-/// top level and of methods directly in a top-level class, written on lines of their own,
-/// that do not mention `super` or `__class__` (a method that does needs its class to make the
-/// `__class__` cell, which the class body's resolution learns only from the method's body).
-/// Everything else in them is resolved inside the body: their free names are globals.
-pub fn parse_library(src: &str) -> Result<Library, SyntaxError> {
-    let (toks, lex_err) = super::lexer::tokenize(src, 0, false);
-    if let Some(e) = lex_err {
-        return Err(e);
+/// The `def` statement of a waiting `def`'s tree.
+fn the_def(tree: &Module) -> &Stmt {
+    match &tree.body[0].kind {
+        StmtKind::ClassDef(class) => &class.body[0],
+        _ => &tree.body[0],
     }
-    let (mut kept, lazy) = leave_bodies(&toks);
-    if let Err((_, e)) = prepare_strings(src, &mut kept) {
-        return Err(e);
-    }
-    let module = checked(run(src, &kept, None, Reader::File, |p| &p.module)?)?;
-    Ok(Library { module, tokens: toks.into(), lazy })
 }
 
 /// The module a waiting `def` parses to: the `def` alone, inside its class when it is a
 /// method, with the spans it has in the whole source.
-pub fn parse_def(src: &str, tokens: &[(Tok, Span)], def: &LazyDef) -> Result<Module, SyntaxError> {
+fn parse_def(src: &str, tokens: &[(Tok, Span)], def: &Waiting) -> Result<Module, SyntaxError> {
     let mut toks = tokens[def.tokens.clone()].to_vec();
     let end = toks.last().map_or(0, |t| t.1.end as usize);
     toks.push((Tok::EndMarker, Span::new(end, end)));
@@ -82,7 +181,13 @@ pub fn parse_def(src: &str, tokens: &[(Tok, Span)], def: &LazyDef) -> Result<Mod
 
 /// The tokens with each waiting body replaced by `pass` (which keeps the `def` well formed
 /// for the parser), and the `def`s whose bodies were left out.
-fn leave_bodies(toks: &[(Tok, Span)]) -> (Vec<(Tok, Span)>, Vec<LazyDef>) {
+///
+/// Which bodies may wait: those of functions at the top level and of methods directly in a
+/// top-level class, written on lines of their own, that do not mention `super` or
+/// `__class__` (a method that does needs its class to make the `__class__` cell, which the
+/// class body's resolution learns only from the method's body). Everything else in them is
+/// resolved inside the body: their free names are globals.
+fn leave_bodies(toks: &[(Tok, Span)]) -> (Vec<(Tok, Span)>, Vec<Waiting>) {
     let mut kept = Vec::with_capacity(toks.len() / 4);
     let mut lazy = Vec::new();
     let mut depth = 0usize;
@@ -136,7 +241,7 @@ fn leave_bodies(toks: &[(Tok, Span)]) -> (Vec<(Tok, Span)>, Vec<LazyDef>) {
 
 /// The `def` starting at `def_at` (its decorators from `start`), if its body can wait: its
 /// description, and the range of its body's tokens from INDENT to DEDENT.
-fn waiting_def(toks: &[(Tok, Span)], start: usize, def_at: usize, class: Option<&LazyClass>) -> Option<(LazyDef, Range<usize>)> {
+fn waiting_def(toks: &[(Tok, Span)], start: usize, def_at: usize, class: Option<&LazyClass>) -> Option<(Waiting, Range<usize>)> {
     let name_at = match toks[def_at].0 {
         Tok::Async if toks.get(def_at + 1)?.0 != Tok::Def => return None,
         Tok::Async => def_at + 2,
@@ -175,25 +280,12 @@ fn waiting_def(toks: &[(Tok, Span)], start: usize, def_at: usize, class: Option<
         }
         end += 1;
     }
-    let def = LazyDef {
+    let def = Waiting {
         name_start: name_span.start,
         tokens: start..end + 1,
         class: class.map(|c| LazyClass { name: c.name.clone(), span: c.span }),
-        docstring: docstring(&toks[body_start + 1..]),
     };
     Some((def, body_start..end + 1))
-}
-
-/// The docstring of the body whose first statement starts `toks`.
-fn docstring(toks: &[(Tok, Span)]) -> Docstring {
-    match (&toks[0].0, &toks[1].0) {
-        (Tok::Str(s), Tok::Newline) => match &**s {
-            StrLit::Str(s) => Docstring::Is(s.clone()),
-            _ => Docstring::Unknown,
-        },
-        (Tok::Str(_) | Tok::LPar, _) => Docstring::Unknown,
-        _ => Docstring::None,
-    }
 }
 
 /// Where the class statement at `class_at` ends: the end of its body's last token, as the
@@ -217,4 +309,48 @@ fn class_end(toks: &[(Tok, Span)], class_at: usize) -> u32 {
         }
     }
     last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ast::{Constant, ExprKind};
+    use num_bigint::BigInt;
+
+    const SOURCE: &str = "def f(x):\n    'doc'\n    return x\n\nclass C:\n    def m(self):\n        return 1\n";
+
+    /// What the method `C.m` of a library like `SOURCE` returns, read back from its tree.
+    fn returned(library: &Library) -> Constant {
+        let tree = library.lazy[1].module();
+        let StmtKind::FunctionDef(m) = &the_def(&tree).kind else { panic!("a def") };
+        match &m.body[0].kind {
+            StmtKind::Return(Some(e)) => match &e.kind {
+                ExprKind::Constant(c) => c.clone(),
+                other => panic!("a constant, not {other:?}"),
+            },
+            other => panic!("a return, not {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_frozen_module_reads_back_with_its_bodies_waiting() {
+        let library = thaw(SOURCE, &freeze(SOURCE).unwrap()).expect("frozen from this source");
+        let whole = crate::syntax::parse_module_here(SOURCE).unwrap();
+        assert_eq!(library.module.body.len(), whole.body.len());
+        assert_eq!(library.lazy.len(), 2);
+        assert_eq!(library.lazy[0].docstring.as_deref(), Some("doc"));
+        assert_eq!(library.lazy[1].docstring, None);
+        assert_eq!(library.lazy[0].module().body[0], whole.body[0], "f's tree and spans are a whole parse's");
+        assert_eq!(returned(&library), Constant::Int(BigInt::from(1)));
+    }
+
+    #[test]
+    fn a_tree_frozen_from_other_source_is_not_used() {
+        let frozen = freeze(SOURCE).unwrap();
+        let edited = SOURCE.replace("return 1", "return 2");
+        assert!(thaw(&edited, &frozen).is_none());
+        let library = load(&edited, &frozen).expect("parsed now");
+        assert_eq!(returned(&library), Constant::Int(BigInt::from(2)));
+        assert!(load(SOURCE, b"").is_ok(), "no tree at all: parsed now");
+    }
 }

@@ -22,7 +22,7 @@ pub fn module(interp: &mut Interp) -> PyResult<Value> {
         "collections",
         vec![("deque", Value::Type(deque_type())), ("namedtuple", func("namedtuple", namedtuple))],
     );
-    super::run_library(interp, &m, "collections.py", include_str!("lib/collections.py"))?;
+    super::run_library(interp, &m, "collections")?;
     Ok(m)
 }
 

@@ -37,7 +37,7 @@ pub fn module(interp: &mut Interp) -> PyResult<Value> {
             ("cache", func("cache", cache)),
         ],
     );
-    super::run_library(interp, &module, "functools.py", include_str!("lib/functools.py"))?;
+    super::run_library(interp, &module, "functools")?;
     Ok(module)
 }
 

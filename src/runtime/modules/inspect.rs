@@ -24,7 +24,7 @@ pub fn module(interp: &mut Interp) -> PyResult<Value> {
         "inspect",
         vec![("getclosurevars", func("getclosurevars", getclosurevars)), ("_code_shape", func("_code_shape", code_shape))],
     );
-    super::run_library(interp, &module, "inspect.py", include_str!("lib/inspect.py"))?;
+    super::run_library(interp, &module, "inspect")?;
     Ok(module)
 }
 

@@ -26,6 +26,7 @@ use crate::runtime::model::dict::Dict;
 use crate::runtime::model::exceptions::type_error;
 use crate::runtime::model::typeobj::{types, TypeObj};
 use crate::runtime::model::value::*;
+use crate::syntax::ast::SyntaxError;
 use std::rc::Rc;
 
 /// `import name` (dotted names allowed): the cached module, made on first use.
@@ -74,11 +75,11 @@ fn create(interp: &mut Interp, name: &str) -> Option<PyResult<Value>> {
         "random" => Ok(random::module(interp)),
         "string" => Ok(string::module(interp)),
         "textwrap" => Ok(textwrap::module(interp)),
-        "types" => library(interp, "types", include_str!("lib/types.py")),
-        "contextlib" => library(interp, "contextlib", include_str!("lib/contextlib.py")),
-        "asyncio" => library(interp, "asyncio", include_str!("lib/asyncio.py")),
-        "typing" => library(interp, "typing", include_str!("lib/typing.py")),
-        "dataclasses" => library(interp, "dataclasses", include_str!("lib/dataclasses.py")),
+        "types" => library(interp, "types"),
+        "contextlib" => library(interp, "contextlib"),
+        "asyncio" => library(interp, "asyncio"),
+        "typing" => library(interp, "typing"),
+        "dataclasses" => library(interp, "dataclasses"),
         "itertools" => Ok(itertools::module(interp)),
         "operator" => Ok(operator::module(interp)),
         "fastapi" => Ok(fastapi::module(interp)),
@@ -182,22 +183,44 @@ pub fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
 }
 
 /// A module written wholly in Python (`lib/NAME.py`).
-fn library(interp: &mut Interp, name: &str, source: &'static str) -> PyResult<Value> {
+fn library(interp: &mut Interp, name: &str) -> PyResult<Value> {
     let m = new_module(name, Vec::new());
-    run_library(interp, &m, &format!("{name}.py"), source)?;
+    run_library(interp, &m, name)?;
     Ok(m)
 }
 
-/// Runs the Python source of a module cellar writes in Python (`lib/*.py`, embedded in the
-/// binary) in the namespace of `module`, as CPython runs its own `.py` modules on import.
-pub fn run_library(interp: &mut Interp, module: &Value, file: &str, source: &'static str) -> PyResult<()> {
+/// A module cellar writes in Python, embedded in the binary with its frozen syntax tree
+/// (`syntax::lazy`).
+pub struct Embedded {
+    pub name: &'static str,
+    pub source: &'static str,
+    pub frozen: &'static [u8],
+}
+
+macro_rules! embedded {
+    ($($name:literal),*) => {
+        [$(Embedded {
+            name: $name,
+            source: include_str!(concat!("lib/", $name, ".py")),
+            frozen: include_bytes!(concat!("lib/", $name, ".frozen")),
+        }),*]
+    };
+}
+
+/// The modules, or parts of modules, that cellar writes in Python (`lib/`).
+pub const LIBRARY: [Embedded; 8] = embedded!("asyncio", "collections", "contextlib", "dataclasses", "functools", "inspect", "types", "typing");
+
+/// Runs the Python source of a module cellar writes in Python (`lib/NAME.py`) in the
+/// namespace of `module`, as CPython runs its own `.py` modules on import.
+pub fn run_library(interp: &mut Interp, module: &Value, name: &str) -> PyResult<()> {
     let Value::Module(m) = module else { unreachable!("run_library is given a module") };
-    let source: Rc<str> = source.into();
-    let failed = || panic!("the embedded module {file} compiles");
-    let Ok(parsed) = crate::syntax::lazy::parse_library(&source) else { failed() };
-    let Ok(table) = crate::scope::resolve(&parsed.module) else { failed() };
-    let file: Rc<str> = format!("<cellar>/{file}").into();
-    let Ok(code) = crate::compile::compile_library(parsed, &Rc::new(table), file, source) else { failed() };
+    let embedded = LIBRARY.iter().find(|e| e.name == name).expect("an embedded module of that name");
+    let failed = |e: SyntaxError| -> ! { panic!("the embedded module {name}.py compiles: {e}") };
+    let source: Rc<str> = embedded.source.into();
+    let library = crate::syntax::lazy::load(&source, embedded.frozen).unwrap_or_else(|e| failed(e));
+    let table = crate::scope::resolve(&library.module).unwrap_or_else(|e| failed(e));
+    let file: Rc<str> = format!("<cellar>/{name}.py").into();
+    let code = crate::compile::compile_library(library, &Rc::new(table), file, source).unwrap_or_else(|e| failed(e));
     interp.run_library(&code, &m.dict)
 }
 
@@ -299,3 +322,26 @@ pub fn receiver<T: 'static>(b: &Builtin) -> PyResult<&T> {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    /// The frozen trees are what the parser makes of the sources now; `UPDATE_FROZEN=1`
+    /// makes them again. (A stale tree is never used, but its module is parsed on every
+    /// import.)
+    #[test]
+    fn the_frozen_trees_are_current() {
+        let update = std::env::var_os("UPDATE_FROZEN").is_some();
+        let mut stale = Vec::new();
+        for e in &super::LIBRARY {
+            let fresh = crate::syntax::lazy::freeze(e.source).expect("the library parses");
+            if fresh != e.frozen {
+                let path = format!("{}/src/runtime/modules/lib/{}.frozen", env!("CARGO_MANIFEST_DIR"), e.name);
+                if update {
+                    std::fs::write(&path, fresh).expect("the frozen tree is written");
+                }
+                stale.push(path);
+            }
+        }
+        assert!(update || stale.is_empty(), "stale frozen trees (make them with `UPDATE_FROZEN=1 cargo test frozen`): {stale:?}");
+    }
+}
