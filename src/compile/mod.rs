@@ -569,13 +569,12 @@ impl<'a> Compiler<'a> {
         let scope = self.table.of_function(def);
         let mut inner = self.enter(scope);
         if let Some(lazy) = self.waiting.get(&def.name.span.start).cloned() {
-            // The stand-in's body is the parser's `pass`. A waiting body has no free
-            // variables: it is at the top level or directly in a class that needs no
-            // `__class__` cell for it (`syntax::lazy`).
+            // The stand-in's body is `pass`. A waiting body's one possible free variable is
+            // its class's `__class__` cell, which the function takes when the `def` runs.
             let docstring = lazy.def.docstring.as_deref().map(Value::str);
             let body = vec![Stmt { kind: StmtKind::Pass, span }];
             let stand_in = self.finish(inner, body, span, &def.name.name, docstring, Self::signature(&def.params), def.is_async);
-            return Ok(Rc::new(d.into_func(FuncCode::waiting(stand_in, lazy), Vec::new(), decorators)));
+            return Ok(Rc::new(d.into_func(FuncCode::waiting(stand_in, lazy), self.closure_of(u, scope), decorators)));
         }
         let docstring = docstring_of(&def.body);
         let stmts = if docstring.is_some() { &def.body[1..] } else { &def.body[..] };

@@ -143,6 +143,8 @@ struct Waiting {
     name_start: u32,
     tokens: Range<usize>,
     class: Option<LazyClass>,
+    /// A method that mentions `super` or `__class__`.
+    uses_class_cell: bool,
 }
 
 /// The class around a waiting method: enough of it to resolve the method as a whole parse
@@ -183,10 +185,11 @@ fn parse_def(src: &str, tokens: &[(Tok, Span)], def: &Waiting) -> Result<Module,
 /// for the parser), and the `def`s whose bodies were left out.
 ///
 /// Which bodies may wait: those of functions at the top level and of methods directly in a
-/// top-level class, written on lines of their own, that do not mention `super` or
-/// `__class__` (a method that does needs its class to make the `__class__` cell, which the
-/// class body's resolution learns only from the method's body). Everything else in them is
-/// resolved inside the body: their free names are globals.
+/// top-level class, written on lines of their own. Everything in them is resolved inside the
+/// body: their free names are globals, but for the `__class__` cell of a method that
+/// mentions `super` or `__class__`. Its class makes that cell only if resolving its body
+/// sees the method use it, so such a method's stand-in body is `__class__` rather than
+/// `pass`.
 fn leave_bodies(toks: &[(Tok, Span)]) -> (Vec<(Tok, Span)>, Vec<Waiting>) {
     let mut kept = Vec::with_capacity(toks.len() / 4);
     let mut lazy = Vec::new();
@@ -212,9 +215,10 @@ fn leave_bodies(toks: &[(Tok, Span)]) -> (Vec<(Tok, Span)>, Vec<Waiting>) {
                 let start = decorated.take().unwrap_or(i);
                 if let Some((def, body)) = waiting_def(toks, start, i, if depth == 1 { class.as_ref() } else { None }) {
                     kept.extend_from_slice(&toks[i..=body.start]);
-                    // `pass` where the body was, between its INDENT and DEDENT.
-                    kept.push((Tok::Pass, toks[body.start].1));
-                    kept.push((Tok::Newline, toks[body.start].1));
+                    // The stand-in body, between the body's INDENT and DEDENT.
+                    let at = toks[body.start].1;
+                    kept.push((if def.uses_class_cell { Tok::Name("__class__".into()) } else { Tok::Pass }, at));
+                    kept.push((Tok::Newline, at));
                     kept.push(toks[body.end - 1].clone());
                     lazy.push(def);
                     i = body.end;
@@ -264,6 +268,7 @@ fn waiting_def(toks: &[(Tok, Span)], start: usize, def_at: usize, class: Option<
         return None;
     }
     let body_start = colon + 2;
+    let mut uses_class_cell = false;
     let mut depth = 0usize;
     let mut end = body_start;
     loop {
@@ -275,7 +280,7 @@ fn waiting_def(toks: &[(Tok, Span)], start: usize, def_at: usize, class: Option<
                     break;
                 }
             }
-            Tok::Name(n) if (&**n == "super" || &**n == "__class__") && toks[end - 1].0 != Tok::Dot => return None,
+            Tok::Name(n) if (&**n == "super" || &**n == "__class__") && toks[end - 1].0 != Tok::Dot => uses_class_cell = class.is_some(),
             _ => {}
         }
         end += 1;
@@ -284,6 +289,7 @@ fn waiting_def(toks: &[(Tok, Span)], start: usize, def_at: usize, class: Option<
         name_start: name_span.start,
         tokens: start..end + 1,
         class: class.map(|c| LazyClass { name: c.name.clone(), span: c.span }),
+        uses_class_cell,
     };
     Some((def, body_start..end + 1))
 }
