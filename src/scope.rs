@@ -14,7 +14,8 @@
 //! local and cell a slot; the `:scope` view reads it to explain each decision.
 
 use crate::syntax::ast::*;
-use std::collections::{HashMap, HashSet};
+use hashbrown::{DefaultHashBuilder, HashMap, HashSet, HashTable};
+use std::hash::BuildHasher;
 
 /// What opens a scope.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,7 +130,9 @@ pub struct Scope {
     pub children: Vec<ScopeId>,
     /// Every name the scope mentions, in order of first mention.
     pub symbols: Vec<Symbol>,
-    index: HashMap<String, usize>,
+    /// Where each name is in `symbols`, hashed by the name, so that no name is stored twice.
+    index: HashTable<usize>,
+    hasher: DefaultHashBuilder,
     /// Parameter names in `co_varnames` order: positional, keyword-only, `*args`, `**kwargs`.
     pub params: Vec<String>,
     /// `co_cellvars`: parameter cells in parameter order, then the others sorted by name.
@@ -146,7 +149,20 @@ pub struct Scope {
 
 impl Scope {
     pub fn lookup(&self, name: &str) -> Option<&Symbol> {
-        self.index.get(name).map(|&i| &self.symbols[i])
+        self.position(name).map(|i| &self.symbols[i])
+    }
+    fn position(&self, name: &str) -> Option<usize> {
+        let hash = self.hasher.hash_one(name);
+        self.index.find(hash, |&i| self.symbols[i].name == name).copied()
+    }
+    /// Adds a symbol the scope does not have yet.
+    fn add(&mut self, symbol: Symbol) -> usize {
+        let i = self.symbols.len();
+        let hash = self.hasher.hash_one(&symbol.name);
+        let Scope { index, symbols, hasher, .. } = self;
+        index.insert_unique(hash, i, |&j| hasher.hash_one(&symbols[j].name));
+        symbols.push(symbol);
+        i
     }
     pub fn binding(&self, name: &str) -> Binding {
         self.lookup(name).map_or(Binding::GlobalImplicit, |s| s.binding)
@@ -223,7 +239,8 @@ impl Collector {
             parent,
             children: Vec::new(),
             symbols: Vec::new(),
-            index: HashMap::new(),
+            index: HashTable::new(),
+            hasher: DefaultHashBuilder::default(),
             params: Vec::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -247,28 +264,23 @@ impl Collector {
 
     fn symbol_in(&mut self, id: ScopeId, name: &str) -> &mut Symbol {
         let scope = &mut self.table.scopes[id];
-        let i = match scope.index.get(name) {
-            Some(&i) => i,
-            None => {
-                scope.symbols.push(Symbol {
-                    name: name.to_string(),
-                    flags: 0,
-                    binding: Binding::GlobalImplicit,
-                    first_bind: None,
-                    first_use: None,
-                    directive: None,
-                    implicit: false,
-                });
-                scope.index.insert(name.to_string(), scope.symbols.len() - 1);
-                scope.symbols.len() - 1
-            }
+        let i = match scope.position(name) {
+            Some(i) => i,
+            None => scope.add(Symbol {
+                name: name.to_string(),
+                flags: 0,
+                binding: Binding::GlobalImplicit,
+                first_bind: None,
+                first_use: None,
+                directive: None,
+                implicit: false,
+            }),
         };
         &mut scope.symbols[i]
     }
 
     fn flags(&mut self, name: &str) -> u16 {
-        let scope = self.cur();
-        scope.index.get(name).map_or(0, |&i| scope.symbols[i].flags)
+        self.cur().lookup(name).map_or(0, |s| s.flags)
     }
 
     fn bind(&mut self, name: &str, span: Span, how: BindHow) {
@@ -415,10 +427,10 @@ impl Collector {
             StmtKind::Import(aliases) => {
                 for a in aliases {
                     let (name, span) = match &a.asname {
-                        Some(n) => (n.name.clone(), n.span),
-                        None => (a.name.split('.').next().unwrap_or("").to_string(), a.span),
+                        Some(n) => (n.name.as_str(), n.span),
+                        None => (a.name.split('.').next().unwrap_or(""), a.span),
                     };
-                    self.bind(&name, span, BindHow::Import);
+                    self.bind(name, span, BindHow::Import);
                 }
                 Ok(())
             }
@@ -428,10 +440,10 @@ impl Collector {
                 }
                 for a in names {
                     let (name, span) = match &a.asname {
-                        Some(n) => (n.name.clone(), n.span),
-                        None => (a.name.clone(), a.span),
+                        Some(n) => (n.name.as_str(), n.span),
+                        None => (a.name.as_str(), a.span),
                     };
-                    self.bind(&name, span, BindHow::Import);
+                    self.bind(name, span, BindHow::Import);
                 }
                 Ok(())
             }
@@ -777,7 +789,6 @@ fn analyze(
     bound: Option<&HashSet<String>>,
 ) -> Result<HashSet<String>, SyntaxError> {
     let kind = table.scopes[id].kind;
-    let mut local = HashSet::new();
     let mut free = HashSet::new();
     for sym in &mut table.scopes[id].symbols {
         let name = &sym.name;
@@ -797,7 +808,6 @@ fn analyze(
             free.insert(name.clone());
             Binding::Free
         } else if f & DEF_BOUND != 0 {
-            local.insert(name.clone());
             Binding::Local
         } else if bound.is_some_and(|b| b.contains(name)) {
             free.insert(name.clone());
@@ -807,28 +817,13 @@ fn analyze(
         };
     }
 
-    // What children may close over: enclosing bindings, plus this scope's locals if it is a
-    // function. A class body's names are not visible to the functions inside it, and a name
-    // declared `global` here is global for the children too.
-    let mut newbound: HashSet<String> = HashSet::new();
-    if kind != ScopeKind::Module {
-        newbound.extend(bound.into_iter().flatten().cloned());
-        for sym in &table.scopes[id].symbols {
-            if sym.binding == Binding::GlobalExplicit {
-                newbound.remove(&sym.name);
-            }
-        }
-        if kind != ScopeKind::Class {
-            newbound.extend(local.iter().cloned());
-        }
-    }
-    if kind == ScopeKind::Class {
-        newbound.insert("__class__".to_string());
-    }
-
     let mut child_free = HashSet::new();
-    for child in table.scopes[id].children.clone() {
-        child_free.extend(analyze(table, child, Some(&newbound))?);
+    if !table.scopes[id].children.is_empty() {
+        let newbound = bound_in_children(&table.scopes[id], bound);
+        for i in 0..table.scopes[id].children.len() {
+            let child = table.scopes[id].children[i];
+            child_free.extend(analyze(table, child, Some(&newbound))?);
+        }
     }
 
     let scope = &mut table.scopes[id];
@@ -860,7 +855,7 @@ fn analyze(
             }
             continue;
         }
-        scope.symbols.push(Symbol {
+        scope.add(Symbol {
             name: name.clone(),
             flags: 0,
             binding: Binding::Free,
@@ -869,7 +864,6 @@ fn analyze(
             directive: None,
             implicit: true,
         });
-        scope.index.insert(name.clone(), scope.symbols.len() - 1);
     }
     free.extend(child_free);
     if kind == ScopeKind::Module {
@@ -891,6 +885,31 @@ fn analyze(
     scope.cellvars = cellvars;
     scope.freevars = freevars;
     Ok(free)
+}
+
+/// What the children of `scope` may close over: the enclosing bindings, plus the scope's
+/// locals if it is a function. A class body's names are not visible to the functions inside
+/// it, and a name declared `global` here is global for the children too.
+fn bound_in_children(scope: &Scope, bound: Option<&HashSet<String>>) -> HashSet<String> {
+    let mut newbound = HashSet::new();
+    if scope.kind != ScopeKind::Module {
+        newbound.extend(bound.into_iter().flatten().cloned());
+        for sym in &scope.symbols {
+            match sym.binding {
+                Binding::GlobalExplicit => {
+                    newbound.remove(&sym.name);
+                }
+                Binding::Local if scope.kind != ScopeKind::Class => {
+                    newbound.insert(sym.name.clone());
+                }
+                _ => {}
+            }
+        }
+    }
+    if scope.kind == ScopeKind::Class {
+        newbound.insert("__class__".to_string());
+    }
+    newbound
 }
 
 #[cfg(test)]
