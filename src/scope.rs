@@ -119,6 +119,11 @@ impl Symbol {
 
 pub type ScopeId = usize;
 
+/// How many names a scope finds by scanning them before it indexes them: most functions
+/// have fewer (a library function whose body waits has only its parameters), and comparing
+/// a few short strings costs less than hashing one and building a table.
+const SCANNED: usize = 8;
+
 /// One scope's symbol table.
 #[derive(Clone, Debug)]
 pub struct Scope {
@@ -130,7 +135,8 @@ pub struct Scope {
     pub children: Vec<ScopeId>,
     /// Every name the scope mentions, in order of first mention.
     pub symbols: Vec<Symbol>,
-    /// Where each name is in `symbols`, hashed by the name, so that no name is stored twice.
+    /// Where each name is in `symbols`, hashed by the name, so that no name is stored twice;
+    /// empty while the scope has few enough names to scan (`SCANNED`).
     index: HashTable<usize>,
     hasher: DefaultHashBuilder,
     /// Parameter names in `co_varnames` order: positional, keyword-only, `*args`, `**kwargs`.
@@ -152,17 +158,22 @@ impl Scope {
         self.position(name).map(|i| &self.symbols[i])
     }
     fn position(&self, name: &str) -> Option<usize> {
+        if self.symbols.len() <= SCANNED {
+            return self.symbols.iter().position(|s| s.name == name);
+        }
         let hash = self.hasher.hash_one(name);
         self.index.find(hash, |&i| self.symbols[i].name == name).copied()
     }
     /// Adds a symbol the scope does not have yet.
     fn add(&mut self, symbol: Symbol) -> usize {
-        let i = self.symbols.len();
-        let hash = self.hasher.hash_one(&symbol.name);
         let Scope { index, symbols, hasher, .. } = self;
-        index.insert_unique(hash, i, |&j| hasher.hash_one(&symbols[j].name));
         symbols.push(symbol);
-        i
+        if symbols.len() > SCANNED {
+            for i in index.len()..symbols.len() {
+                index.insert_unique(hasher.hash_one(&symbols[i].name), i, |&j| hasher.hash_one(&symbols[j].name));
+            }
+        }
+        symbols.len() - 1
     }
     pub fn binding(&self, name: &str) -> Binding {
         self.lookup(name).map_or(Binding::GlobalImplicit, |s| s.binding)
