@@ -154,7 +154,7 @@ struct Compiler<'a> {
 
 impl<'a> Compiler<'a> {
     fn new(table: &'a Rc<SymbolTable>, file: Rc<str>, source: Rc<str>, mode: Mode) -> Self {
-        let newlines = source.match_indices('\n').map(|(i, _)| i as u32).collect();
+        let newlines = newlines(&source);
         Self::with_newlines(table, file, source, newlines, mode)
     }
 
@@ -905,6 +905,29 @@ fn docstring_of(body: &[ast::Stmt]) -> Option<Value> {
         Some(S::Expr(ast::Expr { kind: E::Constant(ast::Constant::Str(s)), .. })) => Some(Value::str(s)),
         _ => None,
     }
+}
+
+/// Where each line break of `source` is. Every module compiled needs this, so it looks at
+/// eight bytes at a time: XORed with eight '\n's, a line break is a zero byte, which the
+/// exact has-zero-byte test (its sums carry into no other byte) marks with its high bit.
+fn newlines(source: &str) -> Rc<[u32]> {
+    const BREAKS: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let bytes = source.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 32);
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ BREAKS;
+        let mut breaks = !(((x & LOW7) + LOW7) | x | LOW7);
+        while breaks != 0 {
+            out.push(at + breaks.trailing_zeros() / 8);
+            breaks &= breaks - 1;
+        }
+        at += 8;
+    }
+    out.extend(words.remainder().iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| at + i as u32));
+    out.into()
 }
 
 /// The 1-based line of a byte offset.
