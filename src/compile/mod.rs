@@ -574,19 +574,20 @@ impl<'a> Compiler<'a> {
             d.annotations.push((self.names.get("return"), v));
         }
         let scope = self.table.of_function(def);
-        let mut inner = self.enter(scope);
         if let Some(lazy) = self.waiting.get(&def.name.span.start).cloned() {
             // The stand-in's body is the parser's `pass`. A waiting body has no free
             // variables: it is at the top level or directly in a class that needs no
-            // `__class__` cell for it (`syntax::lazy`).
+            // `__class__` cell for it (`syntax::lazy`). Only its names and docstring are
+            // read, so its unit needs no slots.
             let docstring = match &lazy.def.docstring {
                 Docstring::Is(s) => Some(Value::str(s)),
                 Docstring::None | Docstring::Unknown => None,
             };
             let body = vec![Stmt { kind: StmtKind::Pass, span }];
-            let stand_in = self.finish(inner, body, span, &def.name.name, docstring, Self::signature(&def.params), def.is_async);
+            let stand_in = self.finish(Unit::new(scope), body, span, &def.name.name, docstring, Self::signature(&def.params), def.is_async);
             return Ok(Rc::new(d.into_func(FuncCode::waiting(stand_in, lazy), Vec::new(), decorators)));
         }
+        let mut inner = self.enter(scope);
         let docstring = docstring_of(&def.body);
         let stmts = if docstring.is_some() { &def.body[1..] } else { &def.body[..] };
         let mut body = self.block(&mut inner, stmts)?;
