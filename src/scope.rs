@@ -139,8 +139,9 @@ pub struct Scope {
     /// empty while the scope has few enough names to scan (`SCANNED`).
     index: HashTable<usize>,
     hasher: DefaultHashBuilder,
-    /// Parameter names in `co_varnames` order: positional, keyword-only, `*args`, `**kwargs`.
-    pub params: Vec<String>,
+    /// The parameters, as positions in `symbols`, in `co_varnames` order: positional,
+    /// keyword-only, `*args`, `**kwargs`.
+    params: Vec<usize>,
     /// `co_cellvars`: parameter cells in parameter order, then the others sorted by name.
     pub cellvars: Vec<String>,
     /// `co_freevars`: sorted by name.
@@ -174,6 +175,10 @@ impl Scope {
             }
         }
         symbols.len() - 1
+    }
+    /// Parameter names in `co_varnames` order.
+    pub fn params(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.params.iter().map(|&i| self.symbols[i].name.as_str())
     }
     pub fn binding(&self, name: &str) -> Binding {
         self.lookup(name).map_or(Binding::GlobalImplicit, |s| s.binding)
@@ -493,9 +498,15 @@ impl Collector {
     fn params(&mut self, p: &Params) {
         let ordered = p.posonly.iter().chain(&p.args).chain(&p.kwonly).chain(&p.vararg).chain(&p.kwarg);
         for param in ordered {
-            self.bind(&param.name.name, param.name.span, BindHow::Parameter);
-            self.cur().params.push(param.name.name.clone());
+            self.param(&param.name.name, param.name.span);
         }
+    }
+
+    fn param(&mut self, name: &str, span: Span) {
+        self.bind(name, span, BindHow::Parameter);
+        let scope = self.cur();
+        let i = scope.position(name).expect("a parameter is bound");
+        scope.params.push(i);
     }
 
     fn param_defaults_and_annotations(&mut self, p: &Params) -> Result<(), SyntaxError> {
@@ -661,8 +672,7 @@ impl Collector {
         self.comprehension_iter(&first.iter)?;
         self.enter(ScopeKind::Comprehension, name.into(), e.span, Some(node_key(e)));
         self.cur().is_generator = matches!(e.kind, ExprKind::GeneratorExp { .. });
-        self.bind(".0", first.iter.span, BindHow::Parameter);
-        self.cur().params.push(".0".into());
+        self.param(".0", first.iter.span);
         for (i, g) in generators.iter().enumerate() {
             if i > 0 {
                 self.comprehension_iter(&g.iter)?;
@@ -884,7 +894,7 @@ fn analyze(
     let mut cells: Vec<&Symbol> = scope.symbols.iter().filter(|s| s.binding == Binding::Cell).collect();
     cells.sort_by(|a, b| a.name.cmp(&b.name));
     let mut cellvars: Vec<String> =
-        scope.params.iter().filter(|p| cells.iter().any(|c| &c.name == *p)).cloned().collect();
+        scope.params.iter().map(|&i| &scope.symbols[i]).filter(|s| s.binding == Binding::Cell).map(|s| s.name.clone()).collect();
     cellvars.extend(cells.iter().filter(|c| !c.is_param()).map(|c| c.name.clone()));
     if scope.needs_class_cell {
         cellvars.push("__class__".to_string());

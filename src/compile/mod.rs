@@ -284,8 +284,8 @@ impl<'a> Compiler<'a> {
         let mut u = Unit::new(scope);
         let table: &'a SymbolTable = self.table;
         let info = table.get(scope);
-        u.varnames.reserve(info.params.len());
-        for p in &info.params {
+        u.varnames.reserve(info.params().len());
+        for p in info.params() {
             let s = u.varnames.len() as u32;
             u.varnames.push(self.names.get(p));
             u.slots.insert(p, s);
@@ -318,8 +318,7 @@ impl<'a> Compiler<'a> {
         let cellvars: Vec<Rc<PyStr>> = info.cellvars.iter().map(|n| self.names.get(n)).collect();
         let freevars: Vec<Rc<PyStr>> = info.freevars.iter().map(|n| self.names.get(n)).collect();
         let cell_params = info
-            .params
-            .iter()
+            .params()
             .enumerate()
             .filter_map(|(i, p)| info.cellvars.iter().position(|c| c == p).map(|c| (i, c)))
             .collect();

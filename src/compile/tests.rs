@@ -66,7 +66,7 @@ fn described(code: &Code) -> String {
         scope.kind,
         scope.qualname,
         scope.span,
-        scope.params,
+        scope.params().collect::<Vec<_>>(),
         scope.cellvars,
         symbols,
         parent,
