@@ -795,10 +795,11 @@ fn qualname_in(parent: &Scope, kind: ScopeKind, name: &str) -> String {
     if declared_global {
         return name.to_string();
     }
-    match parent.kind {
-        ScopeKind::Function | ScopeKind::Lambda => format!("{}.<locals>.{}", parent.qualname, name),
-        _ => format!("{}.{}", parent.qualname, name),
-    }
+    let separator = match parent.kind {
+        ScopeKind::Function | ScopeKind::Lambda => ".<locals>.",
+        _ => ".",
+    };
+    [parent.qualname.as_str(), separator, name].concat()
 }
 
 /// Phase two: decide every binding, outside in. `bound` holds the names bound by enclosing
