@@ -178,8 +178,8 @@ struct Unit<'a> {
     loop_depth: u32,
 }
 
-impl Unit<'_> {
-    fn new<'a>(scope: ScopeId) -> Unit<'a> {
+impl<'a> Unit<'a> {
+    fn new(scope: ScopeId) -> Unit<'a> {
         Unit {
             scope,
             varnames: Vec::new(),
