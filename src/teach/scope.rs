@@ -212,7 +212,7 @@ impl Explainer<'_> {
                     // through the class or an instance.
                     let now = self.class_attribute(&class, name).map(|v| format!(" (now {})", self.value(&v))).unwrap_or_default();
                     let through_self = match self.scope.params().next() {
-                        Some(p) if p == "self" => format!(" or self.{name}"),
+                        Some("self") => format!(" or self.{name}"),
                         _ => String::new(),
                     };
                     return (
