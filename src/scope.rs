@@ -14,7 +14,8 @@
 //! local and cell a slot; the `:scope` view reads it to explain each decision.
 
 use crate::syntax::ast::*;
-use std::collections::{HashMap, HashSet};
+use hashbrown::{DefaultHashBuilder, HashMap, HashSet, HashTable};
+use std::hash::BuildHasher;
 
 /// What opens a scope.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,6 +119,11 @@ impl Symbol {
 
 pub type ScopeId = usize;
 
+/// How many names a scope finds by scanning them before it indexes them: most functions
+/// have fewer (a library function whose body waits has only its parameters), and comparing
+/// a few short strings costs less than hashing one and building a table.
+const SCANNED: usize = 8;
+
 /// One scope's symbol table.
 #[derive(Clone, Debug)]
 pub struct Scope {
@@ -129,9 +135,13 @@ pub struct Scope {
     pub children: Vec<ScopeId>,
     /// Every name the scope mentions, in order of first mention.
     pub symbols: Vec<Symbol>,
-    index: HashMap<String, usize>,
-    /// Parameter names in `co_varnames` order: positional, keyword-only, `*args`, `**kwargs`.
-    pub params: Vec<String>,
+    /// Where each name is in `symbols`, hashed by the name, so that no name is stored twice;
+    /// empty while the scope has few enough names to scan (`SCANNED`).
+    index: HashTable<usize>,
+    hasher: DefaultHashBuilder,
+    /// The parameters, as positions in `symbols`, in `co_varnames` order: positional,
+    /// keyword-only, `*args`, `**kwargs`.
+    params: Vec<usize>,
     /// `co_cellvars`: parameter cells in parameter order, then the others sorted by name.
     pub cellvars: Vec<String>,
     /// `co_freevars`: sorted by name.
@@ -146,7 +156,29 @@ pub struct Scope {
 
 impl Scope {
     pub fn lookup(&self, name: &str) -> Option<&Symbol> {
-        self.index.get(name).map(|&i| &self.symbols[i])
+        self.position(name).map(|i| &self.symbols[i])
+    }
+    fn position(&self, name: &str) -> Option<usize> {
+        if self.symbols.len() <= SCANNED {
+            return self.symbols.iter().position(|s| s.name == name);
+        }
+        let hash = self.hasher.hash_one(name);
+        self.index.find(hash, |&i| self.symbols[i].name == name).copied()
+    }
+    /// Adds a symbol the scope does not have yet.
+    fn add(&mut self, symbol: Symbol) -> usize {
+        let Scope { index, symbols, hasher, .. } = self;
+        symbols.push(symbol);
+        if symbols.len() > SCANNED {
+            for i in index.len()..symbols.len() {
+                index.insert_unique(hasher.hash_one(&symbols[i].name), i, |&j| hasher.hash_one(&symbols[j].name));
+            }
+        }
+        symbols.len() - 1
+    }
+    /// Parameter names in `co_varnames` order.
+    pub fn params(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.params.iter().map(|&i| self.symbols[i].name.as_str())
     }
     pub fn binding(&self, name: &str) -> Binding {
         self.lookup(name).map_or(Binding::GlobalImplicit, |s| s.binding)
@@ -223,7 +255,8 @@ impl Collector {
             parent,
             children: Vec::new(),
             symbols: Vec::new(),
-            index: HashMap::new(),
+            index: HashTable::new(),
+            hasher: DefaultHashBuilder::default(),
             params: Vec::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -247,28 +280,23 @@ impl Collector {
 
     fn symbol_in(&mut self, id: ScopeId, name: &str) -> &mut Symbol {
         let scope = &mut self.table.scopes[id];
-        let i = match scope.index.get(name) {
-            Some(&i) => i,
-            None => {
-                scope.symbols.push(Symbol {
-                    name: name.to_string(),
-                    flags: 0,
-                    binding: Binding::GlobalImplicit,
-                    first_bind: None,
-                    first_use: None,
-                    directive: None,
-                    implicit: false,
-                });
-                scope.index.insert(name.to_string(), scope.symbols.len() - 1);
-                scope.symbols.len() - 1
-            }
+        let i = match scope.position(name) {
+            Some(i) => i,
+            None => scope.add(Symbol {
+                name: name.to_string(),
+                flags: 0,
+                binding: Binding::GlobalImplicit,
+                first_bind: None,
+                first_use: None,
+                directive: None,
+                implicit: false,
+            }),
         };
         &mut scope.symbols[i]
     }
 
     fn flags(&mut self, name: &str) -> u16 {
-        let scope = self.cur();
-        scope.index.get(name).map_or(0, |&i| scope.symbols[i].flags)
+        self.cur().lookup(name).map_or(0, |s| s.flags)
     }
 
     fn bind(&mut self, name: &str, span: Span, how: BindHow) {
@@ -415,10 +443,10 @@ impl Collector {
             StmtKind::Import(aliases) => {
                 for a in aliases {
                     let (name, span) = match &a.asname {
-                        Some(n) => (n.name.clone(), n.span),
-                        None => (a.name.split('.').next().unwrap_or("").to_string(), a.span),
+                        Some(n) => (n.name.as_str(), n.span),
+                        None => (a.name.split('.').next().unwrap_or(""), a.span),
                     };
-                    self.bind(&name, span, BindHow::Import);
+                    self.bind(name, span, BindHow::Import);
                 }
                 Ok(())
             }
@@ -428,10 +456,10 @@ impl Collector {
                 }
                 for a in names {
                     let (name, span) = match &a.asname {
-                        Some(n) => (n.name.clone(), n.span),
-                        None => (a.name.clone(), a.span),
+                        Some(n) => (n.name.as_str(), n.span),
+                        None => (a.name.as_str(), a.span),
                     };
-                    self.bind(&name, span, BindHow::Import);
+                    self.bind(name, span, BindHow::Import);
                 }
                 Ok(())
             }
@@ -470,9 +498,15 @@ impl Collector {
     fn params(&mut self, p: &Params) {
         let ordered = p.posonly.iter().chain(&p.args).chain(&p.kwonly).chain(&p.vararg).chain(&p.kwarg);
         for param in ordered {
-            self.bind(&param.name.name, param.name.span, BindHow::Parameter);
-            self.cur().params.push(param.name.name.clone());
+            self.param(&param.name.name, param.name.span);
         }
+    }
+
+    fn param(&mut self, name: &str, span: Span) {
+        self.bind(name, span, BindHow::Parameter);
+        let scope = self.cur();
+        let i = scope.position(name).expect("a parameter is bound");
+        scope.params.push(i);
     }
 
     fn param_defaults_and_annotations(&mut self, p: &Params) -> Result<(), SyntaxError> {
@@ -638,8 +672,7 @@ impl Collector {
         self.comprehension_iter(&first.iter)?;
         self.enter(ScopeKind::Comprehension, name.into(), e.span, Some(node_key(e)));
         self.cur().is_generator = matches!(e.kind, ExprKind::GeneratorExp { .. });
-        self.bind(".0", first.iter.span, BindHow::Parameter);
-        self.cur().params.push(".0".into());
+        self.param(".0", first.iter.span);
         for (i, g) in generators.iter().enumerate() {
             if i > 0 {
                 self.comprehension_iter(&g.iter)?;
@@ -762,10 +795,11 @@ fn qualname_in(parent: &Scope, kind: ScopeKind, name: &str) -> String {
     if declared_global {
         return name.to_string();
     }
-    match parent.kind {
-        ScopeKind::Function | ScopeKind::Lambda => format!("{}.<locals>.{}", parent.qualname, name),
-        _ => format!("{}.{}", parent.qualname, name),
-    }
+    let separator = match parent.kind {
+        ScopeKind::Function | ScopeKind::Lambda => ".<locals>.",
+        _ => ".",
+    };
+    [parent.qualname.as_str(), separator, name].concat()
 }
 
 /// Phase two: decide every binding, outside in. `bound` holds the names bound by enclosing
@@ -777,7 +811,6 @@ fn analyze(
     bound: Option<&HashSet<String>>,
 ) -> Result<HashSet<String>, SyntaxError> {
     let kind = table.scopes[id].kind;
-    let mut local = HashSet::new();
     let mut free = HashSet::new();
     for sym in &mut table.scopes[id].symbols {
         let name = &sym.name;
@@ -797,7 +830,6 @@ fn analyze(
             free.insert(name.clone());
             Binding::Free
         } else if f & DEF_BOUND != 0 {
-            local.insert(name.clone());
             Binding::Local
         } else if bound.is_some_and(|b| b.contains(name)) {
             free.insert(name.clone());
@@ -807,28 +839,13 @@ fn analyze(
         };
     }
 
-    // What children may close over: enclosing bindings, plus this scope's locals if it is a
-    // function. A class body's names are not visible to the functions inside it, and a name
-    // declared `global` here is global for the children too.
-    let mut newbound: HashSet<String> = HashSet::new();
-    if kind != ScopeKind::Module {
-        newbound.extend(bound.into_iter().flatten().cloned());
-        for sym in &table.scopes[id].symbols {
-            if sym.binding == Binding::GlobalExplicit {
-                newbound.remove(&sym.name);
-            }
-        }
-        if kind != ScopeKind::Class {
-            newbound.extend(local.iter().cloned());
-        }
-    }
-    if kind == ScopeKind::Class {
-        newbound.insert("__class__".to_string());
-    }
-
     let mut child_free = HashSet::new();
-    for child in table.scopes[id].children.clone() {
-        child_free.extend(analyze(table, child, Some(&newbound))?);
+    if !table.scopes[id].children.is_empty() {
+        let newbound = bound_in_children(&table.scopes[id], bound);
+        for i in 0..table.scopes[id].children.len() {
+            let child = table.scopes[id].children[i];
+            child_free.extend(analyze(table, child, Some(&newbound))?);
+        }
     }
 
     let scope = &mut table.scopes[id];
@@ -860,7 +877,7 @@ fn analyze(
             }
             continue;
         }
-        scope.symbols.push(Symbol {
+        scope.add(Symbol {
             name: name.clone(),
             flags: 0,
             binding: Binding::Free,
@@ -869,7 +886,6 @@ fn analyze(
             directive: None,
             implicit: true,
         });
-        scope.index.insert(name.clone(), scope.symbols.len() - 1);
     }
     free.extend(child_free);
     if kind == ScopeKind::Module {
@@ -879,7 +895,7 @@ fn analyze(
     let mut cells: Vec<&Symbol> = scope.symbols.iter().filter(|s| s.binding == Binding::Cell).collect();
     cells.sort_by(|a, b| a.name.cmp(&b.name));
     let mut cellvars: Vec<String> =
-        scope.params.iter().filter(|p| cells.iter().any(|c| &c.name == *p)).cloned().collect();
+        scope.params.iter().map(|&i| &scope.symbols[i]).filter(|s| s.binding == Binding::Cell).map(|s| s.name.clone()).collect();
     cellvars.extend(cells.iter().filter(|c| !c.is_param()).map(|c| c.name.clone()));
     if scope.needs_class_cell {
         cellvars.push("__class__".to_string());
@@ -891,6 +907,31 @@ fn analyze(
     scope.cellvars = cellvars;
     scope.freevars = freevars;
     Ok(free)
+}
+
+/// What the children of `scope` may close over: the enclosing bindings, plus the scope's
+/// locals if it is a function. A class body's names are not visible to the functions inside
+/// it, and a name declared `global` here is global for the children too.
+fn bound_in_children(scope: &Scope, bound: Option<&HashSet<String>>) -> HashSet<String> {
+    let mut newbound = HashSet::new();
+    if scope.kind != ScopeKind::Module {
+        newbound.extend(bound.into_iter().flatten().cloned());
+        for sym in &scope.symbols {
+            match sym.binding {
+                Binding::GlobalExplicit => {
+                    newbound.remove(&sym.name);
+                }
+                Binding::Local if scope.kind != ScopeKind::Class => {
+                    newbound.insert(sym.name.clone());
+                }
+                _ => {}
+            }
+        }
+    }
+    if scope.kind == ScopeKind::Class {
+        newbound.insert("__class__".to_string());
+    }
+    newbound
 }
 
 #[cfg(test)]

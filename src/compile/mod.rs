@@ -13,8 +13,9 @@ use crate::runtime::model::value::{PyStr, Value};
 use crate::scope::{Binding, ScopeId, ScopeKind, SymbolTable};
 use crate::syntax::ast::{self, ExprKind as E, Span, StmtKind as S, SyntaxError};
 use crate::syntax::lazy::Library;
+use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::rc::Rc;
 
 /// How the source was read: how many statements it may hold, which parse error comes first,
@@ -43,17 +44,18 @@ impl Mode {
 }
 
 /// Names are interned per compilation so that equal names share one `PyStr` (and its hash).
+/// The table is keyed by the strings' own text, which is then not stored a second time.
 #[derive(Default)]
-struct Interner(HashMap<String, Rc<PyStr>>);
+struct Interner {
+    names: HashTable<Rc<PyStr>>,
+    hasher: DefaultHashBuilder,
+}
 
 impl Interner {
     fn get(&mut self, s: &str) -> Rc<PyStr> {
-        if let Some(r) = self.0.get(s) {
-            return r.clone();
-        }
-        let r = Rc::new(PyStr::new(s));
-        self.0.insert(s.to_string(), r.clone());
-        r
+        let Interner { names, hasher } = self;
+        let found = names.entry(hasher.hash_one(s), |n| n.as_str() == s, |n| hasher.hash_one(n.as_str()));
+        found.or_insert_with(|| Rc::new(PyStr::new(s))).get().clone()
     }
 }
 
@@ -151,7 +153,7 @@ struct Compiler<'a> {
 
 impl<'a> Compiler<'a> {
     fn new(table: &'a Rc<SymbolTable>, file: Rc<str>, source: Rc<str>, mode: Mode) -> Self {
-        let newlines = source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32).collect();
+        let newlines = newlines(&source);
         Self::with_newlines(table, file, source, newlines, mode)
     }
 
@@ -165,18 +167,18 @@ impl<'a> Compiler<'a> {
     }
 }
 
-/// The code object being built.
-struct Unit {
+/// The code object being built. Its slots are keyed by the names the symbol table holds.
+struct Unit<'a> {
     scope: ScopeId,
     varnames: Vec<Rc<PyStr>>,
-    slots: HashMap<String, u32>,
-    cell_slots: HashMap<String, u32>,
+    slots: HashMap<&'a str, u32>,
+    cell_slots: HashMap<&'a str, u32>,
     global_names: Vec<Rc<PyStr>>,
     loop_depth: u32,
 }
 
-impl Unit {
-    fn new(scope: ScopeId) -> Unit {
+impl<'a> Unit<'a> {
+    fn new(scope: ScopeId) -> Unit<'a> {
         Unit {
             scope,
             varnames: Vec::new(),
@@ -221,8 +223,9 @@ enum Place {
 }
 
 impl<'a> Compiler<'a> {
-    fn place(&mut self, u: &mut Unit, name: &str) -> Place {
-        let scope = self.table.get(u.scope);
+    fn place(&mut self, u: &mut Unit<'a>, name: &str) -> Place {
+        let table: &'a SymbolTable = self.table;
+        let scope = table.get(u.scope);
         if scope.kind == ScopeKind::Class {
             return match scope.binding(name) {
                 Binding::GlobalExplicit => Place::Global(self.names.get(name)),
@@ -233,14 +236,15 @@ impl<'a> Compiler<'a> {
         if !scope.is_function_like() {
             return Place::Global(self.names.get(name));
         }
-        match scope.binding(name) {
+        let symbol = scope.lookup(name);
+        match symbol.map_or(Binding::GlobalImplicit, |s| s.binding) {
             Binding::Local => {
                 if let Some(&s) = u.slots.get(name) {
                     return Place::Local(s);
                 }
                 let s = u.varnames.len() as u32;
                 u.varnames.push(self.names.get(name));
-                u.slots.insert(name.to_string(), s);
+                u.slots.insert(&symbol.expect("a local is a symbol").name, s);
                 Place::Local(s)
             }
             Binding::Cell | Binding::Free => Place::Cell(u.cell_slots[name]),
@@ -254,7 +258,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn load(&mut self, u: &mut Unit, name: &str, span: Span) -> Expr {
+    fn load(&mut self, u: &mut Unit<'a>, name: &str, span: Span) -> Expr {
         match self.place(u, name) {
             Place::Local(s) => Expr::Local(s, span),
             Place::Cell(s) => Expr::Cell(s, span),
@@ -264,7 +268,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn store(&mut self, u: &mut Unit, name: &str, span: Span) -> Target {
+    fn store(&mut self, u: &mut Unit<'a>, name: &str, span: Span) -> Target {
         match self.place(u, name) {
             Place::Local(s) => Target::Local(s),
             Place::Cell(s) => Target::Cell(s, span.start),
@@ -275,16 +279,18 @@ impl<'a> Compiler<'a> {
     }
 
     /// Sets up a unit for a function-like scope: parameter slots first, then cell slots.
-    fn enter(&mut self, scope: ScopeId) -> Unit {
+    fn enter(&mut self, scope: ScopeId) -> Unit<'a> {
         let mut u = Unit::new(scope);
-        let info = self.table.get(scope);
-        for p in &info.params {
+        let table: &'a SymbolTable = self.table;
+        let info = table.get(scope);
+        u.varnames.reserve(info.params().len());
+        for p in info.params() {
             let s = u.varnames.len() as u32;
             u.varnames.push(self.names.get(p));
-            u.slots.insert(p.clone(), s);
+            u.slots.insert(p, s);
         }
         for (i, name) in info.cellvars.iter().chain(&info.freevars).enumerate() {
-            u.cell_slots.insert(name.clone(), i as u32);
+            u.cell_slots.insert(name, i as u32);
         }
         u
     }
@@ -292,7 +298,7 @@ impl<'a> Compiler<'a> {
     #[allow(clippy::too_many_arguments)]
     fn finish(
         &mut self,
-        u: Unit,
+        u: Unit<'a>,
         body: Vec<Stmt>,
         span: Span,
         name: &str,
@@ -311,8 +317,7 @@ impl<'a> Compiler<'a> {
         let cellvars: Vec<Rc<PyStr>> = info.cellvars.iter().map(|n| self.names.get(n)).collect();
         let freevars: Vec<Rc<PyStr>> = info.freevars.iter().map(|n| self.names.get(n)).collect();
         let cell_params = info
-            .params
-            .iter()
+            .params()
             .enumerate()
             .filter_map(|(i, p)| info.cellvars.iter().position(|c| c == p).map(|c| (i, c)))
             .collect();
@@ -346,7 +351,7 @@ impl<'a> Compiler<'a> {
         })
     }
 
-    fn block(&mut self, u: &mut Unit, stmts: &[ast::Stmt]) -> Result<Vec<Stmt>, SyntaxError> {
+    fn block(&mut self, u: &mut Unit<'a>, stmts: &[ast::Stmt]) -> Result<Vec<Stmt>, SyntaxError> {
         let mut out = Vec::with_capacity(stmts.len());
         for s in stmts {
             out.push(self.stmt(u, s)?);
@@ -354,7 +359,7 @@ impl<'a> Compiler<'a> {
         Ok(out)
     }
 
-    fn stmt(&mut self, u: &mut Unit, s: &ast::Stmt) -> Result<Stmt, SyntaxError> {
+    fn stmt(&mut self, u: &mut Unit<'a>, s: &ast::Stmt) -> Result<Stmt, SyntaxError> {
         let kind = match &s.kind {
             S::Expr(e) => {
                 let v = self.expr(u, e)?;
@@ -506,7 +511,7 @@ impl<'a> Compiler<'a> {
         Ok(Stmt { kind, span: s.span })
     }
 
-    fn import(&mut self, u: &mut Unit, a: &ast::Alias) -> StmtKind {
+    fn import(&mut self, u: &mut Unit<'a>, a: &ast::Alias) -> StmtKind {
         match &a.asname {
             Some(n) => StmtKind::Import { module: a.name.clone(), target: self.store(u, &n.name, n.span), bind_top: false },
             None => {
@@ -527,7 +532,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Defaults, keyword defaults and annotations are evaluated where the function is defined.
-    fn defaults(&mut self, u: &mut Unit, params: &ast::Params) -> Result<Defaults, SyntaxError> {
+    fn defaults(&mut self, u: &mut Unit<'a>, params: &ast::Params) -> Result<Defaults, SyntaxError> {
         let mut defaults = Vec::new();
         for p in params.posonly.iter().chain(&params.args) {
             if let Some(d) = &p.default {
@@ -552,11 +557,11 @@ impl<'a> Compiler<'a> {
         Ok(Defaults { defaults, kwdefaults, annotations })
     }
 
-    fn closure_of(&self, u: &Unit, child: ScopeId) -> Vec<u32> {
-        self.table.get(child).freevars.iter().map(|n| u.cell_slots[n]).collect()
+    fn closure_of(&self, u: &Unit<'a>, child: ScopeId) -> Vec<u32> {
+        self.table.get(child).freevars.iter().map(|n| u.cell_slots[n.as_str()]).collect()
     }
 
-    fn function(&mut self, u: &mut Unit, def: &ast::FunctionDef, span: Span) -> Result<Rc<FuncDef>, SyntaxError> {
+    fn function(&mut self, u: &mut Unit<'a>, def: &ast::FunctionDef, span: Span) -> Result<Rc<FuncDef>, SyntaxError> {
         let mut decorators = Vec::new();
         for d in &def.decorators {
             decorators.push(self.expr(u, d)?);
@@ -567,15 +572,16 @@ impl<'a> Compiler<'a> {
             d.annotations.push((self.names.get("return"), v));
         }
         let scope = self.table.of_function(def);
-        let mut inner = self.enter(scope);
         if let Some(lazy) = self.waiting.get(&def.name.span.start).cloned() {
             // The stand-in's body is `pass`. A waiting body's one possible free variable is
             // its class's `__class__` cell, which the function takes when the `def` runs.
+            // Only the stand-in's names and docstring are read, so its unit needs no slots.
             let docstring = lazy.def.docstring.as_deref().map(Value::str);
             let body = vec![Stmt { kind: StmtKind::Pass, span }];
-            let stand_in = self.finish(inner, body, span, &def.name.name, docstring, Self::signature(&def.params), def.is_async);
+            let stand_in = self.finish(Unit::new(scope), body, span, &def.name.name, docstring, Self::signature(&def.params), def.is_async);
             return Ok(Rc::new(d.into_func(FuncCode::waiting(stand_in, lazy), self.closure_of(u, scope), decorators)));
         }
+        let mut inner = self.enter(scope);
         let docstring = docstring_of(&def.body);
         let stmts = if docstring.is_some() { &def.body[1..] } else { &def.body[..] };
         let mut body = self.block(&mut inner, stmts)?;
@@ -586,7 +592,7 @@ impl<'a> Compiler<'a> {
         Ok(Rc::new(d.into_func(code.into(), self.closure_of(u, scope), decorators)))
     }
 
-    fn class(&mut self, u: &mut Unit, def: &ast::ClassDef, span: Span) -> Result<ClassDef, SyntaxError> {
+    fn class(&mut self, u: &mut Unit<'a>, def: &ast::ClassDef, span: Span) -> Result<ClassDef, SyntaxError> {
         let mut decorators = Vec::new();
         for d in &def.decorators {
             decorators.push(self.expr(u, d)?);
@@ -603,7 +609,7 @@ impl<'a> Compiler<'a> {
         Ok(ClassDef { code, bases, decorators, closure, target })
     }
 
-    fn lambda(&mut self, u: &mut Unit, e: &ast::Expr, params: &ast::Params, body: &ast::Expr) -> Result<Expr, SyntaxError> {
+    fn lambda(&mut self, u: &mut Unit<'a>, e: &ast::Expr, params: &ast::Params, body: &ast::Expr) -> Result<Expr, SyntaxError> {
         let d = self.defaults(u, params)?;
         let scope = self.table.of_expr(e);
         let mut inner = self.enter(scope);
@@ -615,10 +621,10 @@ impl<'a> Compiler<'a> {
 
     fn comprehension(
         &mut self,
-        u: &mut Unit,
+        u: &mut Unit<'a>,
         e: &ast::Expr,
         generators: &[ast::Comprehension],
-        make: impl FnOnce(&mut Self, &mut Unit) -> Result<CompKind, SyntaxError>,
+        make: impl FnOnce(&mut Self, &mut Unit<'a>) -> Result<CompKind, SyntaxError>,
     ) -> Result<Expr, SyntaxError> {
         if generators.iter().any(|g| g.is_async) {
             return Ok(Expr::Unsupported("asynchronous comprehensions", e.span));
@@ -645,7 +651,7 @@ impl<'a> Compiler<'a> {
         Ok(Expr::Comprehension(Rc::new(fd), Box::new(first), e.span))
     }
 
-    fn target(&mut self, u: &mut Unit, t: &ast::Expr) -> Result<Target, SyntaxError> {
+    fn target(&mut self, u: &mut Unit<'a>, t: &ast::Expr) -> Result<Target, SyntaxError> {
         Ok(match &t.kind {
             E::Name(n) => self.store(u, n, t.span),
             E::Attribute { value, attr } => {
@@ -672,7 +678,7 @@ impl<'a> Compiler<'a> {
         })
     }
 
-    fn exprs(&mut self, u: &mut Unit, es: &[ast::Expr]) -> Result<Vec<Elt>, SyntaxError> {
+    fn exprs(&mut self, u: &mut Unit<'a>, es: &[ast::Expr]) -> Result<Vec<Elt>, SyntaxError> {
         let mut out = Vec::with_capacity(es.len());
         for e in es {
             out.push(match &e.kind {
@@ -683,11 +689,11 @@ impl<'a> Compiler<'a> {
         Ok(out)
     }
 
-    fn boxed(&mut self, u: &mut Unit, e: &ast::Expr) -> Result<Box<Expr>, SyntaxError> {
+    fn boxed(&mut self, u: &mut Unit<'a>, e: &ast::Expr) -> Result<Box<Expr>, SyntaxError> {
         Ok(Box::new(self.expr(u, e)?))
     }
 
-    fn expr(&mut self, u: &mut Unit, e: &ast::Expr) -> Result<Expr, SyntaxError> {
+    fn expr(&mut self, u: &mut Unit<'a>, e: &ast::Expr) -> Result<Expr, SyntaxError> {
         let span = e.span;
         Ok(match &e.kind {
             E::Name(n) => self.load(u, n, span),
@@ -823,7 +829,7 @@ impl<'a> Compiler<'a> {
 
     fn call(
         &mut self,
-        u: &mut Unit,
+        u: &mut Unit<'a>,
         func: Expr,
         args: &[ast::Expr],
         keywords: &[ast::Keyword],
@@ -835,7 +841,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The arguments of a call or the bases and keywords of a class, in order.
-    fn arguments(&mut self, u: &mut Unit, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Result<Vec<Arg>, SyntaxError> {
+    fn arguments(&mut self, u: &mut Unit<'a>, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Result<Vec<Arg>, SyntaxError> {
         let mut out = Vec::with_capacity(args.len() + keywords.len());
         for a in args {
             out.push(match &a.kind {
@@ -853,7 +859,7 @@ impl<'a> Compiler<'a> {
         Ok(out)
     }
 
-    fn fparts(&mut self, u: &mut Unit, parts: &[ast::FStringPart]) -> Result<Vec<FPart>, SyntaxError> {
+    fn fparts(&mut self, u: &mut Unit<'a>, parts: &[ast::FStringPart]) -> Result<Vec<FPart>, SyntaxError> {
         let mut out = Vec::new();
         for p in parts {
             out.push(match p {
@@ -891,6 +897,29 @@ fn unsupported_constant(c: &ast::Constant) -> &'static str {
 
 fn docstring_of(body: &[ast::Stmt]) -> Option<Value> {
     ast::docstring(body).map(Value::str)
+}
+
+/// Where each line break of `source` is. Every module compiled needs this, so it looks at
+/// eight bytes at a time: XORed with eight '\n's, a line break is a zero byte, which the
+/// exact has-zero-byte test (its sums carry into no other byte) marks with its high bit.
+fn newlines(source: &str) -> Rc<[u32]> {
+    const BREAKS: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let bytes = source.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 32);
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ BREAKS;
+        let mut breaks = !(((x & LOW7) + LOW7) | x | LOW7);
+        while breaks != 0 {
+            out.push(at + breaks.trailing_zeros() / 8);
+            breaks &= breaks - 1;
+        }
+        at += 8;
+    }
+    out.extend(words.remainder().iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| at + i as u32));
+    out.into()
 }
 
 /// The 1-based line of a byte offset.

@@ -57,7 +57,7 @@ fn described(code: &Code) -> String {
         scope.kind,
         scope.qualname,
         scope.span,
-        scope.params,
+        scope.params().collect::<Vec<_>>(),
         scope.cellvars,
         symbols,
         parent,
@@ -88,5 +88,23 @@ fn every_waiting_body_compiles_to_what_a_whole_compile_gives() {
             assert_eq!(described(e), described(l), "{file}: {name}");
             assert_eq!(name, l.qualname.as_str(), "{file}: the waiting name is the code's");
         }
+    }
+}
+
+#[test]
+fn line_breaks_are_found_a_word_at_a_time_as_one_by_one() {
+    // A break next to every other byte value (a vertical tab right after one would fool the
+    // inexact has-zero-byte test), at every offset within a word, and in the last partial word.
+    let mut source = String::new();
+    for c in (1..=0x7fu8).map(char::from).chain(['é', '€', '\u{1F600}']) {
+        source.push(c);
+        source.push('\n');
+        source.push(c);
+        source.push_str(&"\n".repeat(source.len() % 3));
+    }
+    for end in (source.len() - 8..=source.len()).filter(|&end| source.is_char_boundary(end)) {
+        let text = &source[..end];
+        let expected: Vec<u32> = text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32).collect();
+        assert_eq!(&*super::newlines(text), &expected[..]);
     }
 }

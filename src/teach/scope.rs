@@ -211,8 +211,8 @@ impl Explainer<'_> {
                     // function would. It does not, and the class attribute is reached only
                     // through the class or an instance.
                     let now = self.class_attribute(&class, name).map(|v| format!(" (now {})", self.value(&v))).unwrap_or_default();
-                    let through_self = match self.scope.params.first() {
-                        Some(p) if p == "self" => format!(" or self.{name}"),
+                    let through_self = match self.scope.params().next() {
+                        Some("self") => format!(" or self.{name}"),
                         _ => String::new(),
                     };
                     return (
