@@ -6,7 +6,6 @@ use super::{compile_library, compile_module, Mode};
 use crate::runtime::model::value::Value;
 use std::rc::Rc;
 
-
 /// The functions a module's top level and its top-level classes define, in order: where
 /// bodies may wait.
 fn defined(module: &Code) -> Vec<&FuncCode> {

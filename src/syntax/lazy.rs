@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::rc::Rc;
 
-/// A library module's top level, its waiting bodies' `def`s left with `pass` for a body,
-/// and the `def`s whose bodies wait.
+/// A library module's top level, each waiting `def` in it with a stand-in body, and the
+/// `def`s whose bodies wait.
 pub struct Library {
     pub module: Module,
     pub lazy: Vec<LazyDef>,
@@ -44,11 +44,11 @@ impl LazyDef {
     }
 }
 
-/// A module as it is frozen: its key, its top level, and a description of each waiting
-/// `def`. The `def`s' trees follow, one after another, each read back alone.
+/// A module as it is frozen, after its key (which is read first, so that a stale tree is
+/// not read at all): its top level and a description of each waiting `def`. The `def`s'
+/// trees follow, one after another, each read back alone.
 #[derive(Serialize, Deserialize)]
 struct Frozen {
-    key: u64,
     module: Module,
     defs: Vec<FrozenDef>,
 }
@@ -90,17 +90,19 @@ pub fn freeze(source: &str) -> Result<Vec<u8>, SyntaxError> {
         defs.push(FrozenDef { name_start: w.name_start, docstring: docstring(&def.body).map(str::to_string), len: encoded.len() as u32 });
         bodies.extend(encoded);
     }
-    let mut frozen = postcard::to_allocvec(&Frozen { key: key(source), module, defs }).expect("a syntax tree encodes");
+    let mut frozen = postcard::to_allocvec(&key(source)).expect("a key encodes");
+    frozen.extend(postcard::to_allocvec(&Frozen { module, defs }).expect("a syntax tree encodes"));
     frozen.extend(bodies);
     Ok(frozen)
 }
 
 /// The library from its frozen tree, if that was made from `source` by this parser.
 fn thaw(source: &str, frozen: &[u8]) -> Option<Library> {
-    let (head, bodies) = postcard::take_from_bytes::<Frozen>(frozen).ok()?;
-    if head.key != key(source) {
+    let (made_from, frozen) = postcard::take_from_bytes::<u64>(frozen).ok()?;
+    if made_from != key(source) {
         return None;
     }
+    let (head, bodies) = postcard::take_from_bytes::<Frozen>(frozen).ok()?;
     let bodies: Rc<[u8]> = bodies.into();
     let mut at = 0;
     let lazy = head

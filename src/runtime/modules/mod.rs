@@ -322,7 +322,6 @@ pub fn receiver<T: 'static>(b: &Builtin) -> PyResult<&T> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     /// The frozen trees are what the parser makes of the sources now; `UPDATE_FROZEN=1`
